@@ -1,0 +1,33 @@
+package io.eventpipeline.spec.cel;
+
+/**
+ * Bounds on what one CEL expression may cost. An EventPipeline is written by users and evaluated
+ * for every event, so every expression must be small to compile and cheap to run; none of these
+ * bounds limits a reasonable condition.
+ */
+public final class CelLimits {
+    /** Longest expression, in characters (Unicode code points): a condition, not a program. */
+    public static final int MAX_EXPRESSION_LENGTH = 4096;
+
+    /**
+     * Deepest nesting the parser follows, so that a crafted expression cannot exhaust the stack.
+     */
+    public static final int MAX_PARSE_RECURSION_DEPTH = 64;
+
+    /**
+     * Most syntax-tree nodes, macros expanded: bounds compile time and memory of one expression.
+     */
+    public static final int MAX_AST_NODES = 4096;
+
+    /** Deepest syntax tree after checking (long member chains, nested macros). */
+    public static final int MAX_AST_DEPTH = 50;
+
+    /**
+     * Most loop iterations of all comprehensions ({@code exists}, {@code all}, {@code map}, {@code
+     * filter}, nested ones multiply) in one evaluation. Past it the evaluation fails instead of
+     * stalling the job on one event.
+     */
+    public static final int MAX_COMPREHENSION_ITERATIONS = 10_000;
+
+    private CelLimits() {}
+}

@@ -1,0 +1,92 @@
+package io.eventpipeline.spec.cel;
+
+import dev.cel.runtime.CelEvaluationException;
+import dev.cel.runtime.CelRuntime;
+import java.io.InvalidObjectException;
+import java.io.ObjectStreamException;
+import java.io.Serializable;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A step's {@code where} or {@code until}, compiled once and evaluated for each event. Thread-safe.
+ * Serializable for Flink: only the source and scope travel; the program is compiled again when
+ * read.
+ *
+ * <p><b>Missing data makes a condition false.</b> When the outcome depends on a field the event
+ * lacks ({@code event.gate} with no gate) or on an event a step did not take ({@code delay[0]}
+ * while delay is empty), the condition is false: the event does not match this step and is not a
+ * dead letter. This holds under negation too ({@code !(event.gate == 'A1')} is false without a
+ * gate); test presence with {@code has(event.gate)} or use {@code event.?gate.orValue('')}. As in
+ * CEL, {@code ||} and {@code &&} still decide when one side alone does ({@code event.x == 1 ||
+ * true} is true). Any other failure is an {@link ExpressionEvaluationException}.
+ */
+public final class CompiledCondition implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    private final String expression;
+    private final ExpressionScope scope;
+    private final transient Set<String> steps;
+    private final transient CelRuntime.Program program;
+
+    CompiledCondition(String expression, ExpressionScope scope, CelRuntime.Program program) {
+        this.expression = expression;
+        this.scope = scope;
+        this.steps = Set.copyOf(scope.steps());
+        this.program = program;
+    }
+
+    /**
+     * Evaluates the condition.
+     *
+     * @param event the current event, as {@link EventJson#parse} gives it
+     * @param stepEvents events taken so far by the steps of this partial match, by step name (Flink
+     *     CEP's {@code ctx.getEventsForPattern}); a step absent from the map has taken none
+     * @return whether the event satisfies the condition; false when it needs a missing field
+     * @throws ExpressionEvaluationException on any other evaluation error, or a non-bool result
+     */
+    public boolean test(Map<String, Object> event, Map<String, ? extends List<?>> stepEvents)
+            throws ExpressionEvaluationException {
+        Object result;
+        try {
+            result = program.eval(new StepVariables(event, stepEvents, steps));
+        } catch (CelEvaluationException e) {
+            if (StepVariables.isMissingData(e)) {
+                return false;
+            }
+            throw new ExpressionEvaluationException(expression, e.getMessage(), e);
+        }
+        if (result instanceof Boolean matched) {
+            return matched;
+        }
+        throw new ExpressionEvaluationException(
+                expression,
+                "expected true or false, got "
+                        + (result == null ? "null" : result.getClass().getSimpleName()),
+                null);
+    }
+
+    /** The CEL source. */
+    public String expression() {
+        return expression;
+    }
+
+    /** The step names this condition can use. */
+    public ExpressionScope scope() {
+        return scope;
+    }
+
+    @Override
+    public String toString() {
+        return expression;
+    }
+
+    private Object readResolve() throws ObjectStreamException {
+        try {
+            return ExpressionCompiler.compileCondition(expression, scope);
+        } catch (ExpressionCompileException e) {
+            throw new InvalidObjectException("condition no longer compiles: " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,34 @@
+package io.eventpipeline.spec.cel;
+
+import dev.cel.common.CelAbstractSyntaxTree;
+import dev.cel.common.types.SimpleType;
+
+/**
+ * Compiles the CEL of a pipeline. A condition ({@code where}, {@code until}) is a bool expression
+ * over {@code event}, a {@code map(string, dyn)} holding the current event, and the step names of
+ * its {@link ExpressionScope}, each a {@code list(map(string, dyn))} of that step's events so far.
+ * An {@code emit} value is an expression of any type over the step names alone.
+ *
+ * <p>The environment has CEL's standard functions and macros ({@code has}, {@code all}, {@code
+ * exists}, {@code exists_one}, {@code map}, {@code filter}), the strings extension ({@code
+ * lowerAscii}, {@code split}, ...) and optional values ({@code event.?gate.orValue('')}). Ints and
+ * doubles compare with each other. Limits are in {@link CelLimits}.
+ */
+public final class ExpressionCompiler {
+    private ExpressionCompiler() {}
+
+    /** Compiles a {@code where} or {@code until} condition. */
+    public static CompiledCondition compileCondition(String expression, ExpressionScope scope)
+            throws ExpressionCompileException {
+        CelAbstractSyntaxTree ast =
+                CelEnvironment.compile(expression, scope, true, SimpleType.BOOL);
+        return new CompiledCondition(expression, scope, CelEnvironment.program(ast));
+    }
+
+    /** Compiles one {@code emit} value. */
+    public static CompiledValue compileValue(String expression, ExpressionScope scope)
+            throws ExpressionCompileException {
+        CelAbstractSyntaxTree ast = CelEnvironment.compile(expression, scope, false, null);
+        return new CompiledValue(expression, scope, CelEnvironment.program(ast));
+    }
+}

@@ -1,0 +1,100 @@
+package io.eventpipeline.spec.model;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import io.fabric8.generator.annotation.Min;
+import java.util.Map;
+
+/** Settings of the pipeline's Flink job; absent fields take the operator's defaults. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonPropertyOrder({
+    "image",
+    "parallelism",
+    "jobManager",
+    "taskManager",
+    "checkpointInterval",
+    "upgradeMode",
+    "flinkConfiguration"
+})
+public class FlinkSpec {
+
+    @JsonPropertyDescription("Container image of the pattern job.")
+    private String image;
+
+    @Min(1)
+    @JsonPropertyDescription("Job parallelism.")
+    private Integer parallelism;
+
+    @JsonPropertyDescription("JobManager settings.")
+    private FlinkComponentSpec jobManager;
+
+    @JsonPropertyDescription("TaskManager settings.")
+    private FlinkComponentSpec taskManager;
+
+    @JsonPropertyDescription("Checkpoint interval, as a duration (e.g. 30s).")
+    private String checkpointInterval;
+
+    @JsonPropertyDescription(
+            "How the job is upgraded and suspended: savepoint (default), last-state or stateless.")
+    private UpgradeMode upgradeMode;
+
+    @JsonPropertyDescription("Extra Flink configuration; it overrides the operator's defaults.")
+    private Map<String, String> flinkConfiguration;
+
+    public String getImage() {
+        return image;
+    }
+
+    public void setImage(String image) {
+        this.image = image;
+    }
+
+    public Integer getParallelism() {
+        return parallelism;
+    }
+
+    public void setParallelism(Integer parallelism) {
+        this.parallelism = parallelism;
+    }
+
+    public FlinkComponentSpec getJobManager() {
+        return jobManager;
+    }
+
+    public void setJobManager(FlinkComponentSpec jobManager) {
+        this.jobManager = jobManager;
+    }
+
+    public FlinkComponentSpec getTaskManager() {
+        return taskManager;
+    }
+
+    public void setTaskManager(FlinkComponentSpec taskManager) {
+        this.taskManager = taskManager;
+    }
+
+    public String getCheckpointInterval() {
+        return checkpointInterval;
+    }
+
+    public void setCheckpointInterval(String checkpointInterval) {
+        this.checkpointInterval = checkpointInterval;
+    }
+
+    public UpgradeMode getUpgradeMode() {
+        return upgradeMode;
+    }
+
+    public void setUpgradeMode(UpgradeMode upgradeMode) {
+        this.upgradeMode = upgradeMode;
+    }
+
+    public Map<String, String> getFlinkConfiguration() {
+        return flinkConfiguration;
+    }
+
+    public void setFlinkConfiguration(Map<String, String> flinkConfiguration) {
+        this.flinkConfiguration = flinkConfiguration;
+    }
+}

@@ -1,0 +1,37 @@
+package io.eventpipeline.spec.model;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+
+/** How to reach the Kafka cluster. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonPropertyOrder({"bootstrapServers", "authSecretRef"})
+public class KafkaConnectionSpec {
+
+    @JsonPropertyDescription("Comma-separated host:port list of the Kafka bootstrap servers.")
+    private String bootstrapServers;
+
+    @JsonPropertyDescription(
+            "A Secret in the pipeline's namespace whose keys are Kafka client settings"
+                    + " (security.protocol, sasl.mechanism, sasl.jaas.config, ssl.truststore.type,"
+                    + " ssl.truststore.certificates, ...). Its values are never copied: the job"
+                    + " receives them as secretKeyRef environment variables.")
+    private SecretReference authSecretRef;
+
+    public String getBootstrapServers() {
+        return bootstrapServers;
+    }
+
+    public void setBootstrapServers(String bootstrapServers) {
+        this.bootstrapServers = bootstrapServers;
+    }
+
+    public SecretReference getAuthSecretRef() {
+        return authSecretRef;
+    }
+
+    public void setAuthSecretRef(SecretReference authSecretRef) {
+        this.authSecretRef = authSecretRef;
+    }
+}

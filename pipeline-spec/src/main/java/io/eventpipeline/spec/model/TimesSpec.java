@@ -1,0 +1,38 @@
+package io.eventpipeline.spec.model;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import io.fabric8.generator.annotation.Min;
+import io.fabric8.generator.annotation.Required;
+
+/** How many times a step repeats. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonPropertyOrder({"min", "max"})
+public class TimesSpec {
+
+    @Required
+    @Min(1)
+    @JsonPropertyDescription("At least this many events.")
+    private Integer min;
+
+    @Min(1)
+    @JsonPropertyDescription("At most this many events. Absent: no upper bound.")
+    private Integer max;
+
+    public Integer getMin() {
+        return min;
+    }
+
+    public void setMin(Integer min) {
+        this.min = min;
+    }
+
+    public Integer getMax() {
+        return max;
+    }
+
+    public void setMax(Integer max) {
+        this.max = max;
+    }
+}

@@ -1,0 +1,184 @@
+package io.eventpipeline.spec.cel;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+import io.eventpipeline.spec.model.PatternSpec;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class CompiledConditionTest {
+    private static final PatternSpec FLIGHTS =
+            Yaml.pattern(
+                    """
+                    name: flights
+                    steps:
+                      - {name: delay, where: "event.type == 'DELAY'"}
+                      - {name: gate, where: "event.type == 'GATE'", times: {min: 1, max: 3}}
+                      - {name: cancel, after: notFollowedBy, where: "event.type == 'CANCEL'"}
+                      - {name: missed, where: "event.type == 'MISSED'"}
+                    within: 2h
+                    """);
+
+    private static final Map<String, List<Map<String, Object>>> NO_STEPS = Map.of();
+
+    private static CompiledCondition condition(String expression, int step) throws Exception {
+        return ExpressionCompiler.compileCondition(
+                expression, ExpressionScope.forCondition(FLIGHTS, step));
+    }
+
+    private static Map<String, Object> event(String json) throws Exception {
+        return EventJson.parse(json);
+    }
+
+    @Test
+    void evaluatesASimpleCondition() throws Exception {
+        CompiledCondition delay = condition("event.type == 'DELAY' && event.minutes >= 30", 0);
+        assertThat(delay.test(event("{\"type\":\"DELAY\",\"minutes\":45}"), NO_STEPS)).isTrue();
+        assertThat(delay.test(event("{\"type\":\"DELAY\",\"minutes\":10}"), NO_STEPS)).isFalse();
+    }
+
+    @Test
+    void refersToEarlierStepsEvents() throws Exception {
+        CompiledCondition gate = condition("event.gate != delay[0].gate", 1);
+        Map<String, List<Map<String, Object>>> steps =
+                Map.of("delay", List.of(event("{\"gate\":\"A1\"}")));
+        assertThat(gate.test(event("{\"gate\":\"B7\"}"), steps)).isTrue();
+        assertThat(gate.test(event("{\"gate\":\"A1\"}"), steps)).isFalse();
+    }
+
+    @Test
+    void aRepeatingStepSeesItsOwnEventsSoFar() throws Exception {
+        CompiledCondition gate = condition("size(gate) < 2 && event.gate != delay[0].gate", 1);
+        Map<String, List<Map<String, Object>>> steps =
+                Map.of(
+                        "delay", List.of(event("{\"gate\":\"A1\"}")),
+                        "gate", List.of(event("{\"gate\":\"B1\"}"), event("{\"gate\":\"B2\"}")));
+        assertThat(gate.test(event("{\"gate\":\"B3\"}"), steps)).isFalse();
+        assertThat(gate.test(event("{\"gate\":\"B3\"}"), Map.of("delay", steps.get("delay"))))
+                .isTrue();
+    }
+
+    @Test
+    void stepsThatTookNoEventAreEmptyLists() throws Exception {
+        assertThat(condition("size(delay) == 0", 1).test(event("{}"), NO_STEPS)).isTrue();
+    }
+
+    @ParameterizedTest
+    @CsvSource(
+            delimiter = ';',
+            value = {
+                "event.minutes >= 30; false",
+                "!(event.minutes >= 30); false",
+                "event.flight.gate == 'A1'; false",
+                "delay[0].gate == 'A1'; false",
+                "event.minutes >= 30 || true; true",
+                "has(event.minutes); false",
+                "!has(event.minutes); true",
+                "event.?minutes.orValue(0) < 30; true"
+            })
+    void aMissingFieldMakesTheConditionFalse(String expression, boolean expected) throws Exception {
+        assertThat(condition(expression, 1).test(event("{\"flight\":{}}"), NO_STEPS))
+                .isEqualTo(expected);
+    }
+
+    @ParameterizedTest
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "event.minutes >= 30.5  | true",
+                "event.minutes == 45.0  | true",
+                "event.ratio > 1        | true",
+                "event.ratio < 2        | true",
+                "event.minutes > event.ratio | true",
+                "event.big > 1          | true",
+                "event.minutes + 1 == 46 | true"
+            })
+    void comparesIntsAndDoubles(String expression, boolean expected) throws Exception {
+        Map<String, Object> event =
+                event("{\"minutes\":45,\"ratio\":1.5,\"big\":123456789012345678901234567890}");
+        assertThat(condition(expression, 0).test(event, NO_STEPS)).isEqualTo(expected);
+    }
+
+    @Test
+    void macrosWork() throws Exception {
+        Map<String, Object> event =
+                event(
+                        "{\"tags\":[\"vip\",\"late\"],\"legs\":[{\"from\":\"FRA\"},{\"from\":\"JFK\"}]}");
+        assertThat(condition("event.tags.exists(t, t == 'vip')", 0).test(event, NO_STEPS)).isTrue();
+        assertThat(condition("event.legs.all(l, has(l.from))", 0).test(event, NO_STEPS)).isTrue();
+        assertThat(condition("event.legs.exists_one(l, l.from == 'JFK')", 0).test(event, NO_STEPS))
+                .isTrue();
+        assertThat(
+                        condition("event.tags.map(t, t.upperAscii())[0] == 'VIP'", 0)
+                                .test(event, NO_STEPS))
+                .isTrue();
+        assertThat(condition("event.none == null", 0).test(event("{\"none\":null}"), NO_STEPS))
+                .isTrue();
+    }
+
+    @Test
+    void otherEvaluationErrorsAreReportedForTheDeadLetterTopic() throws Exception {
+        CompiledCondition typed = condition("event.minutes > 30", 0);
+        assertThatThrownBy(() -> typed.test(event("{\"minutes\":\"late\"}"), NO_STEPS))
+                .isInstanceOf(ExpressionEvaluationException.class)
+                .hasMessageContaining("event.minutes > 30")
+                .hasMessageContaining("No matching overload");
+        CompiledCondition division = condition("10 / event.n > 1", 0);
+        assertThatThrownBy(() -> division.test(event("{\"n\":0}"), NO_STEPS))
+                .isInstanceOf(ExpressionEvaluationException.class)
+                .hasMessageContaining("by zero");
+    }
+
+    @Test
+    void aDynamicNonBoolResultIsAnEvaluationError() throws Exception {
+        CompiledCondition flag = condition("event.flag", 0);
+        assertThat(flag.test(event("{\"flag\":true}"), NO_STEPS)).isTrue();
+        assertThatThrownBy(() -> flag.test(event("{\"flag\":\"yes\"}"), NO_STEPS))
+                .isInstanceOf(ExpressionEvaluationException.class)
+                .hasMessageContaining("expected true or false, got String");
+    }
+
+    @Test
+    void exceedingTheIterationBudgetFailsInsteadOfHanging() throws Exception {
+        CompiledCondition heavy =
+                condition("event.xs.all(a, event.xs.all(b, event.xs.all(c, a + b + c >= 0)))", 0);
+        String xs = "[" + "1,".repeat(99) + "1]";
+        Map<String, Object> event = event("{\"xs\":" + xs + "}");
+        assertTimeoutPreemptively(
+                Duration.ofSeconds(10),
+                () ->
+                        assertThatThrownBy(() -> heavy.test(event, NO_STEPS))
+                                .isInstanceOf(ExpressionEvaluationException.class)
+                                .hasMessageContaining("Iteration budget exceeded"));
+    }
+
+    @Test
+    void survivesJavaSerialization() throws Exception {
+        CompiledCondition gate = condition("event.gate != delay[0].gate", 1);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+            out.writeObject(gate);
+        }
+        CompiledCondition copy;
+        try (ObjectInputStream in =
+                new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
+            copy = (CompiledCondition) in.readObject();
+        }
+        assertThat(copy.expression()).isEqualTo(gate.expression());
+        assertThat(
+                        copy.test(
+                                event("{\"gate\":\"B\"}"),
+                                Map.of("delay", List.of(event("{\"gate\":\"A\"}")))))
+                .isTrue();
+    }
+}
