@@ -1,0 +1,125 @@
+package io.eventpipeline.operator;
+
+import io.eventpipeline.operator.config.OperatorConfig;
+import io.eventpipeline.operator.flink.FlinkDeploymentRenderer;
+import io.eventpipeline.operator.metrics.PipelineMetrics;
+import io.eventpipeline.operator.reconciler.EventPipelineReconciler;
+import io.eventpipeline.operator.reconciler.FlinkDeploymentWriter;
+import io.eventpipeline.operator.reconciler.PipelineEvents;
+import io.eventpipeline.operator.reconciler.PipelineResolver;
+import io.eventpipeline.operator.status.StatusCalculator;
+import io.eventpipeline.operator.topics.CreatedTopics;
+import io.eventpipeline.operator.topics.KafkaAdmins;
+import io.eventpipeline.operator.topics.KafkaClusterResolver;
+import io.eventpipeline.operator.topics.TopicReconciler;
+import io.eventpipeline.spec.validation.PipelineValidator;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.javaoperatorsdk.operator.Operator;
+import io.javaoperatorsdk.operator.api.config.ConfigurationServiceOverrider;
+import io.javaoperatorsdk.operator.api.config.LeaderElectionConfiguration;
+import io.javaoperatorsdk.operator.monitoring.micrometer.MicrometerMetrics;
+import io.javaoperatorsdk.operator.processing.retry.GenericRetry;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.function.Consumer;
+
+/**
+ * The operator, wired by hand: every collaborator is built here from the configuration and handed
+ * to the reconciler. {@code main}, the tests and the sandbox all start the operator through this
+ * class, so they run the same code path.
+ */
+public final class EventPipelineOperator implements AutoCloseable {
+    private final Operator operator;
+    private final KafkaAdmins admins;
+
+    private EventPipelineOperator(Operator operator, KafkaAdmins admins) {
+        this.operator = operator;
+        this.admins = admins;
+    }
+
+    /**
+     * Builds and starts the operator.
+     *
+     * @param overrides applied last to JOSDK's configuration (tests turn off server-side apply,
+     *     which the mock API server does not speak)
+     */
+    public static EventPipelineOperator start(
+            OperatorConfig config,
+            KubernetesClient client,
+            MeterRegistry registry,
+            Clock clock,
+            Consumer<ConfigurationServiceOverrider> overrides) {
+        KafkaAdmins admins = new KafkaAdmins(config.kafkaAdminTimeout());
+        EventPipelineReconciler reconciler =
+                new EventPipelineReconciler(
+                        new PipelineResolver(config, new PipelineValidator()),
+                        new KafkaClusterResolver(client),
+                        admins,
+                        new TopicReconciler(),
+                        new FlinkDeploymentRenderer(config.jobDefaults()),
+                        new FlinkDeploymentWriter(client),
+                        new StatusCalculator(clock),
+                        new PipelineEvents(client, clock),
+                        new PipelineMetrics(registry),
+                        new CreatedTopics());
+
+        Operator operator =
+                new Operator(
+                        o -> {
+                            o.withKubernetesClient(client);
+                            // The client belongs to the caller (main, a test, the sandbox).
+                            o.withCloseClientOnStop(false);
+                            o.withMetrics(
+                                    MicrometerMetrics
+                                            .newPerResourceCollectingMicrometerMetricsBuilder(
+                                                    registry)
+                                            .withCleanUpDelayInSeconds(300)
+                                            .withCleaningThreadNumber(1)
+                                            .build());
+                            o.withReconciliationTerminationTimeout(Duration.ofSeconds(10));
+                            if (config.leaderElection() != null) {
+                                o.withLeaderElectionConfiguration(
+                                        new LeaderElectionConfiguration(
+                                                config.leaderElection().leaseName(),
+                                                config.leaderElection().leaseNamespace()));
+                            }
+                            overrides.accept(o);
+                        });
+        operator.register(
+                reconciler,
+                c -> {
+                    if (!config.watchNamespaces().isEmpty()) {
+                        c.settingNamespaces(new HashSet<>(config.watchNamespaces()));
+                    }
+                    // Kafka outages are retried for as long as they last, backing off to a minute.
+                    // Topic drift is not an event Kubernetes delivers: look again periodically.
+                    c.withReconciliationMaxInterval(config.resyncInterval());
+                    c.withRetry(
+                            new GenericRetry()
+                                    .setInitialInterval(1000)
+                                    .setIntervalMultiplier(2)
+                                    .setMaxInterval(60_000)
+                                    .withoutMaxAttempts());
+                });
+        operator.start();
+        return new EventPipelineOperator(operator, admins);
+    }
+
+    /** Started, and every informer is connected and synced. */
+    public boolean isReady() {
+        return operator.getRuntimeInfo().isStarted()
+                && operator.getRuntimeInfo().allEventSourcesAreHealthy();
+    }
+
+    public boolean isLive() {
+        return operator.getRuntimeInfo().isStarted();
+    }
+
+    @Override
+    public void close() {
+        operator.stop();
+        admins.close();
+    }
+}

@@ -1,0 +1,79 @@
+package io.eventpipeline.operator;
+
+import io.eventpipeline.operator.config.OperatorConfig;
+import io.eventpipeline.operator.http.HealthServer;
+import io.eventpipeline.operator.render.RenderCommand;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Entry point. {@code run} (the default) runs the operator against the cluster of the current
+ * kubeconfig or service account; {@code render -f FILE} prints what it would create for a pipeline,
+ * with no cluster.
+ */
+public final class Main {
+    private static final Logger LOG = LoggerFactory.getLogger(Main.class);
+
+    private Main() {}
+
+    public static void main(String[] args) throws Exception {
+        List<String> arguments = Arrays.asList(args);
+        String command = arguments.isEmpty() ? "run" : arguments.get(0);
+        OperatorConfig config;
+        try {
+            config = OperatorConfig.fromEnvironment(System.getenv());
+        } catch (IllegalArgumentException e) {
+            System.err.println("invalid configuration: " + e.getMessage());
+            System.exit(RenderCommand.USAGE);
+            return;
+        }
+        switch (command) {
+            case "run" -> run(config);
+            case "render" ->
+                    System.exit(
+                            new RenderCommand(config, System.out, System.err)
+                                    .run(arguments.subList(1, arguments.size())));
+            default -> {
+                System.err.println("usage: [run] | render -f <EventPipeline YAML file>");
+                System.exit(RenderCommand.USAGE);
+            }
+        }
+    }
+
+    private static void run(OperatorConfig config) throws Exception {
+        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        KubernetesClient client = new KubernetesClientBuilder().build();
+        EventPipelineOperator operator =
+                EventPipelineOperator.start(config, client, registry, Clock.systemUTC(), o -> {});
+        HealthServer http =
+                new HealthServer(
+                                config.httpPort(),
+                                operator::isLive,
+                                operator::isReady,
+                                registry::scrape)
+                        .start();
+        LOG.info(
+                "eventpipeline-operator started; health and metrics on port {}; watching {}",
+                http.port(),
+                config.watchNamespaces().isEmpty() ? "all namespaces" : config.watchNamespaces());
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime()
+                .addShutdownHook(
+                        new Thread(
+                                () -> {
+                                    http.close();
+                                    operator.close();
+                                    client.close();
+                                    stopped.countDown();
+                                }));
+        stopped.await();
+    }
+}

@@ -1,0 +1,176 @@
+package io.eventpipeline.operator.config;
+
+import io.eventpipeline.spec.Durations;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The operator's settings, read once at start from environment variables (the Helm chart maps its
+ * values onto them). Everything a pipeline leaves out is taken from here.
+ *
+ * @param defaultBootstrapServers Kafka cluster for pipelines without spec.kafka
+ * @param defaultAuthSecret Secret (in the pipeline's namespace) with Kafka client settings for
+ *     pipelines without spec.kafka.authSecretRef
+ * @param jobDefaults what the rendered FlinkDeployment gets when the spec does not say
+ * @param watchNamespaces namespaces to watch; empty means all
+ * @param leaderElection lease settings; {@code null} disables leader election
+ * @param httpPort port of the health and metrics endpoints
+ * @param kafkaAdminTimeout how long one Kafka Admin call may take before Kafka counts as
+ *     unreachable
+ * @param resyncInterval how often a settled pipeline is checked again (topic drift is not an event
+ *     Kubernetes can deliver)
+ */
+public record OperatorConfig(
+        Optional<String> defaultBootstrapServers,
+        Optional<String> defaultAuthSecret,
+        JobDefaults jobDefaults,
+        List<String> watchNamespaces,
+        LeaderElection leaderElection,
+        int httpPort,
+        Duration kafkaAdminTimeout,
+        Duration resyncInterval) {
+
+    /** Lease-based leader election, so that only one replica reconciles. */
+    public record LeaderElection(String leaseName, String leaseNamespace) {}
+
+    public static final String PREFIX = "EP_";
+
+    /** Reads the configuration from environment variables; see README "Operator configuration". */
+    public static OperatorConfig fromEnvironment(Map<String, String> env) {
+        EnvReader read = new EnvReader(env);
+        LeaderElection leaderElection = null;
+        if (read.bool("EP_LEADER_ELECTION_ENABLED", false)) {
+            leaderElection =
+                    new LeaderElection(
+                            read.string("EP_LEADER_ELECTION_LEASE_NAME", "eventpipeline-operator"),
+                            read.optional("EP_LEADER_ELECTION_NAMESPACE")
+                                    .or(() -> read.optional("POD_NAMESPACE"))
+                                    .orElseThrow(
+                                            () ->
+                                                    new IllegalArgumentException(
+                                                            "EP_LEADER_ELECTION_NAMESPACE (or"
+                                                                    + " POD_NAMESPACE) is required"
+                                                                    + " when leader election is"
+                                                                    + " enabled")));
+        }
+        return new OperatorConfig(
+                read.optional("EP_KAFKA_BOOTSTRAP_SERVERS"),
+                read.optional("EP_KAFKA_AUTH_SECRET"),
+                JobDefaults.fromEnvironment(read),
+                read.optional("EP_WATCH_NAMESPACES")
+                        .map(OperatorConfig::splitList)
+                        .orElse(List.of()),
+                leaderElection,
+                read.integer("EP_HTTP_PORT", 8080),
+                read.duration("EP_KAFKA_ADMIN_TIMEOUT", Duration.ofSeconds(10)),
+                read.duration("EP_RESYNC_INTERVAL", Duration.ofMinutes(5)));
+    }
+
+    /** Settings with every default, no default Kafka cluster: for tests and {@code render}. */
+    public static OperatorConfig defaults() {
+        return fromEnvironment(Map.of());
+    }
+
+    public OperatorConfig withDefaultBootstrapServers(String bootstrapServers) {
+        return new OperatorConfig(
+                Optional.ofNullable(bootstrapServers),
+                defaultAuthSecret,
+                jobDefaults,
+                watchNamespaces,
+                leaderElection,
+                httpPort,
+                kafkaAdminTimeout,
+                resyncInterval);
+    }
+
+    public OperatorConfig withKafkaAdminTimeout(Duration timeout) {
+        return new OperatorConfig(
+                defaultBootstrapServers,
+                defaultAuthSecret,
+                jobDefaults,
+                watchNamespaces,
+                leaderElection,
+                httpPort,
+                timeout,
+                resyncInterval);
+    }
+
+    private static List<String> splitList(String value) {
+        return Arrays.stream(value.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+    }
+
+    /** Typed reads of environment variables with the variable named in every error. */
+    static final class EnvReader {
+        private final Map<String, String> env;
+
+        EnvReader(Map<String, String> env) {
+            this.env = env;
+        }
+
+        Optional<String> optional(String name) {
+            return Optional.ofNullable(env.get(name)).map(String::trim).filter(s -> !s.isEmpty());
+        }
+
+        String string(String name, String fallback) {
+            return optional(name).orElse(fallback);
+        }
+
+        boolean bool(String name, boolean fallback) {
+            return optional(name)
+                    .map(
+                            v -> {
+                                if (!v.equalsIgnoreCase("true") && !v.equalsIgnoreCase("false")) {
+                                    throw new IllegalArgumentException(
+                                            name + ": expected true or false, got '" + v + "'");
+                                }
+                                return Boolean.parseBoolean(v);
+                            })
+                    .orElse(fallback);
+        }
+
+        int integer(String name, int fallback) {
+            return optional(name)
+                    .map(
+                            v -> {
+                                try {
+                                    return Integer.parseInt(v);
+                                } catch (NumberFormatException e) {
+                                    throw new IllegalArgumentException(
+                                            name + ": expected a whole number, got '" + v + "'");
+                                }
+                            })
+                    .orElse(fallback);
+        }
+
+        double decimal(String name, double fallback) {
+            return optional(name)
+                    .map(
+                            v -> {
+                                try {
+                                    return Double.parseDouble(v);
+                                } catch (NumberFormatException e) {
+                                    throw new IllegalArgumentException(
+                                            name + ": expected a number, got '" + v + "'");
+                                }
+                            })
+                    .orElse(fallback);
+        }
+
+        Duration duration(String name, Duration fallback) {
+            return optional(name)
+                    .map(
+                            v -> {
+                                try {
+                                    return Durations.parse(v);
+                                } catch (IllegalArgumentException e) {
+                                    throw new IllegalArgumentException(
+                                            name + ": " + e.getMessage());
+                                }
+                            })
+                    .orElse(fallback);
+        }
+    }
+}

@@ -1,0 +1,192 @@
+package io.eventpipeline.operator.flink;
+
+import io.eventpipeline.operator.config.JobDefaults;
+import io.eventpipeline.spec.Durations;
+import io.eventpipeline.spec.KafkaAuthSettings;
+import io.eventpipeline.spec.PipelineDefinition;
+import io.eventpipeline.spec.PipelineJobArgs;
+import io.eventpipeline.spec.model.EventPipelineSpec;
+import io.eventpipeline.spec.model.FlinkComponentSpec;
+import io.eventpipeline.spec.model.FlinkSpec;
+import io.eventpipeline.spec.model.ResourcesSpec;
+import io.eventpipeline.spec.model.SecretReference;
+import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.EnvVarBuilder;
+import io.fabric8.kubernetes.api.model.ObjectMeta;
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import io.fabric8.kubernetes.api.model.OwnerReference;
+import io.fabric8.kubernetes.api.model.PodTemplateSpec;
+import io.fabric8.kubernetes.api.model.PodTemplateSpecBuilder;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.flink.kubernetes.operator.api.FlinkDeployment;
+import org.apache.flink.kubernetes.operator.api.spec.FlinkDeploymentSpec;
+import org.apache.flink.kubernetes.operator.api.spec.FlinkVersion;
+import org.apache.flink.kubernetes.operator.api.spec.JobManagerSpec;
+import org.apache.flink.kubernetes.operator.api.spec.JobSpec;
+import org.apache.flink.kubernetes.operator.api.spec.JobState;
+import org.apache.flink.kubernetes.operator.api.spec.Resource;
+import org.apache.flink.kubernetes.operator.api.spec.TaskManagerSpec;
+import org.apache.flink.kubernetes.operator.api.spec.UpgradeMode;
+
+/**
+ * Computes the FlinkDeployment that runs a pipeline. A pure function of the resolved pipeline, its
+ * owner and the operator defaults: the same input gives the same object, byte for byte, so an
+ * unchanged spec never restarts the job.
+ */
+public final class FlinkDeploymentRenderer {
+    /** The container Flink's pod templates address. */
+    static final String MAIN_CONTAINER = "flink-main-container";
+
+    private final JobDefaults defaults;
+
+    public FlinkDeploymentRenderer(JobDefaults defaults) {
+        this.defaults = defaults;
+    }
+
+    /**
+     * @param owner the EventPipeline's owner reference, or {@code null} when rendering without a
+     *     cluster
+     */
+    public FlinkDeployment render(PipelineDefinition pipeline, OwnerReference owner) {
+        EventPipelineSpec spec = pipeline.spec();
+        FlinkSpec flink = spec.getFlink() == null ? new FlinkSpec() : spec.getFlink();
+
+        FlinkDeploymentSpec deployment = new FlinkDeploymentSpec();
+        deployment.setImage(orDefault(flink.getImage(), defaults.image()));
+        deployment.setImagePullPolicy("IfNotPresent");
+        deployment.setFlinkVersion(FlinkVersion.valueOf(defaults.flinkVersion()));
+        deployment.setServiceAccount(defaults.serviceAccount());
+        deployment.setFlinkConfiguration(flinkConfiguration(flink));
+        deployment.setPodTemplate(podTemplate(spec));
+
+        JobManagerSpec jobManager = new JobManagerSpec();
+        jobManager.setReplicas(1);
+        jobManager.setResource(
+                resource(
+                        flink.getJobManager(),
+                        defaults.jobManagerCpu(),
+                        defaults.jobManagerMemory()));
+        deployment.setJobManager(jobManager);
+
+        TaskManagerSpec taskManager = new TaskManagerSpec();
+        taskManager.setResource(
+                resource(
+                        flink.getTaskManager(),
+                        defaults.taskManagerCpu(),
+                        defaults.taskManagerMemory()));
+        deployment.setTaskManager(taskManager);
+
+        JobSpec job = new JobSpec();
+        job.setJarURI(defaults.jarUri());
+        job.setArgs(PipelineJobArgs.encode(pipeline).toArray(String[]::new));
+        job.setParallelism(orDefault(flink.getParallelism(), defaults.parallelism()));
+        job.setUpgradeMode(upgradeMode(flink));
+        job.setState(
+                Boolean.TRUE.equals(spec.getSuspend()) ? JobState.SUSPENDED : JobState.RUNNING);
+        // Changed patterns get new operator uids; their old state must not block the upgrade.
+        job.setAllowNonRestoredState(true);
+        deployment.setJob(job);
+
+        FlinkDeployment rendered = new FlinkDeployment();
+        rendered.setMetadata(metadata(pipeline, owner));
+        rendered.setSpec(deployment);
+        // Status belongs to the Flink operator; a fresh object carries an empty default one.
+        rendered.setStatus(null);
+        return rendered;
+    }
+
+    private ObjectMeta metadata(PipelineDefinition pipeline, OwnerReference owner) {
+        ObjectMetaBuilder meta =
+                new ObjectMetaBuilder()
+                        .withName(pipeline.name())
+                        .withNamespace(pipeline.namespace())
+                        .withLabels(PipelineLabels.of(pipeline.name()));
+        if (owner != null) {
+            meta.withOwnerReferences(owner);
+        }
+        return meta.build();
+    }
+
+    private Map<String, String> flinkConfiguration(FlinkSpec flink) {
+        Map<String, String> conf = new TreeMap<>();
+        String interval = orDefault(flink.getCheckpointInterval(), defaults.checkpointInterval());
+        conf.put("execution.checkpointing.interval", Durations.parse(interval).toMillis() + " ms");
+        conf.put("taskmanager.numberOfTaskSlots", "1");
+        defaults.checkpointDir().ifPresent(dir -> conf.put("state.checkpoints.dir", dir));
+        defaults.savepointDir().ifPresent(dir -> conf.put("state.savepoints.dir", dir));
+        if (upgradeMode(flink) == UpgradeMode.LAST_STATE) {
+            // last-state upgrades read the latest checkpoint from Flink's HA metadata.
+            conf.put("high-availability.type", "kubernetes");
+            defaults.checkpointDir()
+                    .ifPresent(dir -> conf.put("high-availability.storageDir", dir + "/ha"));
+        }
+        if (flink.getFlinkConfiguration() != null) {
+            conf.putAll(flink.getFlinkConfiguration());
+        }
+        return conf;
+    }
+
+    /** Kafka credentials reach the job only as secretKeyRef env vars; never as values. */
+    private PodTemplateSpec podTemplate(EventPipelineSpec spec) {
+        List<EnvVar> env = new ArrayList<>();
+        SecretReference secret =
+                spec.getKafka() == null ? null : spec.getKafka().getAuthSecretRef();
+        if (secret != null) {
+            for (String key : KafkaAuthSettings.SECRET_KEYS) {
+                env.add(
+                        new EnvVarBuilder()
+                                .withName(KafkaAuthSettings.envVarName(key))
+                                .withNewValueFrom()
+                                .withNewSecretKeyRef(key, secret.getName(), true)
+                                .endValueFrom()
+                                .build());
+            }
+        }
+        return new PodTemplateSpecBuilder()
+                .withNewSpec()
+                .withNewSecurityContext()
+                .withRunAsNonRoot(true)
+                .withNewSeccompProfile()
+                .withType("RuntimeDefault")
+                .endSeccompProfile()
+                .endSecurityContext()
+                .addNewContainer()
+                .withName(MAIN_CONTAINER)
+                .withEnv(env)
+                .withNewSecurityContext()
+                .withAllowPrivilegeEscalation(false)
+                .withNewCapabilities()
+                .withDrop("ALL")
+                .endCapabilities()
+                .endSecurityContext()
+                .endContainer()
+                .endSpec()
+                .build();
+    }
+
+    private static Resource resource(FlinkComponentSpec component, double cpu, String memory) {
+        ResourcesSpec asked = component == null ? null : component.getResources();
+        Resource resource = new Resource();
+        resource.setCpu(asked == null || asked.getCpu() == null ? cpu : asked.getCpu());
+        resource.setMemory(asked == null || asked.getMemory() == null ? memory : asked.getMemory());
+        return resource;
+    }
+
+    private static UpgradeMode upgradeMode(FlinkSpec flink) {
+        if (flink.getUpgradeMode() == null) {
+            return UpgradeMode.SAVEPOINT;
+        }
+        return switch (flink.getUpgradeMode()) {
+            case SAVEPOINT -> UpgradeMode.SAVEPOINT;
+            case LAST_STATE -> UpgradeMode.LAST_STATE;
+            case STATELESS -> UpgradeMode.STATELESS;
+        };
+    }
+
+    private static <T> T orDefault(T value, T fallback) {
+        return value == null ? fallback : value;
+    }
+}

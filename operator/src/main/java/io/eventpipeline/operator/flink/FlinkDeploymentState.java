@@ -1,0 +1,67 @@
+package io.eventpipeline.operator.flink;
+
+import io.eventpipeline.operator.api.JobSummary;
+import io.fabric8.kubernetes.client.utils.Serialization;
+import java.util.Objects;
+import org.apache.flink.kubernetes.operator.api.FlinkDeployment;
+import org.apache.flink.kubernetes.operator.api.lifecycle.ResourceLifecycleState;
+import org.apache.flink.kubernetes.operator.api.status.FlinkDeploymentStatus;
+
+/** Reads a FlinkDeployment: whether it must be rewritten, and what its status says. */
+public final class FlinkDeploymentState {
+    private FlinkDeploymentState() {}
+
+    /**
+     * Whether the cluster's object differs from the desired one in anything the operator owns
+     * (spec, labels, owner). Compared as JSON trees, so field order and absent-vs-default
+     * representation in Java objects do not cause spurious writes.
+     */
+    public static boolean needsWrite(FlinkDeployment desired, FlinkDeployment actual) {
+        if (actual == null) {
+            return true;
+        }
+        return !Objects.equals(tree(desired.getSpec()), tree(actual.getSpec()))
+                || !Objects.equals(
+                        desired.getMetadata().getLabels(), actual.getMetadata().getLabels())
+                || !Objects.equals(
+                        desired.getMetadata().getOwnerReferences(),
+                        actual.getMetadata().getOwnerReferences());
+    }
+
+    /** The job as the FlinkDeployment's status reports it. */
+    public static JobSummary summarize(FlinkDeployment deployment) {
+        JobSummary summary =
+                new JobSummary().setFlinkDeployment(deployment.getMetadata().getName());
+        FlinkDeploymentStatus status = deployment.getStatus();
+        if (status == null) {
+            return summary;
+        }
+        ResourceLifecycleState lifecycle = lifecycleState(status);
+        if (lifecycle != null) {
+            summary.setLifecycleState(lifecycle.name());
+        }
+        if (status.getJobStatus() != null) {
+            summary.setJobId(status.getJobStatus().getJobId());
+            if (status.getJobStatus().getState() != null) {
+                summary.setJobState(status.getJobStatus().getState().name());
+            }
+        }
+        if (status.getError() != null && !status.getError().isBlank()) {
+            summary.setError(status.getError());
+        }
+        return summary;
+    }
+
+    /** The lifecycle state is derived from other status fields; it needs a complete status. */
+    private static ResourceLifecycleState lifecycleState(FlinkDeploymentStatus status) {
+        try {
+            return status.getLifecycleState();
+        } catch (RuntimeException incomplete) {
+            return null;
+        }
+    }
+
+    private static Object tree(Object value) {
+        return value == null ? null : Serialization.jsonMapper().valueToTree(value);
+    }
+}

@@ -1,0 +1,77 @@
+package io.eventpipeline.operator.http;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.Executors;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
+
+/**
+ * The operator's HTTP endpoints: {@code /healthz} (liveness), {@code /readyz} (readiness: started
+ * and every informer healthy) and {@code /metrics} (Prometheus text format). The JDK's own server:
+ * three tiny endpoints do not justify a web framework.
+ */
+public final class HealthServer implements AutoCloseable {
+    private final HttpServer server;
+
+    public HealthServer(
+            int port, BooleanSupplier live, BooleanSupplier ready, Supplier<String> metrics)
+            throws IOException {
+        server = HttpServer.create(new InetSocketAddress(port), 0);
+        server.createContext("/healthz", exchange -> probe(exchange, live));
+        server.createContext("/readyz", exchange -> probe(exchange, ready));
+        server.createContext(
+                "/metrics",
+                exchange ->
+                        respond(
+                                exchange,
+                                200,
+                                "text/plain; version=0.0.4; charset=utf-8",
+                                metrics.get()));
+        server.setExecutor(Executors.newSingleThreadExecutor(HealthServer::daemon));
+    }
+
+    public HealthServer start() {
+        server.start();
+        return this;
+    }
+
+    public int port() {
+        return server.getAddress().getPort();
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+
+    private static void probe(HttpExchange exchange, BooleanSupplier check) throws IOException {
+        boolean ok;
+        try {
+            ok = check.getAsBoolean();
+        } catch (RuntimeException e) {
+            ok = false;
+        }
+        respond(exchange, ok ? 200 : 503, "text/plain", ok ? "ok\n" : "not ready\n");
+    }
+
+    private static void respond(HttpExchange exchange, int code, String type, String body)
+            throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", type);
+        exchange.sendResponseHeaders(code, bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+
+    private static Thread daemon(Runnable task) {
+        Thread thread = new Thread(task, "health-http");
+        thread.setDaemon(true);
+        return thread;
+    }
+}

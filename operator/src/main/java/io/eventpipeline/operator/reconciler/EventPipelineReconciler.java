@@ -1,0 +1,268 @@
+package io.eventpipeline.operator.reconciler;
+
+import io.eventpipeline.operator.api.EventPipeline;
+import io.eventpipeline.operator.api.EventPipelineStatus;
+import io.eventpipeline.operator.api.JobSummary;
+import io.eventpipeline.operator.api.Phase;
+import io.eventpipeline.operator.flink.FlinkDeploymentRenderer;
+import io.eventpipeline.operator.flink.FlinkDeploymentState;
+import io.eventpipeline.operator.metrics.PipelineMetrics;
+import io.eventpipeline.operator.status.StatusCalculator;
+import io.eventpipeline.operator.topics.CreatedTopics;
+import io.eventpipeline.operator.topics.KafkaAdmins;
+import io.eventpipeline.operator.topics.KafkaCluster;
+import io.eventpipeline.operator.topics.KafkaClusterResolver;
+import io.eventpipeline.operator.topics.TopicFailure;
+import io.eventpipeline.operator.topics.TopicOperationException;
+import io.eventpipeline.operator.topics.TopicPlan;
+import io.eventpipeline.operator.topics.TopicReconciler;
+import io.eventpipeline.operator.topics.TopicsOutcome;
+import io.eventpipeline.spec.PipelineDefinition;
+import io.eventpipeline.spec.PipelineJson;
+import io.eventpipeline.spec.validation.InvalidPipelineException;
+import io.fabric8.kubernetes.api.model.OwnerReference;
+import io.fabric8.kubernetes.api.model.OwnerReferenceBuilder;
+import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
+import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
+import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
+import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
+import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
+import io.javaoperatorsdk.operator.processing.event.source.EventSource;
+import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import org.apache.flink.kubernetes.operator.api.FlinkDeployment;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reconciles one EventPipeline: validate, provision topics, write the FlinkDeployment, report. The
+ * work is delegated; this class decides the order and writes the status, once, only when it
+ * changed.
+ */
+public class EventPipelineReconciler implements Reconciler<EventPipeline>, Cleaner<EventPipeline> {
+    private static final Logger LOG = LoggerFactory.getLogger(EventPipelineReconciler.class);
+    private static final Duration DELETE_POLL = Duration.ofSeconds(2);
+
+    private final PipelineResolver resolver;
+    private final KafkaClusterResolver clusters;
+    private final KafkaAdmins admins;
+    private final TopicReconciler topics;
+    private final FlinkDeploymentRenderer renderer;
+    private final FlinkDeploymentWriter writer;
+    private final StatusCalculator statuses;
+    private final PipelineEvents events;
+    private final PipelineMetrics metrics;
+    private final CreatedTopics created;
+
+    public EventPipelineReconciler(
+            PipelineResolver resolver,
+            KafkaClusterResolver clusters,
+            KafkaAdmins admins,
+            TopicReconciler topics,
+            FlinkDeploymentRenderer renderer,
+            FlinkDeploymentWriter writer,
+            StatusCalculator statuses,
+            PipelineEvents events,
+            PipelineMetrics metrics,
+            CreatedTopics created) {
+        this.resolver = resolver;
+        this.clusters = clusters;
+        this.admins = admins;
+        this.topics = topics;
+        this.renderer = renderer;
+        this.writer = writer;
+        this.statuses = statuses;
+        this.events = events;
+        this.metrics = metrics;
+        this.created = created;
+    }
+
+    @Override
+    public List<EventSource<?, EventPipeline>> prepareEventSources(
+            EventSourceContext<EventPipeline> context) {
+        // The FlinkDeployment's status drives ours: each of its changes triggers a reconcile.
+        var config =
+                InformerEventSourceConfiguration.from(FlinkDeployment.class, EventPipeline.class)
+                        .build();
+        return List.of(new InformerEventSource<>(config, context));
+    }
+
+    @Override
+    public UpdateControl<EventPipeline> reconcile(
+            EventPipeline pipeline, Context<EventPipeline> context) {
+        PipelineDefinition resolved;
+        try {
+            resolved = resolver.resolve(pipeline);
+        } catch (InvalidPipelineException e) {
+            EventPipelineStatus next = statuses.invalid(pipeline, e.problems());
+            if (!sameSpecMessage(pipeline.getStatus(), next)) {
+                events.warning(pipeline, "SpecInvalid", e.getMessage());
+            }
+            return write(pipeline, next);
+        }
+
+        KafkaCluster cluster = clusters.resolve(resolved);
+        TopicsOutcome topicOutcome;
+        try {
+            topicOutcome =
+                    topics.reconcile(
+                            TopicPlan.of(resolved.spec()),
+                            admins.forCluster(cluster),
+                            created.of(pipeline));
+            created.remember(pipeline, topicOutcome);
+        } catch (TopicOperationException e) {
+            if (e.failure() == TopicFailure.AuthenticationFailed) {
+                admins.discard(cluster);
+            }
+            throw e;
+        }
+
+        FlinkDeployment actual = context.getSecondaryResource(FlinkDeployment.class).orElse(null);
+        JobSummary job = actual == null ? null : FlinkDeploymentState.summarize(actual);
+        if (topicOutcome.allReady()) {
+            FlinkDeployment desired = renderer.render(resolved, ownerReference(pipeline));
+            if (FlinkDeploymentState.needsWrite(desired, actual)) {
+                FlinkDeployment written = writer.write(desired, actual);
+                job = FlinkDeploymentState.summarize(written);
+                LOG.info(
+                        "{} FlinkDeployment {}/{}",
+                        actual == null ? "created" : "updated",
+                        resolved.namespace(),
+                        resolved.name());
+            }
+        }
+        return write(pipeline, statuses.progressed(pipeline, topicOutcome, job));
+    }
+
+    /** Kafka failures land here after the reconcile threw: report them, then retry with backoff. */
+    @Override
+    public ErrorStatusUpdateControl<EventPipeline> updateErrorStatus(
+            EventPipeline pipeline, Context<EventPipeline> context, Exception e) {
+        TopicOperationException failure = topicFailureIn(e);
+        if (failure == null) {
+            LOG.warn("reconcile of {} failed", name(pipeline), e);
+            return ErrorStatusUpdateControl.noStatusUpdate();
+        }
+        LOG.info("{}: {}", name(pipeline), failure.getMessage());
+        EventPipelineStatus next = statuses.topicsFailed(pipeline, failure);
+        if (!Objects.equals(reason(pipeline.getStatus()), reason(next))) {
+            events.warning(pipeline, failure.failure().name(), failure.getMessage());
+        }
+        metrics.observe(pipeline, next.getPhase());
+        if (sameStatus(pipeline.getStatus(), next)) {
+            return ErrorStatusUpdateControl.noStatusUpdate();
+        }
+        pipeline.setStatus(next);
+        return ErrorStatusUpdateControl.patchStatus(pipeline);
+    }
+
+    @Override
+    public DeleteControl cleanup(EventPipeline pipeline, Context<EventPipeline> context) {
+        var deployment = context.getSecondaryResource(FlinkDeployment.class);
+        if (deployment.isPresent()) {
+            // Stop the job before its topics can go; the Flink operator takes a final savepoint.
+            writer.delete(deployment.get());
+            return DeleteControl.noFinalizerRemoval().rescheduleAfter(DELETE_POLL);
+        }
+        Set<String> ownTopics = created.of(pipeline);
+        boolean deleteTopics =
+                pipeline.getSpec() != null
+                        && pipeline.getSpec().getTopicDeletionPolicy()
+                                == io.eventpipeline.spec.model.TopicDeletionPolicy.DELETE;
+        if (deleteTopics && !ownTopics.isEmpty()) {
+            try {
+                PipelineDefinition resolved = resolver.resolve(pipeline);
+                topics.deleteCreated(admins.forCluster(clusters.resolve(resolved)), ownTopics);
+                events.normal(pipeline, "TopicsDeleted", "deleted topics " + ownTopics);
+            } catch (InvalidPipelineException e) {
+                events.warning(
+                        pipeline,
+                        "TopicsRetained",
+                        "the spec is invalid, so topics "
+                                + created
+                                + " were kept: "
+                                + e.getMessage());
+            }
+        }
+        metrics.forget(pipeline);
+        created.forget(pipeline);
+        return DeleteControl.defaultDelete();
+    }
+
+    private UpdateControl<EventPipeline> write(EventPipeline pipeline, EventPipelineStatus next) {
+        Phase previous = pipeline.getStatus() == null ? null : pipeline.getStatus().getPhase();
+        if (previous != next.getPhase()) {
+            events.normal(pipeline, "Phase" + next.getPhase(), "pipeline is " + next.getPhase());
+        }
+        metrics.observe(pipeline, next.getPhase());
+        if (sameStatus(pipeline.getStatus(), next)) {
+            return UpdateControl.noUpdate();
+        }
+        pipeline.setStatus(next);
+        return UpdateControl.patchStatus(pipeline);
+    }
+
+    /** JOSDK's metrics wrap what reconcile threw; the cause says what happened. */
+    private static TopicOperationException topicFailureIn(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof TopicOperationException failure) {
+                return failure;
+            }
+        }
+        return null;
+    }
+
+    private static OwnerReference ownerReference(EventPipeline pipeline) {
+        return new OwnerReferenceBuilder()
+                .withApiVersion(pipeline.getApiVersion())
+                .withKind(pipeline.getKind())
+                .withName(pipeline.getMetadata().getName())
+                .withUid(pipeline.getMetadata().getUid())
+                .withController(true)
+                .withBlockOwnerDeletion(true)
+                .build();
+    }
+
+    private static boolean sameStatus(EventPipelineStatus current, EventPipelineStatus next) {
+        return current != null
+                && PipelineJson.json()
+                        .valueToTree(current)
+                        .equals(PipelineJson.json().valueToTree(next));
+    }
+
+    private static boolean sameSpecMessage(EventPipelineStatus current, EventPipelineStatus next) {
+        return Objects.equals(message(current, "SpecValid"), message(next, "SpecValid"));
+    }
+
+    private static String reason(EventPipelineStatus status) {
+        if (status == null) {
+            return null;
+        }
+        return status.getConditions().stream()
+                .filter(c -> "TopicsReady".equals(c.getType()))
+                .map(c -> c.getReason())
+                .findFirst()
+                .orElse(null);
+    }
+
+    private static String message(EventPipelineStatus status, String type) {
+        if (status == null) {
+            return null;
+        }
+        return status.getConditions().stream()
+                .filter(c -> type.equals(c.getType()))
+                .map(c -> c.getStatus() + c.getMessage())
+                .findFirst()
+                .orElse(null);
+    }
+
+    private static String name(EventPipeline pipeline) {
+        return pipeline.getMetadata().getNamespace() + "/" + pipeline.getMetadata().getName();
+    }
+}

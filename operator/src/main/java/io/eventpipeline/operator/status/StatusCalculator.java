@@ -1,0 +1,149 @@
+package io.eventpipeline.operator.status;
+
+import io.eventpipeline.operator.api.EventPipeline;
+import io.eventpipeline.operator.api.EventPipelineStatus;
+import io.eventpipeline.operator.api.JobSummary;
+import io.eventpipeline.operator.api.Phase;
+import io.eventpipeline.operator.topics.TopicOperationException;
+import io.eventpipeline.operator.topics.TopicsOutcome;
+import io.eventpipeline.spec.PipelineJson;
+import io.eventpipeline.spec.validation.ValidationProblem;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Computes the next status of a pipeline from what the reconciler observed. Pure apart from the
+ * clock, and it starts from the current status, so conditions that did not change keep their
+ * transition times.
+ */
+public final class StatusCalculator {
+    private static final Set<String> STOPPED_JOB_STATES =
+            Set.of("SUSPENDED", "FINISHED", "CANCELED");
+
+    private final Clock clock;
+
+    public StatusCalculator(Clock clock) {
+        this.clock = clock;
+    }
+
+    /** The spec cannot run: nothing was created or changed. */
+    public EventPipelineStatus invalid(EventPipeline pipeline, List<ValidationProblem> problems) {
+        EventPipelineStatus status = copyOf(pipeline);
+        Conditions conditions = conditions(pipeline, status);
+        String message =
+                problems.stream()
+                        .map(ValidationProblem::toString)
+                        .collect(Collectors.joining("; "));
+        conditions.set(ConditionType.SpecValid, false, "Invalid", message);
+        conditions.set(ConditionType.Ready, false, "SpecInvalid", message);
+        return finish(pipeline, status, conditions, Phase.Failed);
+    }
+
+    /** Kafka could not be asked or refused a request; the previous topic list is kept. */
+    public EventPipelineStatus topicsFailed(EventPipeline pipeline, TopicOperationException e) {
+        EventPipelineStatus status = copyOf(pipeline);
+        Conditions conditions = conditions(pipeline, status);
+        conditions.set(ConditionType.SpecValid, true, "Valid", "");
+        conditions.set(ConditionType.TopicsReady, false, e.failure().name(), e.getMessage());
+        conditions.set(ConditionType.Ready, false, e.failure().name(), e.getMessage());
+        status.getTopics().forEach(t -> t.setReady(false));
+        return finish(pipeline, status, conditions, Phase.Degraded);
+    }
+
+    /**
+     * Topics were reconciled; {@code job} is the FlinkDeployment's summary, or {@code null} when
+     * there is none yet.
+     */
+    public EventPipelineStatus progressed(
+            EventPipeline pipeline, TopicsOutcome topics, JobSummary job) {
+        EventPipelineStatus status = copyOf(pipeline);
+        Conditions conditions = conditions(pipeline, status);
+        conditions.set(ConditionType.SpecValid, true, "Valid", "");
+        status.setTopics(topics.topics());
+        status.setJob(job);
+        boolean suspend = Boolean.TRUE.equals(pipeline.getSpec().getSuspend());
+
+        Phase phase;
+        if (topics.allReady()) {
+            conditions.set(ConditionType.TopicsReady, true, "TopicsReady", "");
+        } else {
+            conditions.set(
+                    ConditionType.TopicsReady, false, "TopicNotFound", topics.firstProblem());
+        }
+        String jobState = job == null ? null : job.getJobState();
+        String lifecycle = job == null ? null : job.getLifecycleState();
+        if (job == null) {
+            String why =
+                    topics.allReady()
+                            ? "FlinkDeployment written; waiting for the Flink operator"
+                            : "waiting for topics";
+            conditions.set(ConditionType.JobReady, false, "Deploying", why);
+            phase = topics.allReady() ? Phase.Deploying : Phase.Degraded;
+        } else if ("FAILED".equals(lifecycle) || "FAILED".equals(jobState)) {
+            String error = job.getError() == null ? "the job failed" : job.getError();
+            conditions.set(ConditionType.JobReady, false, "JobFailed", error);
+            phase = Phase.Failed;
+        } else if (suspend) {
+            boolean stopped =
+                    "SUSPENDED".equals(lifecycle)
+                            || (jobState != null && STOPPED_JOB_STATES.contains(jobState));
+            conditions.set(
+                    ConditionType.JobReady,
+                    false,
+                    "Suspended",
+                    stopped ? "suspended on request" : "suspending");
+            phase = stopped ? Phase.Suspended : Phase.Deploying;
+        } else if ("RUNNING".equals(jobState)) {
+            conditions.set(ConditionType.JobReady, true, "Running", "job " + job.getJobId());
+            phase = Phase.Running;
+        } else {
+            String state =
+                    jobState == null ? (lifecycle == null ? "starting" : lifecycle) : jobState;
+            conditions.set(ConditionType.JobReady, false, "Deploying", "job is " + state);
+            phase = Phase.Deploying;
+        }
+        if (phase == Phase.Running && !topics.allReady()) {
+            phase = Phase.Degraded;
+        }
+
+        if (conditions.isTrue(ConditionType.TopicsReady)
+                && conditions.isTrue(ConditionType.JobReady)) {
+            conditions.set(ConditionType.Ready, true, "Running", "");
+        } else {
+            ConditionType failing =
+                    conditions.isTrue(ConditionType.TopicsReady)
+                            ? ConditionType.JobReady
+                            : ConditionType.TopicsReady;
+            var cause = conditions.find(failing).orElseThrow();
+            conditions.set(ConditionType.Ready, false, cause.getReason(), cause.getMessage());
+        }
+        return finish(pipeline, status, conditions, phase);
+    }
+
+    private EventPipelineStatus finish(
+            EventPipeline pipeline,
+            EventPipelineStatus status,
+            Conditions conditions,
+            Phase phase) {
+        status.setConditions(conditions.toList());
+        status.setPhase(phase);
+        status.setObservedGeneration(pipeline.getMetadata().getGeneration());
+        return status;
+    }
+
+    private Conditions conditions(EventPipeline pipeline, EventPipelineStatus status) {
+        String now = Instant.now(clock).truncatedTo(ChronoUnit.SECONDS).toString();
+        return new Conditions(status.getConditions(), pipeline.getMetadata().getGeneration(), now);
+    }
+
+    private static EventPipelineStatus copyOf(EventPipeline pipeline) {
+        EventPipelineStatus current = pipeline.getStatus();
+        return current == null
+                ? new EventPipelineStatus()
+                : PipelineJson.copy(current, EventPipelineStatus.class);
+    }
+}

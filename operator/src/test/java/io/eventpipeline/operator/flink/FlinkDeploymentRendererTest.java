@@ -1,0 +1,171 @@
+package io.eventpipeline.operator.flink;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.eventpipeline.operator.config.OperatorConfig;
+import io.eventpipeline.operator.reconciler.PipelineResolver;
+import io.eventpipeline.operator.testing.CrdSchema;
+import io.eventpipeline.operator.testing.Golden;
+import io.eventpipeline.spec.KafkaAuthSettings;
+import io.eventpipeline.spec.PipelineDefinition;
+import io.eventpipeline.spec.PipelineJobArgs;
+import io.eventpipeline.spec.validation.PipelineValidator;
+import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.OwnerReference;
+import io.fabric8.kubernetes.api.model.OwnerReferenceBuilder;
+import io.fabric8.kubernetes.client.utils.Serialization;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.apache.flink.kubernetes.operator.api.FlinkDeployment;
+import org.apache.flink.kubernetes.operator.api.spec.JobState;
+import org.apache.flink.kubernetes.operator.api.spec.UpgradeMode;
+import org.junit.jupiter.api.Test;
+
+class FlinkDeploymentRendererTest {
+    static final Path EXAMPLE = Path.of("../examples/flight-delays.yaml");
+    static final OperatorConfig CONFIG =
+            OperatorConfig.fromEnvironment(
+                    Map.of(
+                            "EP_KAFKA_BOOTSTRAP_SERVERS", "kafka-bootstrap.kafka:9092",
+                            "EP_SAVEPOINT_DIR", "s3://flink-state/savepoints",
+                            "EP_CHECKPOINT_DIR", "s3://flink-state/checkpoints"));
+    static final OwnerReference OWNER =
+            new OwnerReferenceBuilder()
+                    .withApiVersion("eventpipeline.io/v1alpha1")
+                    .withKind("EventPipeline")
+                    .withName("flight-delays")
+                    .withUid("6f1f7c1e-0000-4000-8000-000000000001")
+                    .withController(true)
+                    .withBlockOwnerDeletion(true)
+                    .build();
+
+    private final FlinkDeploymentRenderer renderer =
+            new FlinkDeploymentRenderer(CONFIG.jobDefaults());
+
+    static PipelineDefinition resolved(String yaml) throws Exception {
+        return new PipelineResolver(CONFIG, new PipelineValidator())
+                .resolve(PipelineDefinition.parse(yaml));
+    }
+
+    static String example() throws Exception {
+        return Files.readString(EXAMPLE);
+    }
+
+    @Test
+    void rendersTheExampleExactlyAsTheGoldenFile() throws Exception {
+        String yaml = Serialization.asYaml(renderer.render(resolved(example()), OWNER));
+        Golden.assertMatches("flight-delays.flinkdeployment.yaml", yaml);
+    }
+
+    @Test
+    void rendersTheSameBytesForTheSameSpecWhateverTheMapOrder() throws Exception {
+        String reordered =
+                example()
+                        .replace(
+                                "    config:\n      retention.ms: \"86400000\"\n",
+                                "    config:\n"
+                                        + "      retention.ms: \"86400000\"\n"
+                                        + "      cleanup.policy: delete\n");
+        String swapped =
+                example()
+                        .replace(
+                                "    config:\n      retention.ms: \"86400000\"\n",
+                                "    config:\n"
+                                        + "      cleanup.policy: delete\n"
+                                        + "      retention.ms: \"86400000\"\n");
+        String first = Serialization.asYaml(renderer.render(resolved(reordered), OWNER));
+        String second = Serialization.asYaml(renderer.render(resolved(swapped), OWNER));
+        String again = Serialization.asYaml(renderer.render(resolved(reordered), OWNER));
+        assertThat(first).isEqualTo(second).isEqualTo(again);
+    }
+
+    @Test
+    void isValidAgainstTheFlinkOperatorsOwnCrdSchema() throws Exception {
+        CrdSchema schema =
+                CrdSchema.fromResource(
+                        "/META-INF/fabric8/flinkdeployments.flink.apache.org-v1.yml", "v1beta1");
+        FlinkDeployment rendered = renderer.render(resolved(withAuthSecret(example())), OWNER);
+        assertThat(schema.problems(rendered)).isEmpty();
+        assertThat(rendered.getApiVersion()).isEqualTo("flink.apache.org/v1beta1");
+    }
+
+    @Test
+    void schemaCheckCatchesAFieldTheServerWouldDrop() throws Exception {
+        CrdSchema schema =
+                CrdSchema.fromResource(
+                        "/META-INF/fabric8/flinkdeployments.flink.apache.org-v1.yml", "v1beta1");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> rendered =
+                Serialization.jsonMapper()
+                        .convertValue(renderer.render(resolved(example()), OWNER), Map.class);
+        ((Map<String, Object>) rendered.get("spec")).put("parallelism", 3);
+        assertThat(schema.problems(rendered))
+                .anyMatch(p -> p.contains(".spec.parallelism") && p.contains("drop"));
+    }
+
+    @Test
+    void carriesThePipelineAsJobArgumentsTheJobCanDecode() throws Exception {
+        PipelineDefinition pipeline = resolved(example());
+        FlinkDeployment rendered = renderer.render(pipeline, OWNER);
+        PipelineDefinition decoded =
+                PipelineJobArgs.decode(List.of(rendered.getSpec().getJob().getArgs()));
+        assertThat(decoded.toJson()).isEqualTo(pipeline.toJson());
+        assertThat(decoded.spec().getKafka().getBootstrapServers())
+                .isEqualTo("kafka-bootstrap.kafka:9092");
+        assertThat(rendered.getSpec().getJob().getParallelism()).isEqualTo(2);
+        assertThat(rendered.getSpec().getJob().getUpgradeMode()).isEqualTo(UpgradeMode.SAVEPOINT);
+        assertThat(rendered.getSpec().getJob().getAllowNonRestoredState()).isTrue();
+        assertThat(rendered.getMetadata().getOwnerReferences()).containsExactly(OWNER);
+    }
+
+    @Test
+    void suspendRendersASuspendedJob() throws Exception {
+        FlinkDeployment rendered =
+                renderer.render(
+                        resolved(example().replace("suspend: false", "suspend: true")), OWNER);
+        assertThat(rendered.getSpec().getJob().getState()).isEqualTo(JobState.SUSPENDED);
+    }
+
+    @Test
+    void credentialsOnlyAsSecretKeyRefs() throws Exception {
+        FlinkDeployment rendered = renderer.render(resolved(withAuthSecret(example())), OWNER);
+        List<EnvVar> env =
+                rendered.getSpec().getPodTemplate().getSpec().getContainers().get(0).getEnv();
+        assertThat(env).hasSize(KafkaAuthSettings.SECRET_KEYS.size());
+        assertThat(env)
+                .allSatisfy(
+                        e -> {
+                            assertThat(e.getValue()).isNull();
+                            assertThat(e.getValueFrom().getSecretKeyRef().getName())
+                                    .isEqualTo("kafka-client");
+                            assertThat(e.getValueFrom().getSecretKeyRef().getOptional()).isTrue();
+                        });
+        assertThat(env)
+                .anySatisfy(
+                        e -> {
+                            assertThat(e.getName()).isEqualTo("KAFKA_AUTH_SASL_JAAS_CONFIG");
+                            assertThat(e.getValueFrom().getSecretKeyRef().getKey())
+                                    .isEqualTo("sasl.jaas.config");
+                        });
+    }
+
+    @Test
+    void podsRunAsNonRootWithoutPrivilegeEscalation() throws Exception {
+        var pod = renderer.render(resolved(example()), OWNER).getSpec().getPodTemplate().getSpec();
+        assertThat(pod.getSecurityContext().getRunAsNonRoot()).isTrue();
+        var container = pod.getContainers().get(0);
+        assertThat(container.getName()).isEqualTo("flink-main-container");
+        assertThat(container.getSecurityContext().getAllowPrivilegeEscalation()).isFalse();
+        assertThat(container.getSecurityContext().getCapabilities().getDrop())
+                .containsExactly("ALL");
+    }
+
+    static String withAuthSecret(String yaml) {
+        return yaml.replace(
+                "spec:\n  input:",
+                "spec:\n  kafka:\n    bootstrapServers: kafka-bootstrap.kafka:9092\n"
+                        + "    authSecretRef: {name: kafka-client}\n  input:");
+    }
+}

@@ -1,0 +1,77 @@
+package io.eventpipeline.operator.render;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.eventpipeline.operator.config.OperatorConfig;
+import io.fabric8.kubernetes.client.utils.Serialization;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.apache.flink.kubernetes.operator.api.FlinkDeployment;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RenderCommandTest {
+    static final OperatorConfig CONFIG =
+            OperatorConfig.fromEnvironment(
+                    Map.of(
+                            "EP_KAFKA_BOOTSTRAP_SERVERS", "kafka:9092",
+                            "EP_SAVEPOINT_DIR", "s3://flink-state/savepoints"));
+
+    final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    final RenderCommand command =
+            new RenderCommand(CONFIG, new PrintStream(out, true), new PrintStream(err, true));
+
+    @Test
+    void printsTheFlinkDeploymentAndTheTopicPlan() {
+        int code = command.run(List.of("-f", "../examples/flight-delays.yaml"));
+        String printed = out.toString(StandardCharsets.UTF_8);
+        assertThat(code).isEqualTo(RenderCommand.OK);
+        assertThat(err.toString(StandardCharsets.UTF_8)).isEmpty();
+        String[] documents = printed.split("(?m)^---\n");
+        FlinkDeployment deployment = Serialization.unmarshal(documents[1], FlinkDeployment.class);
+        assertThat(deployment.getMetadata().getName()).isEqualTo("flight-delays");
+        assertThat(deployment.getSpec().getJob().getParallelism()).isEqualTo(2);
+        assertThat(documents[2])
+                .contains("bootstrapServers: kafka:9092")
+                .contains("name: flight-events")
+                .contains("role: input")
+                .contains("partitions: 6")
+                .contains("name: flight-events-dlq");
+    }
+
+    @Test
+    void rendersTheSameBytesEveryTime() {
+        command.run(List.of("-f", "../examples/flight-delays.yaml"));
+        String first = out.toString(StandardCharsets.UTF_8);
+        out.reset();
+        command.run(List.of("-f", "../examples/flight-delays.yaml"));
+        assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo(first);
+    }
+
+    @Test
+    void anInvalidPipelineListsItsProblemsAndExitsTwo(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("bad.yaml");
+        Files.writeString(
+                file,
+                Files.readString(Path.of("../examples/flight-delays.yaml"))
+                        .replace("partitions: 6", "partitions: 0")
+                        .replace("within: 2h", "within: two hours"));
+        int code = command.run(List.of("-f", file.toString()));
+        String problems = err.toString(StandardCharsets.UTF_8);
+        assertThat(code).isEqualTo(RenderCommand.INVALID);
+        assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
+        assertThat(problems).contains("spec.input.partitions").contains("spec.patterns[0].within");
+    }
+
+    @Test
+    void withoutAFileItPrintsUsage() {
+        assertThat(command.run(List.of())).isEqualTo(RenderCommand.USAGE);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("usage: render -f");
+    }
+}

@@ -1,0 +1,78 @@
+package io.eventpipeline.operator.testing;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AlterConfigOp;
+import org.apache.kafka.clients.admin.ConfigEntry;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.ConfigResource;
+
+/** A test's own view of the broker, independent of the operator's Admin client. */
+public final class KafkaTopics implements AutoCloseable {
+    private final Admin admin;
+
+    public KafkaTopics(Map<String, Object> clientConfig) {
+        this.admin = Admin.create(clientConfig);
+    }
+
+    public Set<String> names() throws Exception {
+        return admin.listTopics().names().get(10, TimeUnit.SECONDS);
+    }
+
+    public int partitions(String topic) throws Exception {
+        return admin.describeTopics(List.of(topic))
+                .allTopicNames()
+                .get(10, TimeUnit.SECONDS)
+                .get(topic)
+                .partitions()
+                .size();
+    }
+
+    public int replicationFactor(String topic) throws Exception {
+        return admin.describeTopics(List.of(topic))
+                .allTopicNames()
+                .get(10, TimeUnit.SECONDS)
+                .get(topic)
+                .partitions()
+                .get(0)
+                .replicas()
+                .size();
+    }
+
+    public String config(String topic, String key) throws Exception {
+        ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
+        return admin.describeConfigs(List.of(resource))
+                .all()
+                .get(10, TimeUnit.SECONDS)
+                .get(resource)
+                .get(key)
+                .value();
+    }
+
+    public void setConfig(String topic, String key, String value) throws Exception {
+        ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
+        admin.incrementalAlterConfigs(
+                        Map.of(
+                                resource,
+                                List.of(
+                                        new AlterConfigOp(
+                                                new ConfigEntry(key, value),
+                                                AlterConfigOp.OpType.SET))))
+                .all()
+                .get(10, TimeUnit.SECONDS);
+    }
+
+    public void create(String topic, int partitions, Map<String, String> configs) throws Exception {
+        admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1).configs(configs)))
+                .all()
+                .get(10, TimeUnit.SECONDS);
+    }
+
+    @Override
+    public void close() {
+        admin.close();
+    }
+}

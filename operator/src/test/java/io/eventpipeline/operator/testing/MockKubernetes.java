@@ -1,0 +1,110 @@
+package io.eventpipeline.operator.testing;
+
+import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMixedDispatcher;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import io.fabric8.mockwebserver.Context;
+import io.fabric8.mockwebserver.MockWebServer;
+import io.fabric8.mockwebserver.ServerRequest;
+import io.fabric8.mockwebserver.ServerResponse;
+import io.fabric8.mockwebserver.http.RecordedRequest;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The fabric8 mock API server in CRUD mode with the EventPipeline and FlinkDeployment CRDs
+ * installed, plus a record of every request so tests can count writes.
+ */
+public final class MockKubernetes implements AutoCloseable {
+    public static final Path EVENTPIPELINE_CRD =
+            Path.of("target/classes/META-INF/fabric8/eventpipelines.eventpipeline.io-v1.yml");
+    public static final String FLINK_CRD_RESOURCE =
+            "/META-INF/fabric8/flinkdeployments.flink.apache.org-v1.yml";
+
+    /** Held so the level sticks: the mock logs every request at INFO through JUL. */
+    private static final java.util.logging.Logger MOCK_LOG =
+            java.util.logging.Logger.getLogger("io.fabric8.mockwebserver");
+
+    static {
+        MOCK_LOG.setLevel(java.util.logging.Level.WARNING);
+    }
+
+    private final KubernetesMockServer server;
+    private final KubernetesClient client;
+    private final List<RecordedRequest> seen = new ArrayList<>();
+
+    public MockKubernetes() {
+        Map<ServerRequest, Queue<ServerResponse>> expectations = new HashMap<>();
+        // Expectations first (e.g. /version), then CRUD: what @EnableKubernetesMockClient(crud)
+        // uses.
+        server =
+                new KubernetesMockServer(
+                        new Context(),
+                        new MockWebServer(),
+                        expectations,
+                        new KubernetesMixedDispatcher(expectations),
+                        false);
+        server.init(InetAddress.getLoopbackAddress(), 0);
+        client = server.createClient();
+        try (InputStream ours = Files.newInputStream(EVENTPIPELINE_CRD);
+                InputStream flink = MockKubernetes.class.getResourceAsStream(FLINK_CRD_RESOURCE)) {
+            install(
+                    client.getKubernetesSerialization()
+                            .unmarshal(ours, CustomResourceDefinition.class));
+            install(
+                    client.getKubernetesSerialization()
+                            .unmarshal(flink, CustomResourceDefinition.class));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void install(CustomResourceDefinition crd) {
+        client.apiextensions().v1().customResourceDefinitions().resource(crd).create();
+    }
+
+    public KubernetesClient client() {
+        return client;
+    }
+
+    public int port() {
+        return server.getPort();
+    }
+
+    /** Requests that changed something (POST, PUT, PATCH, DELETE) whose path contains the text. */
+    public synchronized long writesTo(String pathFragment) {
+        drain();
+        return seen.stream()
+                .filter(r -> !r.getMethod().equals("GET"))
+                .filter(r -> r.getPath().contains(pathFragment))
+                .count();
+    }
+
+    private void drain() {
+        try {
+            RecordedRequest request;
+            while ((request = server.takeRequest(1, TimeUnit.MILLISECONDS)) != null) {
+                seen.add(request);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void close() {
+        client.close();
+        server.destroy();
+    }
+}
