@@ -7,9 +7,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AlterConfigOp;
 import org.apache.kafka.clients.admin.Config;
@@ -40,6 +42,12 @@ public final class TopicAdmin implements AutoCloseable {
     private final Admin admin;
     private final KafkaCluster cluster;
     private final Duration timeout;
+    private final RequestBatcher<String, ExistingTopic> describes =
+            new RequestBatcher<>(this::describeNow);
+    private final RequestBatcher<DesiredTopic, Integer> creates =
+            new RequestBatcher<>(this::createNow);
+    private final AtomicLong describeRequests = new AtomicLong();
+    private final AtomicLong createRequests = new AtomicLong();
 
     public TopicAdmin(Admin admin, KafkaCluster cluster, Duration timeout) {
         this.admin = admin;
@@ -47,8 +55,35 @@ public final class TopicAdmin implements AutoCloseable {
         this.timeout = timeout;
     }
 
-    /** The named topics that exist, with partition counts and topic-level configs. */
+    /** Describe requests sent to Kafka so far (each covers any number of pipelines). */
+    public long describeRequests() {
+        return describeRequests.get();
+    }
+
+    /** Create requests sent to Kafka so far. */
+    public long createRequests() {
+        return createRequests.get();
+    }
+
+    /**
+     * The named topics that exist, with partition counts and topic-level configs. Concurrent
+     * callers share one request.
+     */
     public Map<String, ExistingTopic> describe(Collection<String> names) {
+        Map<String, ExistingTopic> existing = new TreeMap<>();
+        describes
+                .request(names)
+                .forEach(
+                        (name, topic) -> {
+                            if (topic != null) {
+                                existing.put(name, topic);
+                            }
+                        });
+        return existing;
+    }
+
+    private Map<String, RequestBatcher.Outcome<ExistingTopic>> describeNow(Set<String> names) {
+        describeRequests.incrementAndGet();
         Map<String, Integer> partitions = new TreeMap<>();
         Map<String, KafkaFuture<TopicDescription>> futures =
                 admin.describeTopics(names).topicNameValues();
@@ -57,9 +92,10 @@ public final class TopicAdmin implements AutoCloseable {
                     await("describe topic " + entry.getKey(), entry.getValue(), true);
             description.ifPresent(d -> partitions.put(d.name(), d.partitions().size()));
         }
-        Map<String, ExistingTopic> existing = new TreeMap<>();
+        Map<String, RequestBatcher.Outcome<ExistingTopic>> outcomes = new TreeMap<>();
+        names.forEach(name -> outcomes.put(name, RequestBatcher.Outcome.of(null)));
         if (partitions.isEmpty()) {
-            return existing;
+            return outcomes;
         }
         List<ConfigResource> resources =
                 partitions.keySet().stream()
@@ -78,52 +114,70 @@ public final class TopicAdmin implements AutoCloseable {
                     }
                 }
             }
-            existing.put(
+            outcomes.put(
                     resource.name(),
-                    new ExistingTopic(resource.name(), partitions.get(resource.name()), set));
+                    RequestBatcher.Outcome.of(
+                            new ExistingTopic(
+                                    resource.name(), partitions.get(resource.name()), set)));
         }
-        return existing;
+        return outcomes;
     }
 
     /**
      * Creates the topics and returns the partition count of each one this call created. A topic
-     * that appeared meanwhile is left out of the result: it exists, but not by this operator.
+     * that appeared meanwhile (created by someone else, or by another pipeline's request in the
+     * same batch) is left out of the result: it exists, but this pipeline did not create it.
+     * Concurrent callers share one request; one topic's failure fails only its own caller.
      */
     public Map<String, Integer> create(List<DesiredTopic> topics) {
         Map<String, Integer> created = new TreeMap<>();
         if (topics.isEmpty()) {
             return created;
         }
-        List<NewTopic> requests = new ArrayList<>();
+        creates.request(topics)
+                .forEach(
+                        (topic, partitions) -> {
+                            if (partitions != null) {
+                                created.put(topic.name(), partitions);
+                            }
+                        });
+        return created;
+    }
+
+    private Map<DesiredTopic, RequestBatcher.Outcome<Integer>> createNow(Set<DesiredTopic> topics) {
+        createRequests.incrementAndGet();
+        Map<DesiredTopic, RequestBatcher.Outcome<Integer>> outcomes = new HashMap<>();
+        Map<String, DesiredTopic> firstByName = new TreeMap<>();
         for (DesiredTopic topic : topics) {
+            if (firstByName.putIfAbsent(topic.name(), topic) != null) {
+                outcomes.put(topic, RequestBatcher.Outcome.of(null)); // another pipeline's request
+            }
+        }
+        List<NewTopic> requests = new ArrayList<>();
+        for (DesiredTopic topic : firstByName.values()) {
             requests.add(
                     new NewTopic(topic.name(), topic.partitions(), topic.replicationFactor())
                             .configs(topic.config()));
         }
         CreateTopicsResult result = admin.createTopics(requests);
-        for (DesiredTopic topic : topics) {
-            KafkaFuture<Void> done = result.values().get(topic.name());
+        for (DesiredTopic topic : firstByName.values()) {
+            String what = "create topic " + topic.name();
             try {
-                done.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-                created.put(
-                        topic.name(),
-                        await(
-                                        "create topic " + topic.name(),
-                                        result.numPartitions(topic.name()),
-                                        false)
-                                .orElseThrow());
-            } catch (ExecutionException e) {
-                if (!(e.getCause() instanceof TopicExistsException)) {
-                    throw failure("create topic " + topic.name(), e.getCause());
-                }
-            } catch (java.util.concurrent.TimeoutException e) {
-                throw failure("create topic " + topic.name(), new TimeoutException(e.getMessage()));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw failure("create topic " + topic.name(), e);
+                await(what, result.values().get(topic.name()), false);
+                outcomes.put(
+                        topic,
+                        RequestBatcher.Outcome.of(
+                                await(what, result.numPartitions(topic.name()), false)
+                                        .orElseThrow()));
+            } catch (TopicOperationException e) {
+                outcomes.put(
+                        topic,
+                        e.getCause() instanceof TopicExistsException
+                                ? RequestBatcher.Outcome.of(null)
+                                : RequestBatcher.Outcome.failed(e));
             }
         }
-        return created;
+        return outcomes;
     }
 
     /** Raises partition counts (topic name -> new total). */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.fabric8.generator.annotation.Required;
+import io.fabric8.generator.annotation.Size;
 import java.util.List;
 
 /**
@@ -36,6 +37,7 @@ public class EventPipelineSpec {
     @Required
     @JsonPropertyDescription(
             "The patterns to detect; each match becomes one record on the output topic.")
+    @Size(min = 1, max = PatternSpec.MAX_PATTERNS)
     private List<PatternSpec> patterns;
 
     @Required

@@ -3,7 +3,9 @@ package io.eventpipeline.spec.model;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import io.eventpipeline.spec.Durations;
 import io.fabric8.generator.annotation.Min;
+import io.fabric8.generator.annotation.Pattern;
 import java.util.Map;
 
 /** Settings of the pipeline's Flink job; absent fields take the operator's defaults. */
@@ -33,6 +35,7 @@ public class FlinkSpec {
     private FlinkComponentSpec taskManager;
 
     @JsonPropertyDescription("Checkpoint interval, as a duration (e.g. 30s).")
+    @Pattern(Durations.SYNTAX)
     private String checkpointInterval;
 
     @JsonPropertyDescription(

@@ -3,7 +3,11 @@ package io.eventpipeline.spec.model;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import io.eventpipeline.spec.Durations;
+import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Required;
+import io.fabric8.generator.annotation.Size;
+import io.fabric8.generator.annotation.ValidationRule;
 import java.util.List;
 import java.util.Map;
 
@@ -18,7 +22,18 @@ import java.util.Map;
     "emit",
     "emitTimeouts"
 })
+@ValidationRule(
+        value =
+                "has(self.afterMatchStep) == (has(self.afterMatch) && (self.afterMatch =="
+                        + " 'skipToFirst' || self.afterMatch == 'skipToLast'))",
+        message =
+                "afterMatchStep is required with afterMatch skipToFirst or skipToLast, and only"
+                        + " then")
 public class PatternSpec {
+    /** Bounds that keep the CRD's CEL validation cost within what the API server accepts. */
+    public static final int MAX_PATTERNS = 32;
+
+    public static final int MAX_STEPS = 32;
 
     @Required
     @JsonPropertyDescription(
@@ -27,11 +42,13 @@ public class PatternSpec {
 
     @Required
     @JsonPropertyDescription("The steps, in order. The first step cannot be a negation.")
+    @Size(min = 1, max = PatternSpec.MAX_STEPS)
     private List<StepSpec> steps;
 
     @JsonPropertyDescription(
             "The whole match must happen within this duration (e.g. 2h). Required when the last"
                     + " step is notFollowedBy.")
+    @Pattern(Durations.SYNTAX)
     private String within;
 
     @JsonPropertyDescription(

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Required;
+import io.fabric8.generator.annotation.ValidationRule;
 
 /**
  * One step of a pattern: a condition on events, how it follows the previous step, and how often it
@@ -23,6 +24,9 @@ import io.fabric8.generator.annotation.Required;
     "allowCombinations",
     "until"
 })
+@ValidationRule(
+        value = "!has(self.times) || !has(self.oneOrMore) || !self.oneOrMore",
+        message = "times and oneOrMore exclude each other")
 public class StepSpec {
 
     @Required

@@ -5,10 +5,14 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.fabric8.generator.annotation.Min;
 import io.fabric8.generator.annotation.Required;
+import io.fabric8.generator.annotation.ValidationRule;
 
 /** How many times a step repeats. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"min", "max"})
+@ValidationRule(
+        value = "!has(self.max) || self.max >= self.min",
+        message = "max must be at least min")
 public class TimesSpec {
 
     @Required

@@ -3,6 +3,8 @@ package io.eventpipeline.spec.model;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import io.eventpipeline.spec.Durations;
+import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Required;
 
 /** Event time taken from a field of the event. */
@@ -18,11 +20,13 @@ public class TimestampSpec {
     @JsonPropertyDescription(
             "How late an event may arrive and still be matched in order, as a duration (e.g. 30s)."
                     + " Default 0s.")
+    @Pattern(Durations.SYNTAX)
     private String maxOutOfOrderness;
 
     @JsonPropertyDescription(
             "A partition with no events for this long stops holding back event time, as a duration"
                     + " (e.g. 1m). Absent: never idle.")
+    @Pattern(Durations.SYNTAX)
     private String idleTimeout;
 
     public String getField() {

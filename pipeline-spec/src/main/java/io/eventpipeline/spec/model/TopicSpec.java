@@ -6,11 +6,19 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.fabric8.generator.annotation.Min;
 import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Required;
+import io.fabric8.generator.annotation.ValidationRule;
 import java.util.Map;
 
 /** A Kafka topic used by the pipeline. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"topic", "create", "partitions", "replicationFactor", "config"})
+@ValidationRule(
+        value =
+                "!has(self.create) || self.create || (!has(self.partitions) &&"
+                        + " !has(self.replicationFactor) && !has(self.config))",
+        message =
+                "partitions, replicationFactor and config apply only to topics the operator creates"
+                        + " (create: true)")
 public class TopicSpec {
 
     @Required

@@ -20,6 +20,15 @@ final class PatternRules {
             problems.add("spec.patterns", "needs at least one pattern to detect");
             return;
         }
+        if (patterns.size() > PatternSpec.MAX_PATTERNS) {
+            problems.add(
+                    "spec.patterns",
+                    "has "
+                            + patterns.size()
+                            + " patterns; at most "
+                            + PatternSpec.MAX_PATTERNS
+                            + " fit in one pipeline (split it in two)");
+        }
         Map<String, Integer> seen = new HashMap<>();
         for (int i = 0; i < patterns.size(); i++) {
             String path = "spec.patterns[" + i + "]";
@@ -31,6 +40,13 @@ final class PatternRules {
             checkName(pattern.getName(), i, seen, path + ".name", problems);
             if (pattern.getSteps() == null || pattern.getSteps().isEmpty()) {
                 problems.add(path + ".steps", "needs at least one step");
+            } else if (pattern.getSteps().size() > PatternSpec.MAX_STEPS) {
+                problems.add(
+                        path + ".steps",
+                        "has "
+                                + pattern.getSteps().size()
+                                + " steps; a pattern has at most "
+                                + PatternSpec.MAX_STEPS);
             } else {
                 StepRules.check(pattern, path, problems);
                 checkAfterMatch(pattern, path, problems);

@@ -94,6 +94,16 @@ class InvalidSpecsTest {
                         MINIMAL.replace("output: {topic: alerts}", "output: [alerts]"),
                         "spec.output",
                         "expected an object"),
+                // size limits (kept in step with the CRD's maxItems)
+                row(
+                        "too many steps",
+                        MINIMAL.replace(
+                                "      - {name: a, where: \"event.type == 'A'\"}",
+                                java.util.stream.IntStream.range(0, 33)
+                                        .mapToObj(i -> "      - {name: s" + i + ", where: 'true'}")
+                                        .collect(java.util.stream.Collectors.joining("\n"))),
+                        "spec.patterns[0].steps",
+                        "at most 32"),
                 // topics
                 row(
                         "no input",
