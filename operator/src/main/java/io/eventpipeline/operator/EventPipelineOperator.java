@@ -16,7 +16,7 @@ import io.eventpipeline.spec.validation.PipelineValidator;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.javaoperatorsdk.operator.Operator;
 import io.javaoperatorsdk.operator.api.config.ConfigurationServiceOverrider;
-import io.javaoperatorsdk.operator.api.config.LeaderElectionConfiguration;
+import io.javaoperatorsdk.operator.api.config.LeaderElectionConfigurationBuilder;
 import io.javaoperatorsdk.operator.monitoring.micrometer.MicrometerMetrics;
 import io.javaoperatorsdk.operator.processing.retry.GenericRetry;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -80,10 +80,14 @@ public final class EventPipelineOperator implements AutoCloseable {
                                             .build());
                             o.withReconciliationTerminationTimeout(Duration.ofSeconds(10));
                             if (config.leaderElection() != null) {
+                                var election = config.leaderElection();
                                 o.withLeaderElectionConfiguration(
-                                        new LeaderElectionConfiguration(
-                                                config.leaderElection().leaseName(),
-                                                config.leaderElection().leaseNamespace()));
+                                        LeaderElectionConfigurationBuilder
+                                                .aLeaderElectionConfiguration(election.leaseName())
+                                                .withLeaseNamespace(election.leaseNamespace())
+                                                .withIdentity(election.identity())
+                                                .withExitOnStopLeading(election.exitOnLoss())
+                                                .build());
                             }
                             overrides.accept(o);
                         });

@@ -33,8 +33,16 @@ public record OperatorConfig(
         Duration kafkaAdminTimeout,
         Duration resyncInterval) {
 
-    /** Lease-based leader election, so that only one replica reconciles. */
-    public record LeaderElection(String leaseName, String leaseNamespace) {}
+    /**
+     * Lease-based leader election, so that only one replica reconciles.
+     *
+     * @param identity this replica's name in the lease (the pod name)
+     * @param exitOnLoss end the process when leadership is lost, so that Kubernetes restarts it as
+     *     a follower (always in production; tests that run several operators in one JVM turn it
+     *     off)
+     */
+    public record LeaderElection(
+            String leaseName, String leaseNamespace, String identity, boolean exitOnLoss) {}
 
     public static final String PREFIX = "EP_";
 
@@ -54,7 +62,11 @@ public record OperatorConfig(
                                                             "EP_LEADER_ELECTION_NAMESPACE (or"
                                                                     + " POD_NAMESPACE) is required"
                                                                     + " when leader election is"
-                                                                    + " enabled")));
+                                                                    + " enabled")),
+                            read.optional("POD_NAME")
+                                    .or(() -> read.optional("HOSTNAME"))
+                                    .orElse(java.util.UUID.randomUUID().toString()),
+                            true);
         }
         return new OperatorConfig(
                 read.optional("EP_KAFKA_BOOTSTRAP_SERVERS"),
@@ -81,6 +93,18 @@ public record OperatorConfig(
                 jobDefaults,
                 watchNamespaces,
                 leaderElection,
+                httpPort,
+                kafkaAdminTimeout,
+                resyncInterval);
+    }
+
+    public OperatorConfig withLeaderElection(LeaderElection election) {
+        return new OperatorConfig(
+                defaultBootstrapServers,
+                defaultAuthSecret,
+                jobDefaults,
+                watchNamespaces,
+                election,
                 httpPort,
                 kafkaAdminTimeout,
                 resyncInterval);

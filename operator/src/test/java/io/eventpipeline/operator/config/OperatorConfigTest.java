@@ -38,6 +38,7 @@ class OperatorConfigTest {
                                 Map.entry("EP_WATCH_NAMESPACES", " team-a, team-b ,,"),
                                 Map.entry("EP_LEADER_ELECTION_ENABLED", "true"),
                                 Map.entry("POD_NAMESPACE", "operators"),
+                                Map.entry("POD_NAME", "operator-7d9f-abcde"),
                                 Map.entry("EP_HTTP_PORT", "9090"),
                                 Map.entry("EP_RESYNC_INTERVAL", "1m30s")));
         assertThat(config.defaultBootstrapServers()).contains("kafka:9092");
@@ -49,7 +50,11 @@ class OperatorConfigTest {
         assertThat(config.watchNamespaces()).isEqualTo(List.of("team-a", "team-b"));
         assertThat(config.leaderElection())
                 .isEqualTo(
-                        new OperatorConfig.LeaderElection("eventpipeline-operator", "operators"));
+                        new OperatorConfig.LeaderElection(
+                                "eventpipeline-operator",
+                                "operators",
+                                "operator-7d9f-abcde",
+                                true));
         assertThat(config.httpPort()).isEqualTo(9090);
         assertThat(config.resyncInterval()).isEqualTo(Duration.ofSeconds(90));
     }

@@ -97,6 +97,9 @@ class EventPipelineLifecycleIT {
                                 .gauge()
                                 .value())
                 .isEqualTo(1.0);
+        // JOSDK's own reconciliation metrics land in the same registry /metrics serves.
+        assertThat(harness.registry().getMeters())
+                .anySatisfy(m -> assertThat(m.getId().getName()).startsWith("operator.sdk"));
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.eventpipeline.operator.testing;
 
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
+import io.fabric8.kubernetes.api.model.authorization.v1.SelfSubjectRulesReviewBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMixedDispatcher;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
@@ -55,6 +56,23 @@ public final class MockKubernetes implements AutoCloseable {
                         expectations,
                         new KubernetesMixedDispatcher(expectations),
                         false);
+        // fabric8's leader election first asks what it may do; the mock has no RBAC to answer.
+        server.expect()
+                .post()
+                .withPath("/apis/authorization.k8s.io/v1/selfsubjectrulesreviews")
+                .andReturn(
+                        201,
+                        new SelfSubjectRulesReviewBuilder()
+                                .withNewStatus()
+                                .withIncomplete(false)
+                                .addNewResourceRule()
+                                .withApiGroups("coordination.k8s.io")
+                                .withResources("leases")
+                                .withVerbs("get", "create", "update")
+                                .endResourceRule()
+                                .endStatus()
+                                .build())
+                .always();
         server.init(InetAddress.getLoopbackAddress(), 0);
         client = server.createClient();
         try (InputStream ours = Files.newInputStream(EVENTPIPELINE_CRD);

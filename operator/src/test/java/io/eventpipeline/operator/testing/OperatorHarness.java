@@ -28,15 +28,17 @@ public final class OperatorHarness implements AutoCloseable {
     public static final Duration WAIT = Duration.ofSeconds(60);
 
     private final MockKubernetes kube;
+    private final boolean ownsKube;
     private final EventPipelineOperator operator;
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
 
-    private OperatorHarness(Map<String, String> env) {
-        kube = new MockKubernetes();
+    private OperatorHarness(MockKubernetes kube, OperatorConfig config) {
+        this.ownsKube = kube == null;
+        this.kube = ownsKube ? new MockKubernetes() : kube;
         operator =
                 EventPipelineOperator.start(
-                        OperatorConfig.fromEnvironment(env),
-                        kube.client(),
+                        config,
+                        this.kube.client(),
                         registry,
                         Clock.systemUTC(),
                         o ->
@@ -58,11 +60,16 @@ public final class OperatorHarness implements AutoCloseable {
     }
 
     public static OperatorHarness start(EmbeddedKafkaBroker broker) {
-        return new OperatorHarness(environment(broker));
+        return start(environment(broker));
     }
 
     public static OperatorHarness start(Map<String, String> env) {
-        return new OperatorHarness(env);
+        return new OperatorHarness(null, OperatorConfig.fromEnvironment(env));
+    }
+
+    /** Another operator replica against an existing harness's API server. */
+    public static OperatorHarness replica(MockKubernetes kube, OperatorConfig config) {
+        return new OperatorHarness(kube, config);
     }
 
     public KubernetesClient client() {
@@ -120,9 +127,16 @@ public final class OperatorHarness implements AutoCloseable {
         client().resource(deployment).updateStatus();
     }
 
+    /** Stops this replica's operator, keeping the API server for the others. */
+    public void closeOperatorOnly() {
+        operator.close();
+    }
+
     @Override
     public void close() {
         operator.close();
-        kube.close();
+        if (ownsKube) {
+            kube.close();
+        }
     }
 }
