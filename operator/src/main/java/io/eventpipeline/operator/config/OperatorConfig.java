@@ -86,18 +86,6 @@ public record OperatorConfig(
         return fromEnvironment(Map.of());
     }
 
-    public OperatorConfig withDefaultBootstrapServers(String bootstrapServers) {
-        return new OperatorConfig(
-                Optional.ofNullable(bootstrapServers),
-                defaultAuthSecret,
-                jobDefaults,
-                watchNamespaces,
-                leaderElection,
-                httpPort,
-                kafkaAdminTimeout,
-                resyncInterval);
-    }
-
     public OperatorConfig withLeaderElection(LeaderElection election) {
         return new OperatorConfig(
                 defaultBootstrapServers,
@@ -107,18 +95,6 @@ public record OperatorConfig(
                 election,
                 httpPort,
                 kafkaAdminTimeout,
-                resyncInterval);
-    }
-
-    public OperatorConfig withKafkaAdminTimeout(Duration timeout) {
-        return new OperatorConfig(
-                defaultBootstrapServers,
-                defaultAuthSecret,
-                jobDefaults,
-                watchNamespaces,
-                leaderElection,
-                httpPort,
-                timeout,
                 resyncInterval);
     }
 

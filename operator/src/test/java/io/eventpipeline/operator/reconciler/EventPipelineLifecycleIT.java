@@ -5,7 +5,6 @@ import static io.eventpipeline.operator.testing.PipelineStatus.eventReasons;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.eventpipeline.kafka.embedded.EmbeddedKafkaBroker;
 import io.eventpipeline.operator.api.EventPipeline;
 import io.eventpipeline.operator.api.Phase;
 import io.eventpipeline.operator.api.StatusCondition;
@@ -13,6 +12,7 @@ import io.eventpipeline.operator.api.TopicStatus;
 import io.eventpipeline.operator.testing.CrdSchema;
 import io.eventpipeline.operator.testing.KafkaTopics;
 import io.eventpipeline.operator.testing.OperatorHarness;
+import io.eventpipeline.operator.testing.OperatorStack;
 import io.eventpipeline.operator.testing.Pipelines;
 import java.time.Duration;
 import java.util.Arrays;
@@ -26,22 +26,20 @@ import org.junit.jupiter.api.Test;
 
 /** The operator's whole loop against the mock API server and a real broker. */
 class EventPipelineLifecycleIT {
-    static EmbeddedKafkaBroker broker;
+    static OperatorStack stack;
     static OperatorHarness harness;
     static KafkaTopics kafka;
 
     @BeforeAll
     static void start() {
-        broker = EmbeddedKafkaBroker.builder().build().start();
-        harness = OperatorHarness.start(broker);
-        kafka = new KafkaTopics(broker.clientConfig());
+        stack = OperatorStack.start();
+        harness = stack.harness;
+        kafka = stack.kafka;
     }
 
     @AfterAll
     static void stop() {
-        kafka.close();
-        harness.close();
-        broker.close();
+        stack.close();
     }
 
     @Test
@@ -105,9 +103,7 @@ class EventPipelineLifecycleIT {
     @Test
     void partitionsAreRaisedButNeverLowered() throws Exception {
         String yaml = Pipelines.flightDelays("airline", "grow");
-        harness.apply(yaml);
-        harness.reportJob("airline", "grow", JobStatus.RUNNING);
-        harness.awaitPhase("airline", "grow", Phase.Running);
+        harness.applyRunning(yaml, "airline", "grow");
 
         harness.apply(yaml.replace("partitions: 6", "partitions: 8"));
         await().atMost(OperatorHarness.WAIT).until(() -> kafka.partitions("grow-events") == 8);
@@ -171,9 +167,7 @@ class EventPipelineLifecycleIT {
     @Test
     void anUnchangedSpecOrALabelChangeWritesNothing() throws Exception {
         String yaml = Pipelines.flightDelays("airline", "still");
-        harness.apply(yaml);
-        harness.reportJob("airline", "still", JobStatus.RUNNING);
-        harness.awaitPhase("airline", "still", Phase.Running);
+        harness.applyRunning(yaml, "airline", "still");
         var deploymentSpec = harness.flinkDeployment("airline", "still").getSpec();
         long deploymentWrites = harness.kube().writesTo("/flinkdeployments/still");
         long statusWrites = harness.kube().writesTo("/eventpipelines/still/status");
@@ -197,9 +191,7 @@ class EventPipelineLifecycleIT {
     @Test
     void suspendSuspendsTheJobAndKeepsTheTopics() throws Exception {
         String yaml = Pipelines.flightDelays("airline", "pause");
-        harness.apply(yaml);
-        harness.reportJob("airline", "pause", JobStatus.RUNNING);
-        harness.awaitPhase("airline", "pause", Phase.Running);
+        harness.applyRunning(yaml, "airline", "pause");
 
         harness.apply(yaml.replace("suspend: false", "suspend: true"));
         await().atMost(OperatorHarness.WAIT)

@@ -2,18 +2,17 @@ package io.eventpipeline.operator.reconciler;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.eventpipeline.kafka.embedded.EmbeddedKafkaBroker;
 import io.eventpipeline.operator.api.EventPipeline;
 import io.eventpipeline.operator.api.Phase;
 import io.eventpipeline.operator.api.StatusCondition;
 import io.eventpipeline.operator.testing.KafkaTopics;
 import io.eventpipeline.operator.testing.OperatorHarness;
+import io.eventpipeline.operator.testing.OperatorStack;
 import io.eventpipeline.operator.testing.PipelineStatus;
 import io.eventpipeline.operator.testing.Pipelines;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
-import org.apache.flink.api.common.JobStatus;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -26,23 +25,21 @@ import org.junit.jupiter.params.provider.MethodSource;
  * problem, a Warning event, and nothing on Kafka or in Kubernetes.
  */
 class InvalidSpecIT {
-    static EmbeddedKafkaBroker broker;
+    static OperatorStack stack;
     static OperatorHarness harness;
     static KafkaTopics kafka;
     static final AtomicInteger SEQUENCE = new AtomicInteger();
 
     @BeforeAll
     static void start() {
-        broker = EmbeddedKafkaBroker.builder().build().start();
-        harness = OperatorHarness.start(broker);
-        kafka = new KafkaTopics(broker.clientConfig());
+        stack = OperatorStack.start();
+        harness = stack.harness;
+        kafka = stack.kafka;
     }
 
     @AfterAll
     static void stop() {
-        kafka.close();
-        harness.close();
-        broker.close();
+        stack.close();
     }
 
     static Arguments invalid(
@@ -274,9 +271,7 @@ class InvalidSpecIT {
     @Test
     void anInvalidEditOfARunningPipelineChangesNothing() throws Exception {
         String yaml = Pipelines.flightDelays("invalid", "edited");
-        harness.apply(yaml);
-        harness.reportJob("invalid", "edited", JobStatus.RUNNING);
-        harness.awaitPhase("invalid", "edited", Phase.Running);
+        harness.applyRunning(yaml, "invalid", "edited");
         var before = harness.flinkDeployment("invalid", "edited").getSpec();
 
         harness.apply(

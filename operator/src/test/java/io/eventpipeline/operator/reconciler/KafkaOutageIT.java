@@ -9,7 +9,6 @@ import io.eventpipeline.operator.api.StatusCondition;
 import io.eventpipeline.operator.testing.OperatorHarness;
 import io.eventpipeline.operator.testing.PipelineStatus;
 import io.eventpipeline.operator.testing.Pipelines;
-import org.apache.flink.api.common.JobStatus;
 import org.junit.jupiter.api.Test;
 
 /** Kafka goes away and comes back: the operator reports it, keeps running and recovers. */
@@ -19,9 +18,7 @@ class KafkaOutageIT {
     void brokerDownIsDegradedAndBrokerBackIsRunningAgain() {
         try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.builder().build().start();
                 OperatorHarness harness = OperatorHarness.start(broker)) {
-            harness.apply(Pipelines.flightDelays("airline", "outage"));
-            harness.reportJob("airline", "outage", JobStatus.RUNNING);
-            harness.awaitPhase("airline", "outage", Phase.Running);
+            harness.applyRunning(Pipelines.flightDelays("airline", "outage"), "airline", "outage");
 
             broker.stop();
             EventPipeline degraded = harness.awaitPhase("airline", "outage", Phase.Degraded);

@@ -8,6 +8,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AlterConfigOp;
 import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.config.ConfigResource;
 
 /** A test's own view of the broker, independent of the operator's Admin client. */
@@ -23,23 +24,18 @@ public final class KafkaTopics implements AutoCloseable {
     }
 
     public int partitions(String topic) throws Exception {
-        return admin.describeTopics(List.of(topic))
-                .allTopicNames()
-                .get(10, TimeUnit.SECONDS)
-                .get(topic)
-                .partitions()
-                .size();
+        return describe(topic).partitions().size();
     }
 
     public int replicationFactor(String topic) throws Exception {
+        return describe(topic).partitions().get(0).replicas().size();
+    }
+
+    private TopicDescription describe(String topic) throws Exception {
         return admin.describeTopics(List.of(topic))
                 .allTopicNames()
                 .get(10, TimeUnit.SECONDS)
-                .get(topic)
-                .partitions()
-                .get(0)
-                .replicas()
-                .size();
+                .get(topic);
     }
 
     public String config(String topic, String key) throws Exception {

@@ -115,6 +115,13 @@ public final class OperatorHarness implements AutoCloseable {
                                                 .equals(p.getStatus().getObservedGeneration()));
     }
 
+    /** Applies a pipeline and plays the Flink operator until the pipeline reports Running. */
+    public EventPipeline applyRunning(String yaml, String namespace, String name) {
+        apply(yaml);
+        reportJob(namespace, name, JobStatus.RUNNING);
+        return awaitPhase(namespace, name, Phase.Running);
+    }
+
     /** Writes a status into the FlinkDeployment as the Flink operator would for a running job. */
     public void reportJob(String namespace, String name, JobStatus state) {
         FlinkDeployment deployment =
