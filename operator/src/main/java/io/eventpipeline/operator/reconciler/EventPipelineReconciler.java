@@ -4,9 +4,11 @@ import io.eventpipeline.operator.api.EventPipeline;
 import io.eventpipeline.operator.api.EventPipelineStatus;
 import io.eventpipeline.operator.api.JobSummary;
 import io.eventpipeline.operator.api.Phase;
+import io.eventpipeline.operator.api.StatusCondition;
 import io.eventpipeline.operator.flink.FlinkDeploymentRenderer;
 import io.eventpipeline.operator.flink.FlinkDeploymentState;
 import io.eventpipeline.operator.metrics.PipelineMetrics;
+import io.eventpipeline.operator.status.ConditionType;
 import io.eventpipeline.operator.status.StatusCalculator;
 import io.eventpipeline.operator.topics.CreatedTopics;
 import io.eventpipeline.operator.topics.KafkaAdmins;
@@ -19,6 +21,7 @@ import io.eventpipeline.operator.topics.TopicReconciler;
 import io.eventpipeline.operator.topics.TopicsOutcome;
 import io.eventpipeline.spec.PipelineDefinition;
 import io.eventpipeline.spec.PipelineJson;
+import io.eventpipeline.spec.model.TopicDeletionPolicy;
 import io.eventpipeline.spec.validation.InvalidPipelineException;
 import io.fabric8.kubernetes.api.model.OwnerReference;
 import io.fabric8.kubernetes.api.model.OwnerReferenceBuilder;
@@ -35,6 +38,7 @@ import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEven
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import org.apache.flink.kubernetes.operator.api.FlinkDeployment;
 import org.slf4j.Logger;
@@ -174,7 +178,7 @@ public class EventPipelineReconciler implements Reconciler<EventPipeline>, Clean
         boolean deleteTopics =
                 pipeline.getSpec() != null
                         && pipeline.getSpec().getTopicDeletionPolicy()
-                                == io.eventpipeline.spec.model.TopicDeletionPolicy.DELETE;
+                                == TopicDeletionPolicy.DELETE;
         if (deleteTopics && !ownTopics.isEmpty()) {
             try {
                 PipelineDefinition resolved = resolver.resolve(pipeline);
@@ -185,7 +189,7 @@ public class EventPipelineReconciler implements Reconciler<EventPipeline>, Clean
                         pipeline,
                         "TopicsRetained",
                         "the spec is invalid, so topics "
-                                + created
+                                + ownTopics
                                 + " were kept: "
                                 + e.getMessage());
             }
@@ -236,30 +240,26 @@ public class EventPipelineReconciler implements Reconciler<EventPipeline>, Clean
                         .equals(PipelineJson.json().valueToTree(next));
     }
 
+    /** Whether the SpecValid verdict and its message are unchanged (one Warning per change). */
     private static boolean sameSpecMessage(EventPipelineStatus current, EventPipelineStatus next) {
-        return Objects.equals(message(current, "SpecValid"), message(next, "SpecValid"));
+        return Objects.equals(
+                condition(current, ConditionType.SpecValid)
+                        .map(c -> c.getStatus() + c.getMessage()),
+                condition(next, ConditionType.SpecValid).map(c -> c.getStatus() + c.getMessage()));
     }
 
-    private static String reason(EventPipelineStatus status) {
-        if (status == null) {
-            return null;
-        }
-        return status.getConditions().stream()
-                .filter(c -> "TopicsReady".equals(c.getType()))
-                .map(c -> c.getReason())
-                .findFirst()
-                .orElse(null);
+    private static Optional<String> reason(EventPipelineStatus status) {
+        return condition(status, ConditionType.TopicsReady).map(StatusCondition::getReason);
     }
 
-    private static String message(EventPipelineStatus status, String type) {
+    private static Optional<StatusCondition> condition(
+            EventPipelineStatus status, ConditionType type) {
         if (status == null) {
-            return null;
+            return Optional.empty();
         }
         return status.getConditions().stream()
-                .filter(c -> type.equals(c.getType()))
-                .map(c -> c.getStatus() + c.getMessage())
-                .findFirst()
-                .orElse(null);
+                .filter(c -> type.name().equals(c.getType()))
+                .findFirst();
     }
 
     private static String name(EventPipeline pipeline) {

@@ -9,11 +9,15 @@ import io.eventpipeline.operator.api.EventPipeline;
 import io.eventpipeline.operator.api.Phase;
 import io.eventpipeline.operator.api.StatusCondition;
 import io.eventpipeline.operator.api.TopicStatus;
+import io.eventpipeline.operator.config.OperatorConfig;
+import io.eventpipeline.operator.flink.FlinkDeploymentRenderer;
 import io.eventpipeline.operator.testing.CrdSchema;
 import io.eventpipeline.operator.testing.KafkaTopics;
 import io.eventpipeline.operator.testing.OperatorHarness;
 import io.eventpipeline.operator.testing.OperatorStack;
 import io.eventpipeline.operator.testing.Pipelines;
+import io.eventpipeline.spec.validation.PipelineValidator;
+import io.fabric8.kubernetes.client.utils.Serialization;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Map;
@@ -63,6 +67,19 @@ class EventPipelineLifecycleIT {
         assertThat(condition(deploying, "Ready").getStatus()).isEqualTo("False");
 
         FlinkDeployment deployment = harness.flinkDeployment("airline", "create");
+        // Exactly what the golden-file-tested renderer makes of this pipeline and its owner.
+        OperatorConfig config =
+                OperatorConfig.fromEnvironment(OperatorHarness.environment(stack.broker));
+        FlinkDeployment expected =
+                new FlinkDeploymentRenderer(config.jobDefaults())
+                        .render(
+                                new PipelineResolver(config, new PipelineValidator())
+                                        .resolve(applied),
+                                deployment.getMetadata().getOwnerReferences().get(0));
+        assertThat(Serialization.asYaml(deployment.getSpec()))
+                .isEqualTo(Serialization.asYaml(expected.getSpec()));
+        assertThat(deployment.getMetadata().getLabels())
+                .isEqualTo(expected.getMetadata().getLabels());
         assertThat(deployment.getMetadata().getOwnerReferences())
                 .singleElement()
                 .satisfies(
