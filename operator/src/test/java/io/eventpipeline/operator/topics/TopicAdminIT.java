@@ -128,7 +128,9 @@ class TopicAdminIT {
                     assertThat(found.get("described-b").partitions()).isEqualTo(3);
                 }
             }
-            assertThat(admin.describeRequests()).isEqualTo(2);
+            // The held first request, then one for the 19 that queued behind it (a straggler on a
+            // loaded machine may need one more): never one per caller.
+            assertThat(admin.describeRequests()).isBetween(2L, 3L);
         }
     }
 
@@ -163,7 +165,7 @@ class TopicAdminIT {
             int owners =
                     twinA.get(10, TimeUnit.SECONDS).size() + twinB.get(10, TimeUnit.SECONDS).size();
             assertThat(owners).isEqualTo(1);
-            assertThat(admin.createRequests()).isEqualTo(2);
+            assertThat(admin.createRequests()).isBetween(2L, 3L);
         }
     }
 
