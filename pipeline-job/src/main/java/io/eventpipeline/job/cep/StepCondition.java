@@ -1,0 +1,68 @@
+package io.eventpipeline.job.cep;
+
+import io.eventpipeline.job.event.PipelineEvent;
+import io.eventpipeline.spec.cel.CompiledCondition;
+import io.eventpipeline.spec.cel.ExpressionEvaluationException;
+import java.util.Map;
+import java.util.Set;
+import org.apache.flink.cep.pattern.conditions.IterativeCondition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A step's CEL {@code where} or {@code until} as a Flink CEP condition. The condition sees the
+ * current event and, through {@link StepEventsView}, the events earlier steps took in this partial
+ * match ({@code ctx.getEventsForPattern}).
+ *
+ * <p>A missing field makes the condition false (see {@link CompiledCondition}). Other evaluation
+ * errors are caught before matching by the router's pre-check, which dead-letters the event; one
+ * that still happens here (it depends on earlier events) makes the condition false and is logged,
+ * because throwing would fail the job on every restart.
+ */
+public final class StepCondition extends IterativeCondition<PipelineEvent> {
+    private static final long serialVersionUID = 1L;
+    private static final Logger LOG = LoggerFactory.getLogger(StepCondition.class);
+
+    private final CompiledCondition condition;
+    private final String fieldPath;
+    private transient Set<String> steps;
+    private transient long errors;
+
+    /**
+     * @param fieldPath where the condition is written, for log messages
+     */
+    public StepCondition(CompiledCondition condition, String fieldPath) {
+        this.condition = condition;
+        this.fieldPath = fieldPath;
+    }
+
+    @Override
+    public boolean filter(PipelineEvent event, Context<PipelineEvent> context) {
+        if (steps == null) {
+            steps = Set.copyOf(condition.scope().steps());
+        }
+        Map<String, ?> earlier = steps.isEmpty() ? Map.of() : new StepEventsView(context, steps);
+        try {
+            @SuppressWarnings("unchecked")
+            Map<String, java.util.List<?>> stepEvents = (Map<String, java.util.List<?>>) earlier;
+            return condition.test(event.body(), stepEvents);
+        } catch (ExpressionEvaluationException e) {
+            // Logged with back-off (1st, 2nd, 4th, ...) so a bad condition cannot flood the log.
+            errors++;
+            if (Long.bitCount(errors) == 1) {
+                LOG.warn(
+                        "{}: evaluation failed {} time(s), treated as false; last at {}: {}",
+                        fieldPath,
+                        errors,
+                        event.origin(),
+                        e.getMessage());
+            }
+            return false;
+        }
+    }
+
+    @Override
+    public String toString() {
+        return fieldPath + ": " + condition.expression();
+    }
+}

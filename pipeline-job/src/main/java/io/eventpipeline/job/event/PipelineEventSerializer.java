@@ -1,0 +1,119 @@
+package io.eventpipeline.job.event;
+
+import java.io.IOException;
+import org.apache.flink.api.common.typeutils.SimpleTypeSerializerSnapshot;
+import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
+import org.apache.flink.api.common.typeutils.base.TypeSerializerSingleton;
+import org.apache.flink.core.memory.DataInputView;
+import org.apache.flink.core.memory.DataOutputView;
+import org.apache.flink.types.StringValue;
+
+/**
+ * Flink serializer of {@link PipelineEvent}: the pattern operators keep events in state with it, so
+ * its format is part of savepoints. Change it only with a new snapshot version.
+ */
+public final class PipelineEventSerializer extends TypeSerializerSingleton<PipelineEvent> {
+    private static final long serialVersionUID = 1L;
+
+    public static final PipelineEventSerializer INSTANCE = new PipelineEventSerializer();
+
+    private static final byte HAS_RAW = 1;
+    private static final byte IS_REJECTED = 2;
+
+    @Override
+    public boolean isImmutableType() {
+        // Events are never modified, so copies can be shared.
+        return true;
+    }
+
+    @Override
+    public PipelineEvent createInstance() {
+        return null;
+    }
+
+    @Override
+    public PipelineEvent copy(PipelineEvent from) {
+        return from;
+    }
+
+    @Override
+    public PipelineEvent copy(PipelineEvent from, PipelineEvent reuse) {
+        return from;
+    }
+
+    @Override
+    public int getLength() {
+        return -1;
+    }
+
+    @Override
+    public void serialize(PipelineEvent event, DataOutputView out) throws IOException {
+        byte flags = 0;
+        if (event.raw() != null) {
+            flags |= HAS_RAW;
+        }
+        if (event.isRejected()) {
+            flags |= IS_REJECTED;
+        }
+        out.writeByte(flags);
+        out.writeLong(event.timestamp());
+        StringValue.writeString(event.origin().source(), out);
+        out.writeInt(event.origin().partition());
+        out.writeLong(event.origin().offset());
+        if (event.isRejected()) {
+            StringValue.writeString(event.rejection(), out);
+        } else {
+            StringValue.writeString(event.key(), out);
+            EventValueCodec.writeObject(event.body(), out);
+        }
+        if (event.raw() != null) {
+            out.writeInt(event.raw().length);
+            out.write(event.raw());
+        }
+    }
+
+    @Override
+    public PipelineEvent deserialize(DataInputView in) throws IOException {
+        byte flags = in.readByte();
+        long timestamp = in.readLong();
+        EventOrigin origin =
+                new EventOrigin(StringValue.readString(in), in.readInt(), in.readLong());
+        String rejection = null;
+        String key = null;
+        java.util.Map<String, Object> body = null;
+        if ((flags & IS_REJECTED) != 0) {
+            rejection = StringValue.readString(in);
+        } else {
+            key = StringValue.readString(in);
+            body = EventValueCodec.readObject(in);
+        }
+        byte[] raw = null;
+        if ((flags & HAS_RAW) != 0) {
+            raw = new byte[in.readInt()];
+            in.readFully(raw);
+        }
+        return new PipelineEvent(key, timestamp, origin, body, raw, rejection);
+    }
+
+    @Override
+    public PipelineEvent deserialize(PipelineEvent reuse, DataInputView in) throws IOException {
+        return deserialize(in);
+    }
+
+    @Override
+    public void copy(DataInputView source, DataOutputView target) throws IOException {
+        serialize(deserialize(source), target);
+    }
+
+    @Override
+    public TypeSerializerSnapshot<PipelineEvent> snapshotConfiguration() {
+        return new Snapshot();
+    }
+
+    /** Restores this serializer from savepoints. */
+    public static final class Snapshot extends SimpleTypeSerializerSnapshot<PipelineEvent> {
+        public Snapshot() {
+            super(() -> INSTANCE);
+        }
+    }
+}

@@ -1,0 +1,70 @@
+package io.eventpipeline.job.event;
+
+import io.eventpipeline.spec.cel.EventJson;
+import io.eventpipeline.spec.model.InputSpec;
+import java.io.IOException;
+import java.io.Serializable;
+import java.util.Map;
+
+/**
+ * Turns one input record's bytes into a {@link PipelineEvent}: JSON object, key, event time. A
+ * record that fails any of them becomes a rejected event with the reason, never an exception: the
+ * deployed job's Kafka deserializer and the {@code test} command both use it.
+ */
+public final class RecordParser implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    private final KeyExtractor key;
+    private final TimestampExtractor timestamp;
+
+    /**
+     * @param timestamp null: event time is the record's own time (Kafka record time)
+     */
+    public RecordParser(KeyExtractor key, TimestampExtractor timestamp) {
+        this.key = key;
+        this.timestamp = timestamp;
+    }
+
+    public static RecordParser of(InputSpec input) {
+        return new RecordParser(
+                new KeyExtractor(input.getKey()),
+                input.getTimestamp() == null
+                        ? null
+                        : new TimestampExtractor(input.getTimestamp().getField()));
+    }
+
+    /** True when event time comes from the record (Kafka record time, or the line number). */
+    public boolean usesRecordTime() {
+        return timestamp == null;
+    }
+
+    /**
+     * @param raw the record's bytes
+     * @param origin where it was read
+     * @param recordTime the record's own time: Kafka record time, or a line number in tests
+     */
+    public PipelineEvent parse(byte[] raw, EventOrigin origin, long recordTime) {
+        if (raw == null) {
+            return PipelineEvent.rejected(recordTime, origin, new byte[0], "empty record (null)");
+        }
+        Map<String, Object> body;
+        try {
+            body = EventJson.parse(raw);
+        } catch (IOException e) {
+            return PipelineEvent.rejected(recordTime, origin, raw, "not JSON: " + firstLine(e));
+        }
+        try {
+            String keyText = key.keyOf(body);
+            long time = timestamp == null ? recordTime : timestamp.timestampOf(body);
+            return PipelineEvent.accepted(keyText, time, origin, body, raw);
+        } catch (InvalidEventException e) {
+            return PipelineEvent.rejected(recordTime, origin, raw, e.getMessage());
+        }
+    }
+
+    private static String firstLine(IOException e) {
+        String message = e.getMessage() == null ? e.toString() : e.getMessage();
+        int end = message.indexOf('\n');
+        return end < 0 ? message : message.substring(0, end);
+    }
+}

@@ -1,0 +1,141 @@
+package io.eventpipeline.job.kafka;
+
+import io.eventpipeline.job.event.PipelineEvent;
+import io.eventpipeline.job.event.RecordParser;
+import io.eventpipeline.job.match.MatchOutput;
+import io.eventpipeline.job.topology.CompiledPipeline;
+import io.eventpipeline.job.topology.DeadLetter;
+import io.eventpipeline.job.topology.EventTimeWatermarks;
+import io.eventpipeline.job.topology.OperatorUids;
+import io.eventpipeline.job.topology.PipelineStreams;
+import io.eventpipeline.job.topology.PipelineTopology;
+import io.eventpipeline.spec.Durations;
+import io.eventpipeline.spec.SpecDefaults;
+import io.eventpipeline.spec.model.Delivery;
+import io.eventpipeline.spec.model.EventPipelineSpec;
+import io.eventpipeline.spec.model.StartFrom;
+import io.eventpipeline.spec.model.TimestampSpec;
+import java.time.Duration;
+import java.util.Properties;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.connector.base.DeliveryGuarantee;
+import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
+import org.apache.flink.connector.kafka.sink.KafkaSink;
+import org.apache.flink.connector.kafka.source.KafkaSource;
+import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.OffsetResetStrategy;
+import org.apache.kafka.clients.producer.ProducerConfig;
+
+/**
+ * The deployed job: {@code KafkaSource -> parse -> timestamps/watermarks (per partition) ->} the
+ * shared {@link PipelineTopology} {@code -> KafkaSink} for matches and for dead letters.
+ */
+public final class KafkaPipelineJob {
+    private KafkaPipelineJob() {}
+
+    /** Adds the pipeline's job to {@code env}. */
+    public static void build(
+            StreamExecutionEnvironment env, CompiledPipeline pipeline, KafkaJobSettings kafka) {
+        EventPipelineSpec spec = pipeline.spec();
+        DataStream<PipelineEvent> events =
+                env.fromSource(source(pipeline, kafka), watermarks(spec), "kafka source")
+                        .uid(OperatorUids.KAFKA_SOURCE);
+        PipelineStreams streams = PipelineTopology.build(pipeline, events);
+        boolean exactlyOnce = spec.getDelivery() == Delivery.EXACTLY_ONCE;
+        streams.matches()
+                .sinkTo(
+                        KafkaPipelineJob.<MatchOutput>sink(
+                                kafka,
+                                new MatchRecordSerializer(spec.getOutput().getTopic()),
+                                exactlyOnce,
+                                names(pipeline).transactionalIdPrefix("matches")))
+                .uid(OperatorUids.MATCH_SINK)
+                .name("match records");
+        streams.deadLetters()
+                .sinkTo(
+                        KafkaPipelineJob.<DeadLetter>sink(
+                                kafka,
+                                new DeadLetterSerializer(spec.getDeadLetter().getTopic()),
+                                exactlyOnce,
+                                names(pipeline).transactionalIdPrefix("dead-letters")))
+                .uid(OperatorUids.DEAD_LETTER_SINK)
+                .name("dead letters");
+    }
+
+    static KafkaSource<PipelineEvent> source(CompiledPipeline pipeline, KafkaJobSettings kafka) {
+        EventPipelineSpec spec = pipeline.spec();
+        var builder =
+                KafkaSource.<PipelineEvent>builder()
+                        .setBootstrapServers(kafka.bootstrapServers())
+                        .setTopics(spec.getInput().getTopic())
+                        .setGroupId(names(pipeline).consumerGroup())
+                        .setStartingOffsets(startingOffsets(spec.getInput().getStartFrom()))
+                        .setDeserializer(
+                                new InputRecordDeserializer(RecordParser.of(spec.getInput())))
+                        .setProperties(clientProperties(kafka))
+                        // Never read input from aborted transactions.
+                        .setProperty(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed")
+                        .setProperty("client.id.prefix", names(pipeline).consumerGroup());
+        if (kafka.bounded()) {
+            builder.setBounded(OffsetsInitializer.latest());
+        }
+        return builder.build();
+    }
+
+    static OffsetsInitializer startingOffsets(StartFrom startFrom) {
+        return switch (startFrom == null ? StartFrom.LATEST : startFrom) {
+            case EARLIEST -> OffsetsInitializer.earliest();
+            case COMMITTED -> OffsetsInitializer.committedOffsets(OffsetResetStrategy.LATEST);
+            case LATEST -> OffsetsInitializer.latest();
+        };
+    }
+
+    static WatermarkStrategy<PipelineEvent> watermarks(EventPipelineSpec spec) {
+        TimestampSpec timestamp = spec.getInput().getTimestamp();
+        if (timestamp == null) {
+            return EventTimeWatermarks.strategy(Duration.ZERO, null, false);
+        }
+        return EventTimeWatermarks.strategy(
+                Durations.parseOr(
+                        timestamp.getMaxOutOfOrderness(),
+                        Durations.parse(SpecDefaults.MAX_OUT_OF_ORDERNESS)),
+                timestamp.getIdleTimeout() == null
+                        ? null
+                        : Durations.parse(timestamp.getIdleTimeout()),
+                false);
+    }
+
+    private static <T> KafkaSink<T> sink(
+            KafkaJobSettings kafka,
+            KafkaRecordSerializationSchema<T> serializer,
+            boolean exactlyOnce,
+            String transactionalIdPrefix) {
+        Properties producer = clientProperties(kafka);
+        producer.setProperty(
+                ProducerConfig.TRANSACTION_TIMEOUT_CONFIG,
+                Long.toString(kafka.transactionTimeout().toMillis()));
+        return KafkaSink.<T>builder()
+                .setBootstrapServers(kafka.bootstrapServers())
+                .setRecordSerializer(serializer)
+                .setKafkaProducerConfig(producer)
+                .setDeliveryGuarantee(
+                        exactlyOnce
+                                ? DeliveryGuarantee.EXACTLY_ONCE
+                                : DeliveryGuarantee.AT_LEAST_ONCE)
+                .setTransactionalIdPrefix(transactionalIdPrefix)
+                .build();
+    }
+
+    private static Properties clientProperties(KafkaJobSettings kafka) {
+        Properties properties = new Properties();
+        properties.putAll(kafka.clientProperties());
+        return properties;
+    }
+
+    static KafkaNames names(CompiledPipeline pipeline) {
+        return new KafkaNames(pipeline.definition().namespace(), pipeline.definition().name());
+    }
+}

@@ -1,0 +1,43 @@
+package io.eventpipeline.job.kafka;
+
+import io.eventpipeline.job.topology.CompiledPipeline;
+import io.eventpipeline.spec.Durations;
+import io.eventpipeline.spec.PipelineJobArgs;
+import io.eventpipeline.spec.validation.InvalidPipelineException;
+import java.time.Duration;
+import java.util.List;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+
+/**
+ * {@code run --pipeline-base64 <...>}: the deployed job, as the operator renders it into the
+ * FlinkDeployment. Flink's configuration (checkpointing, state backend, parallelism) comes from the
+ * FlinkDeployment; when checkpointing is off, the pipeline's {@code flink.checkpointInterval} (or
+ * 30s) turns it on, because offsets and exactly-once output are committed on checkpoints.
+ */
+public final class RunCommand {
+    static final Duration DEFAULT_CHECKPOINT_INTERVAL = Duration.ofSeconds(30);
+
+    private RunCommand() {}
+
+    public static void run(List<String> args) throws Exception {
+        CompiledPipeline pipeline;
+        try {
+            pipeline = CompiledPipeline.of(PipelineJobArgs.decode(args));
+        } catch (InvalidPipelineException e) {
+            // The operator validates first, so this means the image and operator disagree.
+            throw new IllegalArgumentException("invalid pipeline: " + e.getMessage(), e);
+        }
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        if (!env.getCheckpointConfig().isCheckpointingEnabled()) {
+            String interval =
+                    pipeline.spec().getFlink() == null
+                            ? null
+                            : pipeline.spec().getFlink().getCheckpointInterval();
+            env.enableCheckpointing(
+                    Durations.parseOr(interval, DEFAULT_CHECKPOINT_INTERVAL).toMillis());
+        }
+        KafkaPipelineJob.build(
+                env, pipeline, KafkaJobSettings.forDeployment(pipeline.spec(), System.getenv()));
+        env.execute("eventpipeline " + pipeline.id());
+    }
+}

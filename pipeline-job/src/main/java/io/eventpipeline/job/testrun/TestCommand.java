@@ -1,0 +1,88 @@
+package io.eventpipeline.job.testrun;
+
+import io.eventpipeline.job.match.MatchOutput;
+import io.eventpipeline.job.topology.CompiledPipeline;
+import io.eventpipeline.job.topology.DeadLetter;
+import io.eventpipeline.spec.PipelineDefinition;
+import io.eventpipeline.spec.validation.InvalidPipelineException;
+import io.eventpipeline.spec.validation.ValidationProblem;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * {@code test --pipeline FILE --events FILE}: runs an EventPipeline (YAML, exactly as applied) over
+ * a JSON Lines file and prints one match record per line on stdout, ordered by end time, then
+ * pattern name, then match id. Lines that are not valid events are reported on stderr as {@code
+ * line N: reason} and the run continues. Exit codes: 0 done; 2 invalid pipeline (every validation
+ * problem on stderr) or bad usage / unreadable file; 1 the run itself failed.
+ */
+public final class TestCommand {
+    public static final int OK = 0;
+    public static final int FAILED = 1;
+    public static final int INVALID = 2;
+
+    static final String USAGE = "usage: test --pipeline FILE --events FILE";
+
+    private final PrintStream out;
+    private final PrintStream err;
+
+    public TestCommand(PrintStream out, PrintStream err) {
+        this.out = out;
+        this.err = err;
+    }
+
+    public int run(List<String> args) {
+        String pipelineFile = option(args, "--pipeline");
+        String eventsFile = option(args, "--events");
+        if (pipelineFile == null || eventsFile == null) {
+            err.println(USAGE);
+            return INVALID;
+        }
+        CompiledPipeline pipeline;
+        List<String> lines;
+        try {
+            pipeline = CompiledPipeline.of(PipelineDefinition.parse(readFile(pipelineFile)));
+            lines = Files.readAllLines(Path.of(eventsFile), StandardCharsets.UTF_8);
+        } catch (InvalidPipelineException e) {
+            for (ValidationProblem problem : e.problems()) {
+                err.println(problem);
+            }
+            return INVALID;
+        } catch (NoSuchFileException e) {
+            err.println("no such file: " + e.getFile());
+            return INVALID;
+        } catch (IOException e) {
+            err.println("cannot read: " + e.getMessage());
+            return INVALID;
+        }
+        TestRunResult result;
+        try {
+            result = TestRunner.run(pipeline, lines);
+        } catch (Exception e) {
+            err.println("the test run failed: " + e);
+            return FAILED;
+        }
+        for (DeadLetter deadLetter : result.deadLetters()) {
+            err.println("line " + deadLetter.offset + ": " + deadLetter.reason);
+        }
+        for (MatchOutput match : result.matches()) {
+            out.println(match.json);
+        }
+        out.flush();
+        return OK;
+    }
+
+    private static String readFile(String file) throws IOException {
+        return Files.readString(Path.of(file), StandardCharsets.UTF_8);
+    }
+
+    private static String option(List<String> args, String name) {
+        int at = args.indexOf(name);
+        return at >= 0 && at + 1 < args.size() ? args.get(at + 1) : null;
+    }
+}

@@ -1,0 +1,50 @@
+package io.eventpipeline.job.topology;
+
+import io.eventpipeline.spec.PipelineDefinition;
+import io.eventpipeline.spec.SpecDefaults;
+import io.eventpipeline.spec.cel.CompiledPattern;
+import io.eventpipeline.spec.cel.PatternCompiler;
+import io.eventpipeline.spec.model.EventPipelineSpec;
+import io.eventpipeline.spec.validation.InvalidPipelineException;
+import io.eventpipeline.spec.validation.PipelineValidator;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A pipeline ready to run: validated by the operator's own validator, spec defaults applied, and
+ * every pattern's CEL compiled. Both the deployed job and the {@code test} command start here.
+ *
+ * @param definition the pipeline, with spec defaults applied
+ * @param patterns the compiled CEL of each pattern, by pattern index
+ */
+public record CompiledPipeline(PipelineDefinition definition, List<CompiledPattern> patterns) {
+
+    /**
+     * @throws InvalidPipelineException with every problem the validator finds
+     */
+    public static CompiledPipeline of(PipelineDefinition definition)
+            throws InvalidPipelineException {
+        new PipelineValidator().check(definition);
+        EventPipelineSpec spec = SpecDefaults.withDefaults(definition.spec());
+        List<CompiledPattern> compiled = new ArrayList<>();
+        for (int i = 0; i < spec.getPatterns().size(); i++) {
+            compiled.add(PatternCompiler.compile(spec.getPatterns().get(i), patternPath(i)));
+        }
+        return new CompiledPipeline(
+                new PipelineDefinition(definition.name(), definition.namespace(), spec),
+                List.copyOf(compiled));
+    }
+
+    public EventPipelineSpec spec() {
+        return definition.spec();
+    }
+
+    /** namespace/name: what match ids and consumer groups are scoped by. */
+    public String id() {
+        return definition.namespace() + "/" + definition.name();
+    }
+
+    public static String patternPath(int index) {
+        return "spec.patterns[" + index + "]";
+    }
+}

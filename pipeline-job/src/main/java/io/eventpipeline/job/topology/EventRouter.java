@@ -1,0 +1,54 @@
+package io.eventpipeline.job.topology;
+
+import io.eventpipeline.job.event.PipelineEvent;
+import java.util.Optional;
+import org.apache.flink.streaming.api.functions.ProcessFunction;
+import org.apache.flink.util.Collector;
+import org.apache.flink.util.OutputTag;
+
+/**
+ * Decides, right after the source, whether a record goes to the pattern operators or to the dead
+ * letters: rejected by the parser (not JSON, no key, no timestamp), late, or not evaluable (see
+ * {@link ConditionPrecheck}). Accepted events continue without their original bytes.
+ *
+ * <p><b>Late</b> means event time at or behind the watermark: the CEP operator would drop it
+ * silently. Downstream watermarks never run ahead of this operator's (they are the minimum over its
+ * parallel instances), so an event that is on time here is on time for CEP too.
+ */
+public final class EventRouter extends ProcessFunction<PipelineEvent, PipelineEvent> {
+    private static final long serialVersionUID = 1L;
+
+    public static final OutputTag<DeadLetter> DEAD_LETTERS = new OutputTag<>("dead-letters") {};
+
+    private final ConditionPrecheck precheck;
+
+    public EventRouter(ConditionPrecheck precheck) {
+        this.precheck = precheck;
+    }
+
+    @Override
+    public void processElement(PipelineEvent event, Context ctx, Collector<PipelineEvent> out) {
+        if (event.isRejected()) {
+            ctx.output(DEAD_LETTERS, DeadLetter.of(event, event.rejection()));
+            return;
+        }
+        long watermark = ctx.timerService().currentWatermark();
+        if (event.timestamp() <= watermark) {
+            ctx.output(
+                    DEAD_LETTERS,
+                    DeadLetter.of(
+                            event,
+                            "late: event time "
+                                    + event.timestamp()
+                                    + " is not after the watermark "
+                                    + watermark));
+            return;
+        }
+        Optional<String> problem = precheck.problemWith(event.body());
+        if (problem.isPresent()) {
+            ctx.output(DEAD_LETTERS, DeadLetter.of(event, "cannot evaluate: " + problem.get()));
+            return;
+        }
+        out.collect(event.withoutRaw());
+    }
+}

@@ -1,0 +1,144 @@
+package io.eventpipeline.job.testrun;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.eventpipeline.job.SharedMiniCluster;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The {@code test} command's contract: output, order, stderr reports and exit codes. */
+class TestCommandIT {
+    @RegisterExtension static final MiniClusterExtension FLINK = SharedMiniCluster.create();
+
+    private static final Path EXAMPLES = Path.of("..", "examples");
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    private int run(String... args) {
+        return new TestCommand(
+                        new PrintStream(out, true, StandardCharsets.UTF_8),
+                        new PrintStream(err, true, StandardCharsets.UTF_8))
+                .run(List.of(args));
+    }
+
+    private String stdout() {
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    private String stderr() {
+        return err.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void flightDelaysExampleGivesItsExpectedAlerts() throws Exception {
+        int exit =
+                run(
+                        "--pipeline", EXAMPLES.resolve("flight-delays.yaml").toString(),
+                        "--events", EXAMPLES.resolve("flight-events.jsonl").toString());
+        assertThat(exit).isZero();
+        assertThat(stdout())
+                .isEqualTo(Files.readString(EXAMPLES.resolve("flight-delays.expected.jsonl")));
+        assertThat(stdout().lines())
+                .hasSize(2)
+                .first()
+                .asString()
+                .contains("\"key\":\"AA100\"", "\"newGate\":\"B7\"");
+        assertThat(stderr().lines())
+                .containsExactly(
+                        "line 6: not JSON: Unrecognized token 'this': was expecting (JSON String,"
+                                + " Number, Array, Object or token 'null', 'true' or 'false')",
+                        "line 8: missing key field 'flightId'",
+                        "line 11: late: event time 1714560000000 is not after the watermark"
+                                + " 1714562969999");
+    }
+
+    @Test
+    void theSameInputGivesTheSameBytes() throws Exception {
+        String[] args = {
+            "--pipeline", EXAMPLES.resolve("flight-delays.yaml").toString(),
+            "--events", EXAMPLES.resolve("flight-events.jsonl").toString()
+        };
+        run(args);
+        String first = stdout();
+        out.reset();
+        run(args);
+        assertThat(stdout()).isEqualTo(first).isNotEmpty();
+    }
+
+    @Test
+    void recordTimePipelinesUseLineOrderAsTime(@TempDir Path dir) throws Exception {
+        Path pipeline = dir.resolve("p.yaml");
+        Files.writeString(
+                pipeline,
+                """
+                apiVersion: eventpipeline.io/v1alpha1
+                kind: EventPipeline
+                metadata: {name: by-line}
+                spec:
+                  input: {topic: in, key: id}
+                  output: {topic: out}
+                  patterns:
+                    - name: ab
+                      steps:
+                        - {name: a, where: "event.t == 'a'"}
+                        - {name: b, after: next, where: "event.t == 'b'"}
+                """);
+        Path events = dir.resolve("e.jsonl");
+        Files.writeString(
+                events,
+                "{\"id\":1,\"t\":\"a\"}\n\n{\"id\":1,\"t\":\"b\"}\n{\"id\":2,\"t\":\"b\"}\n");
+        assertThat(run("--pipeline", pipeline.toString(), "--events", events.toString())).isZero();
+        // The blank line 2 is skipped; a (line 1) and b (line 3) are next to each other for key 1.
+        assertThat(stdout().lines())
+                .singleElement()
+                .asString()
+                .contains("\"key\":\"1\"", "\"start\":1,", "\"end\":3,");
+        assertThat(stderr()).isEmpty();
+    }
+
+    @Test
+    void anInvalidPipelineExitsTwoWithEveryProblem(@TempDir Path dir) throws Exception {
+        Path pipeline = dir.resolve("bad.yaml");
+        Files.writeString(
+                pipeline,
+                """
+                apiVersion: eventpipeline.io/v1alpha1
+                kind: EventPipeline
+                metadata: {name: bad}
+                spec:
+                  input: {topic: in, key: id}
+                  output: {topic: out}
+                  patterns:
+                    - name: p
+                      steps:
+                        - {name: a, where: "event.x =="}
+                        - {name: n, after: notFollowedBy, where: "true"}
+                """);
+        Path events = dir.resolve("e.jsonl");
+        Files.writeString(events, "{}\n");
+        assertThat(run("--pipeline", pipeline.toString(), "--events", events.toString()))
+                .isEqualTo(2);
+        assertThat(stdout()).isEmpty();
+        assertThat(stderr())
+                .contains("spec.patterns[0].steps[0].where: ")
+                .contains("spec.patterns[0].within: is required when the last step is");
+    }
+
+    @Test
+    void badUsageAndMissingFilesExitTwo() {
+        assertThat(run("--pipeline", "x.yaml")).isEqualTo(2);
+        assertThat(stderr()).contains("usage: test --pipeline FILE --events FILE");
+        err.reset();
+        assertThat(run("--pipeline", "no-such.yaml", "--events", "no-such.jsonl")).isEqualTo(2);
+        assertThat(stderr()).contains("no such file: no-such.yaml");
+    }
+}
