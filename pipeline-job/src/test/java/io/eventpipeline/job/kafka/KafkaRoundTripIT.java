@@ -1,0 +1,133 @@
+package io.eventpipeline.job.kafka;
+
+import static io.eventpipeline.job.kafka.KafkaTestTopics.header;
+import static io.eventpipeline.job.kafka.KafkaTestTopics.value;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.eventpipeline.job.SharedMiniCluster;
+import io.eventpipeline.job.topology.CompiledPipeline;
+import io.eventpipeline.kafka.embedded.EmbeddedKafkaBroker;
+import io.eventpipeline.spec.PipelineDefinition;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * The deployed job's graph on a MiniCluster against a real broker, at-least-once: matches on the
+ * output topic, and every record that cannot be matched on the dead-letter topic with its bytes,
+ * coordinates and reason, including one that arrives behind the watermark.
+ */
+class KafkaRoundTripIT {
+    @RegisterExtension static final MiniClusterExtension FLINK = SharedMiniCluster.create();
+
+    private static EmbeddedKafkaBroker broker;
+    private static KafkaTestTopics topics;
+
+    @BeforeAll
+    static void startBroker() {
+        broker = EmbeddedKafkaBroker.builder().build().start();
+        topics = new KafkaTestTopics(broker);
+    }
+
+    @AfterAll
+    static void stopBroker() {
+        broker.close();
+    }
+
+    static CompiledPipeline pipeline(String name, String delivery) throws Exception {
+        return CompiledPipeline.of(
+                PipelineDefinition.parse(
+                        """
+                        apiVersion: eventpipeline.io/v1alpha1
+                        kind: EventPipeline
+                        metadata: {name: %1$s, namespace: it}
+                        spec:
+                          kafka: {bootstrapServers: "%2$s"}
+                          input: {topic: %1$s-in, key: id, timestamp: {field: ts}, startFrom: earliest}
+                          output: {topic: %1$s-out}
+                          deadLetter: {topic: %1$s-dlq}
+                          delivery: %3$s
+                          patterns:
+                            - name: delay-then-gate
+                              within: 1h
+                              emit: {gate: "gate[0].gate"}
+                              steps:
+                                - {name: delay, where: "event.type == 'DELAY'"}
+                                - {name: gate, where: "event.type == 'GATE'"}
+                        """
+                                .formatted(name, broker.bootstrapServers(), delivery)));
+    }
+
+    static KafkaJobSettings settings(boolean bounded) {
+        return new KafkaJobSettings(
+                broker.bootstrapServers(), Map.of(), Duration.ofMinutes(5), bounded);
+    }
+
+    @Test
+    void matchesGoToTheOutputAndUnusableRecordsToTheDeadLetterTopic() throws Exception {
+        topics.create("rt-in", "rt-out", "rt-dlq");
+        topics.produce(
+                "rt-in",
+                List.of(
+                        "{\"id\":\"A\",\"type\":\"DELAY\",\"ts\":1000}",
+                        "not json",
+                        "{\"type\":\"DELAY\",\"ts\":2000}",
+                        "{\"id\":\"B\",\"type\":\"DELAY\"}",
+                        "{\"id\":\"A\",\"type\":\"GATE\",\"gate\":\"B2\",\"ts\":60000}",
+                        // moves event time far ahead, so the match above is complete
+                        "{\"id\":\"Z\",\"type\":\"TICK\",\"ts\":1000000}"));
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        // One source reader per partition: a reader without a partition never goes idle, so
+        // more readers than partitions would hold event time back (unless idleTimeout is set).
+        env.setParallelism(1);
+        env.enableCheckpointing(200);
+        KafkaPipelineJob.build(env, pipeline("rt", "at-least-once"), settings(false));
+        JobClient job = env.executeAsync("round trip");
+        try {
+            List<ConsumerRecord<byte[], byte[]>> matches =
+                    topics.read("rt-out", 1, Duration.ofSeconds(60));
+            assertThat(matches).hasSize(1);
+            assertThat(new String(matches.get(0).key())).isEqualTo("A");
+            assertThat(value(matches.get(0)))
+                    .contains("\"pattern\":\"delay-then-gate\"", "\"fields\":{\"gate\":\"B2\"}");
+
+            // Event time is now past 60s: this one is late.
+            topics.produce("rt-in", List.of("{\"id\":\"A\",\"type\":\"GATE\",\"ts\":5000}"));
+            List<ConsumerRecord<byte[], byte[]>> dead =
+                    topics.read("rt-dlq", 4, Duration.ofSeconds(60));
+            assertThat(dead)
+                    .extracting(KafkaTestTopics::value)
+                    .containsExactly(
+                            "not json",
+                            "{\"type\":\"DELAY\",\"ts\":2000}",
+                            "{\"id\":\"B\",\"type\":\"DELAY\"}",
+                            "{\"id\":\"A\",\"type\":\"GATE\",\"ts\":5000}");
+            assertThat(dead)
+                    .extracting(r -> header(r, DeadLetterSerializer.SOURCE_OFFSET))
+                    .containsExactly("1", "2", "3", "6");
+            assertThat(dead)
+                    .extracting(r -> header(r, DeadLetterSerializer.SOURCE_TOPIC))
+                    .containsOnly("rt-in");
+            assertThat(dead)
+                    .extracting(r -> header(r, DeadLetterSerializer.REASON))
+                    .satisfiesExactly(
+                            r -> assertThat(r).startsWith("not JSON"),
+                            r -> assertThat(r).isEqualTo("missing key field 'id'"),
+                            r -> assertThat(r).isEqualTo("missing timestamp field 'ts'"),
+                            r -> assertThat(r).startsWith("late: event time 5000"));
+            // Nothing else was dropped: 7 records in = 3 matched-or-pending events + 4 dead
+            // letters, and no further output appears.
+            assertThat(topics.read("rt-out", 2, Duration.ofSeconds(2))).hasSize(1);
+        } finally {
+            job.cancel().get();
+        }
+    }
+}

@@ -1,0 +1,79 @@
+package io.eventpipeline.job.kafka;
+
+import io.eventpipeline.kafka.embedded.EmbeddedKafkaBroker;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+
+/** Creates, fills and reads topics of the embedded broker with plain Kafka clients. */
+final class KafkaTestTopics {
+    private final EmbeddedKafkaBroker broker;
+
+    KafkaTestTopics(EmbeddedKafkaBroker broker) {
+        this.broker = broker;
+    }
+
+    void create(String... topics) throws Exception {
+        try (Admin admin = Admin.create(broker.clientConfig())) {
+            List<NewTopic> newTopics = new ArrayList<>();
+            for (String topic : topics) {
+                newTopics.add(new NewTopic(topic, 1, (short) 1));
+            }
+            admin.createTopics(newTopics).all().get();
+        }
+    }
+
+    void produce(String topic, List<String> values) throws Exception {
+        Map<String, Object> config = new HashMap<>(broker.clientConfig());
+        config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+        config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(config)) {
+            for (String value : values) {
+                producer.send(
+                                new ProducerRecord<>(
+                                        topic, null, value.getBytes(StandardCharsets.UTF_8)))
+                        .get();
+            }
+        }
+    }
+
+    /** Reads committed records until {@code count} arrived or {@code timeout} passed. */
+    List<ConsumerRecord<byte[], byte[]>> read(String topic, int count, Duration timeout) {
+        Map<String, Object> config = new HashMap<>(broker.clientConfig());
+        config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+        config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        config.put(ConsumerConfig.GROUP_ID_CONFIG, "reader-" + System.nanoTime());
+        List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config)) {
+            consumer.subscribe(List.of(topic));
+            long deadline = System.nanoTime() + timeout.toNanos();
+            while (records.size() < count && System.nanoTime() < deadline) {
+                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+            }
+        }
+        return records;
+    }
+
+    static String value(ConsumerRecord<byte[], byte[]> record) {
+        return new String(record.value(), StandardCharsets.UTF_8);
+    }
+
+    static String header(ConsumerRecord<byte[], byte[]> record, String name) {
+        return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
+    }
+}
