@@ -1,6 +1,8 @@
 package io.eventpipeline.operator.testing;
 
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
+import io.fabric8.kubernetes.api.model.authorization.v1.ResourceRule;
+import io.fabric8.kubernetes.api.model.authorization.v1.ResourceRuleBuilder;
 import io.fabric8.kubernetes.api.model.authorization.v1.SelfSubjectRulesReviewBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMixedDispatcher;
@@ -25,7 +27,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The fabric8 mock API server in CRUD mode with the EventPipeline and FlinkDeployment CRDs
- * installed, plus a record of every request so tests can count writes.
+ * installed, plus a record of every request so tests can count writes and tell who made them.
  */
 public final class MockKubernetes implements AutoCloseable {
     public static final Path EVENTPIPELINE_CRD =
@@ -45,7 +47,21 @@ public final class MockKubernetes implements AutoCloseable {
     private final KubernetesClient client;
     private final List<RecordedRequest> seen = new ArrayList<>();
 
+    /** Answers permission self-checks as if every lease operation were allowed. */
     public MockKubernetes() {
+        this(
+                List.of(
+                        new ResourceRuleBuilder()
+                                .withApiGroups("coordination.k8s.io")
+                                .withResources("leases")
+                                .withVerbs("get", "create", "update")
+                                .build()));
+    }
+
+    /**
+     * @param selfSubjectRules what a SelfSubjectRulesReview answers: the rules the caller holds
+     */
+    public MockKubernetes(List<ResourceRule> selfSubjectRules) {
         Map<ServerRequest, Queue<ServerResponse>> expectations = new HashMap<>();
         // Expectations first (e.g. /version), then CRUD: what @EnableKubernetesMockClient(crud)
         // uses.
@@ -65,11 +81,7 @@ public final class MockKubernetes implements AutoCloseable {
                         new SelfSubjectRulesReviewBuilder()
                                 .withNewStatus()
                                 .withIncomplete(false)
-                                .addNewResourceRule()
-                                .withApiGroups("coordination.k8s.io")
-                                .withResources("leases")
-                                .withVerbs("get", "create", "update")
-                                .endResourceRule()
+                                .withResourceRules(selfSubjectRules)
                                 .endStatus()
                                 .build())
                 .always();
@@ -98,6 +110,25 @@ public final class MockKubernetes implements AutoCloseable {
 
     public int port() {
         return server.getPort();
+    }
+
+    /**
+     * A further client of this server whose requests carry the given User-Agent, so that {@link
+     * #requests()} can tell them from everyone else's.
+     */
+    public KubernetesClient newClient(String userAgent) {
+        return server.createClient(b -> b.editOrNewConfig().withUserAgent(userAgent).endConfig());
+    }
+
+    /** One request the server received. */
+    public record Request(String method, String path, String userAgent) {}
+
+    /** Every request received so far, in order. */
+    public synchronized List<Request> requests() {
+        drain();
+        return seen.stream()
+                .map(r -> new Request(r.getMethod(), r.getPath(), r.getHeader("User-Agent")))
+                .toList();
     }
 
     /** Requests that changed something (POST, PUT, PATCH, DELETE) whose path contains the text. */

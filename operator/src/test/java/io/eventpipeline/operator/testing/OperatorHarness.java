@@ -21,24 +21,30 @@ import org.apache.flink.kubernetes.operator.api.status.ReconciliationState;
 /**
  * The operator, started through the production wiring, against the mock API server and a real Kafka
  * broker. Only what the mock cannot do differs: status is patched without server-side apply.
+ *
+ * <p>The operator talks through a client of its own (as in production), identified by {@link
+ * #OPERATOR_USER_AGENT}, so the API calls it makes can be told from the test's.
  */
 public final class OperatorHarness implements AutoCloseable {
     public static final String SAVEPOINT_DIR = "s3://flink-state/savepoints";
     public static final String CHECKPOINT_DIR = "s3://flink-state/checkpoints";
     public static final Duration WAIT = Duration.ofSeconds(60);
+    public static final String OPERATOR_USER_AGENT = "eventpipeline-operator-under-test";
 
     private final MockKubernetes kube;
     private final boolean ownsKube;
+    private final KubernetesClient operatorClient;
     private final EventPipelineOperator operator;
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
 
     private OperatorHarness(MockKubernetes kube, OperatorConfig config) {
         this.ownsKube = kube == null;
         this.kube = ownsKube ? new MockKubernetes() : kube;
+        operatorClient = this.kube.newClient(OPERATOR_USER_AGENT);
         operator =
                 EventPipelineOperator.start(
                         config,
-                        this.kube.client(),
+                        operatorClient,
                         registry,
                         Clock.systemUTC(),
                         o ->
@@ -137,11 +143,12 @@ public final class OperatorHarness implements AutoCloseable {
     /** Stops this replica's operator, keeping the API server for the others. */
     public void closeOperatorOnly() {
         operator.close();
+        operatorClient.close();
     }
 
     @Override
     public void close() {
-        operator.close();
+        closeOperatorOnly();
         if (ownsKube) {
             kube.close();
         }
