@@ -17,6 +17,7 @@ import io.eventpipeline.spec.model.StartFrom;
 import io.eventpipeline.spec.model.TimestampSpec;
 import java.time.Duration;
 import java.util.Properties;
+import java.util.function.UnaryOperator;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.connector.base.DeliveryGuarantee;
 import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
@@ -39,11 +40,24 @@ public final class KafkaPipelineJob {
     /** Adds the pipeline's job to {@code env}. */
     public static void build(
             StreamExecutionEnvironment env, CompiledPipeline pipeline, KafkaJobSettings kafka) {
+        build(env, pipeline, kafka, UnaryOperator.identity());
+    }
+
+    /**
+     * Tests only: {@code intercept} is applied to the source's records (timestamps and watermarks
+     * assigned) before the topology, e.g. to inject a task failure mid-stream. The deployed job
+     * always runs with the identity.
+     */
+    static void build(
+            StreamExecutionEnvironment env,
+            CompiledPipeline pipeline,
+            KafkaJobSettings kafka,
+            UnaryOperator<DataStream<PipelineEvent>> intercept) {
         EventPipelineSpec spec = pipeline.spec();
         DataStream<PipelineEvent> events =
                 env.fromSource(source(pipeline, kafka), watermarks(spec), "kafka source")
                         .uid(OperatorUids.KAFKA_SOURCE);
-        PipelineStreams streams = PipelineTopology.build(pipeline, events);
+        PipelineStreams streams = PipelineTopology.build(pipeline, intercept.apply(events));
         boolean exactlyOnce = spec.getDelivery() == Delivery.EXACTLY_ONCE;
         streams.matches()
                 .sinkTo(

@@ -15,8 +15,6 @@ import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -28,19 +26,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class KafkaRoundTripIT {
     @RegisterExtension static final MiniClusterExtension FLINK = SharedMiniCluster.create();
 
-    private static EmbeddedKafkaBroker broker;
-    private static KafkaTestTopics topics;
-
-    @BeforeAll
-    static void startBroker() {
-        broker = EmbeddedKafkaBroker.builder().build().start();
-        topics = new KafkaTestTopics(broker);
-    }
-
-    @AfterAll
-    static void stopBroker() {
-        broker.close();
-    }
+    private static final EmbeddedKafkaBroker broker = SharedKafka.broker();
+    private static final KafkaTestTopics topics = new KafkaTestTopics(broker);
 
     static CompiledPipeline pipeline(String name, String delivery) throws Exception {
         return CompiledPipeline.of(

@@ -15,6 +15,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
@@ -52,15 +53,29 @@ final class KafkaTestTopics {
 
     /** Reads committed records until {@code count} arrived or {@code timeout} passed. */
     List<ConsumerRecord<byte[], byte[]>> read(String topic, int count, Duration timeout) {
+        return read(topic, count, timeout, "read_committed");
+    }
+
+    /**
+     * Reads records until {@code count} arrived or {@code timeout} passed.
+     *
+     * @param isolationLevel read_uncommitted also returns records of aborted transactions
+     */
+    List<ConsumerRecord<byte[], byte[]>> read(
+            String topic, int count, Duration timeout, String isolationLevel) {
         Map<String, Object> config = new HashMap<>(broker.clientConfig());
         config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
         config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        config.put(ConsumerConfig.GROUP_ID_CONFIG, "reader-" + System.nanoTime());
+        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, isolationLevel);
         List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config)) {
-            consumer.subscribe(List.of(topic));
+            // Assigned, not subscribed: no group join, whose time varies on a loaded machine.
+            List<TopicPartition> partitions = new ArrayList<>();
+            consumer.partitionsFor(topic)
+                    .forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
             long deadline = System.nanoTime() + timeout.toNanos();
             while (records.size() < count && System.nanoTime() < deadline) {
                 consumer.poll(Duration.ofMillis(200)).forEach(records::add);
