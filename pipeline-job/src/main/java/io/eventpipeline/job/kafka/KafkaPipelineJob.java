@@ -1,8 +1,10 @@
 package io.eventpipeline.job.kafka;
 
 import io.eventpipeline.job.event.PipelineEvent;
+import io.eventpipeline.job.event.PipelineEventTypeInfoFactory;
 import io.eventpipeline.job.event.RecordParser;
 import io.eventpipeline.job.match.MatchOutput;
+import io.eventpipeline.job.source.IdleWithoutSplitsSource;
 import io.eventpipeline.job.topology.CompiledPipeline;
 import io.eventpipeline.job.topology.DeadLetter;
 import io.eventpipeline.job.topology.EventTimeWatermarks;
@@ -55,7 +57,12 @@ public final class KafkaPipelineJob {
             UnaryOperator<DataStream<PipelineEvent>> intercept) {
         EventPipelineSpec spec = pipeline.spec();
         DataStream<PipelineEvent> events =
-                env.fromSource(source(pipeline, kafka), watermarks(spec), "kafka source")
+                env.fromSource(
+                                // More readers than partitions must not stop event time.
+                                new IdleWithoutSplitsSource<>(
+                                        source(pipeline, kafka), PipelineEventTypeInfoFactory.TYPE),
+                                watermarks(spec),
+                                "kafka source")
                         .uid(OperatorUids.KAFKA_SOURCE);
         PipelineStreams streams = PipelineTopology.build(pipeline, intercept.apply(events));
         boolean exactlyOnce = spec.getDelivery() == Delivery.EXACTLY_ONCE;

@@ -72,8 +72,6 @@ class KafkaRoundTripIT {
                         // moves event time far ahead, so the match above is complete
                         "{\"id\":\"Z\",\"type\":\"TICK\",\"ts\":1000000}"));
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-        // One source reader per partition: a reader without a partition never goes idle, so
-        // more readers than partitions would hold event time back (unless idleTimeout is set).
         env.setParallelism(1);
         env.enableCheckpointing(200);
         KafkaPipelineJob.build(env, pipeline("rt", "at-least-once"), settings(false));
@@ -113,6 +111,34 @@ class KafkaRoundTripIT {
             // Nothing else was dropped: 7 records in = 3 matched-or-pending events + 4 dead
             // letters, and no further output appears.
             assertThat(topics.read("rt-out", 2, Duration.ofSeconds(2))).hasSize(1);
+        } finally {
+            job.cancel().get();
+        }
+    }
+
+    /**
+     * Two source readers over one partition and no idleTimeout: the reader without a partition must
+     * not hold event time back, or no match would ever be emitted.
+     */
+    @Test
+    void moreReadersThanPartitionsStillMatch() throws Exception {
+        topics.create("idle-in", "idle-out", "idle-dlq");
+        topics.produce(
+                "idle-in",
+                List.of(
+                        "{\"id\":\"A\",\"type\":\"DELAY\",\"ts\":1000}",
+                        "{\"id\":\"A\",\"type\":\"GATE\",\"gate\":\"C3\",\"ts\":2000}",
+                        "{\"id\":\"Z\",\"type\":\"TICK\",\"ts\":10000}"));
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        env.setParallelism(2);
+        env.enableCheckpointing(200);
+        KafkaPipelineJob.build(env, pipeline("idle", "at-least-once"), settings(false));
+        JobClient job = env.executeAsync("more readers than partitions");
+        try {
+            List<ConsumerRecord<byte[], byte[]>> matches =
+                    topics.read("idle-out", 1, Duration.ofSeconds(30));
+            assertThat(matches).hasSize(1);
+            assertThat(value(matches.get(0))).contains("\"fields\":{\"gate\":\"C3\"}");
         } finally {
             job.cancel().get();
         }
