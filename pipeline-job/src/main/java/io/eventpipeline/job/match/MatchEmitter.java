@@ -3,7 +3,10 @@ package io.eventpipeline.job.match;
 import io.eventpipeline.job.event.PipelineEvent;
 import java.util.List;
 import java.util.Map;
+import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.cep.functions.PatternProcessFunction;
+import org.apache.flink.metrics.Counter;
+import org.apache.flink.metrics.MetricGroup;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
 
@@ -18,10 +21,33 @@ public class MatchEmitter extends PatternProcessFunction<PipelineEvent, MatchOut
     /** Where timed-out partial matches go. */
     public static final OutputTag<MatchOutput> TIMED_OUT = new OutputTag<>("timed-out-matches") {};
 
+    /** Metric group under the operator's: {@code eventpipeline.pattern.<name>}. */
+    public static final String METRIC_GROUP = "eventpipeline";
+
+    public static final String PATTERN_LABEL = "pattern";
+    public static final String MATCHES = "matches";
+    public static final String TIMEOUTS = "timeouts";
+
     protected final MatchRecordBuilder records;
+
+    private transient Counter matches;
 
     MatchEmitter(MatchRecordBuilder records) {
         this.records = records;
+    }
+
+    @Override
+    public void open(OpenContext openContext) throws Exception {
+        super.open(openContext);
+        matches = patternMetrics().counter(MATCHES);
+    }
+
+    /** This pattern's metric group, so that counters are per pattern. */
+    protected MetricGroup patternMetrics() {
+        return getRuntimeContext()
+                .getMetricGroup()
+                .addGroup(METRIC_GROUP)
+                .addGroup(PATTERN_LABEL, records.pattern());
     }
 
     public static MatchEmitter forPattern(MatchRecordBuilder records, boolean emitTimeouts) {
@@ -31,6 +57,7 @@ public class MatchEmitter extends PatternProcessFunction<PipelineEvent, MatchOut
     @Override
     public void processMatch(
             Map<String, List<PipelineEvent>> match, Context ctx, Collector<MatchOutput> out) {
+        matches.inc();
         out.collect(records.build(match, false));
     }
 }

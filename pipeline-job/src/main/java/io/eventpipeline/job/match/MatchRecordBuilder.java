@@ -51,6 +51,11 @@ public final class MatchRecordBuilder implements Serializable {
         this.withinMillis = withinMillis;
     }
 
+    /** The pattern's name. */
+    public String pattern() {
+        return pattern;
+    }
+
     public MatchOutput build(Map<String, List<PipelineEvent>> match, boolean timedOut) {
         String key = null;
         long start = Long.MAX_VALUE;

@@ -2,6 +2,7 @@ package io.eventpipeline.job.topology;
 
 import io.eventpipeline.job.event.PipelineEvent;
 import java.util.Optional;
+import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.streaming.api.functions.ProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
@@ -22,20 +23,31 @@ public final class EventRouter extends ProcessFunction<PipelineEvent, PipelineEv
 
     private final ConditionPrecheck precheck;
 
+    private transient RouterMetrics metrics;
+
     public EventRouter(ConditionPrecheck precheck) {
         this.precheck = precheck;
     }
 
     @Override
+    public void open(OpenContext openContext) {
+        metrics = new RouterMetrics(getRuntimeContext().getMetricGroup());
+    }
+
+    @Override
     public void processElement(PipelineEvent event, Context ctx, Collector<PipelineEvent> out) {
         if (event.isRejected()) {
-            ctx.output(DEAD_LETTERS, DeadLetter.of(event, event.rejection()));
+            deadLetter(
+                    ctx,
+                    DeadLetterReason.ofRejection(event.rejection()),
+                    DeadLetter.of(event, event.rejection()));
             return;
         }
         long watermark = ctx.timerService().currentWatermark();
         if (event.timestamp() <= watermark) {
-            ctx.output(
-                    DEAD_LETTERS,
+            deadLetter(
+                    ctx,
+                    DeadLetterReason.LATE,
                     DeadLetter.of(
                             event,
                             "late: event time "
@@ -46,9 +58,18 @@ public final class EventRouter extends ProcessFunction<PipelineEvent, PipelineEv
         }
         Optional<String> problem = precheck.problemWith(event.body());
         if (problem.isPresent()) {
-            ctx.output(DEAD_LETTERS, DeadLetter.of(event, "cannot evaluate: " + problem.get()));
+            deadLetter(
+                    ctx,
+                    DeadLetterReason.NOT_EVALUABLE,
+                    DeadLetter.of(event, "cannot evaluate: " + problem.get()));
             return;
         }
+        metrics.accepted();
         out.collect(event.withoutRaw());
+    }
+
+    private void deadLetter(Context ctx, DeadLetterReason reason, DeadLetter deadLetter) {
+        metrics.deadLetter(reason);
+        ctx.output(DEAD_LETTERS, deadLetter);
     }
 }
