@@ -30,6 +30,14 @@ class KafkaRoundTripIT {
     private static final KafkaTestTopics topics = new KafkaTestTopics(broker);
 
     static CompiledPipeline pipeline(String name, String delivery) throws Exception {
+        return pipeline(name, delivery, "{field: ts}");
+    }
+
+    /**
+     * @param timestamp the {@code spec.input.timestamp} object
+     */
+    static CompiledPipeline pipeline(String name, String delivery, String timestamp)
+            throws Exception {
         return CompiledPipeline.of(
                 PipelineDefinition.parse(
                         """
@@ -38,7 +46,7 @@ class KafkaRoundTripIT {
                         metadata: {name: %1$s, namespace: it}
                         spec:
                           kafka: {bootstrapServers: "%2$s"}
-                          input: {topic: %1$s-in, key: id, timestamp: {field: ts}, startFrom: earliest}
+                          input: {topic: %1$s-in, key: id, timestamp: %4$s, startFrom: earliest}
                           output: {topic: %1$s-out}
                           deadLetter: {topic: %1$s-dlq}
                           delivery: %3$s
@@ -50,7 +58,7 @@ class KafkaRoundTripIT {
                                 - {name: delay, where: "event.type == 'DELAY'"}
                                 - {name: gate, where: "event.type == 'GATE'"}
                         """
-                                .formatted(name, broker.bootstrapServers(), delivery)));
+                                .formatted(name, broker.bootstrapServers(), delivery, timestamp)));
     }
 
     static KafkaJobSettings settings(boolean bounded) {
@@ -139,6 +147,38 @@ class KafkaRoundTripIT {
                     topics.read("idle-out", 1, Duration.ofSeconds(30));
             assertThat(matches).hasSize(1);
             assertThat(value(matches.get(0))).contains("\"fields\":{\"gate\":\"C3\"}");
+        } finally {
+            job.cancel().get();
+        }
+    }
+
+    /**
+     * A partition that stays empty holds event time back (it might still deliver older events),
+     * until the pipeline's idleTimeout declares it idle.
+     */
+    @Test
+    void idleTimeoutReleasesEventTimeHeldByAQuietPartition() throws Exception {
+        topics.createWithPartitions(2, "quiet-in");
+        topics.create("quiet-out", "quiet-dlq");
+        topics.produce(
+                "quiet-in",
+                0,
+                List.of(
+                        "{\"id\":\"A\",\"type\":\"DELAY\",\"ts\":1000}",
+                        "{\"id\":\"A\",\"type\":\"GATE\",\"gate\":\"D4\",\"ts\":2000}",
+                        "{\"id\":\"Z\",\"type\":\"TICK\",\"ts\":10000}"));
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        env.setParallelism(1);
+        KafkaPipelineJob.build(
+                env,
+                pipeline("quiet", "at-least-once", "{field: ts, idleTimeout: 500ms}"),
+                settings(false));
+        JobClient job = env.executeAsync("quiet partition");
+        try {
+            List<ConsumerRecord<byte[], byte[]>> matches =
+                    topics.read("quiet-out", 1, Duration.ofSeconds(30));
+            assertThat(matches).hasSize(1);
+            assertThat(value(matches.get(0))).contains("\"fields\":{\"gate\":\"D4\"}");
         } finally {
             job.cancel().get();
         }

@@ -28,16 +28,27 @@ final class KafkaTestTopics {
     }
 
     void create(String... topics) throws Exception {
+        createWithPartitions(1, topics);
+    }
+
+    void createWithPartitions(int partitions, String... topics) throws Exception {
         try (Admin admin = Admin.create(broker.clientConfig())) {
             List<NewTopic> newTopics = new ArrayList<>();
             for (String topic : topics) {
-                newTopics.add(new NewTopic(topic, 1, (short) 1));
+                newTopics.add(new NewTopic(topic, partitions, (short) 1));
             }
             admin.createTopics(newTopics).all().get();
         }
     }
 
     void produce(String topic, List<String> values) throws Exception {
+        produce(topic, null, values);
+    }
+
+    /**
+     * @param partition null: the producer's choice
+     */
+    void produce(String topic, Integer partition, List<String> values) throws Exception {
         Map<String, Object> config = new HashMap<>(broker.clientConfig());
         config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
         config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
@@ -45,7 +56,10 @@ final class KafkaTestTopics {
             for (String value : values) {
                 producer.send(
                                 new ProducerRecord<>(
-                                        topic, null, value.getBytes(StandardCharsets.UTF_8)))
+                                        topic,
+                                        partition,
+                                        null,
+                                        value.getBytes(StandardCharsets.UTF_8)))
                         .get();
             }
         }
