@@ -1,0 +1,89 @@
+package io.eventpipeline.sandbox;
+
+import io.eventpipeline.operator.api.EventPipeline;
+import io.eventpipeline.spec.SpecDefaults;
+import io.eventpipeline.spec.model.EventPipelineSpec;
+import io.eventpipeline.spec.model.StartFrom;
+import io.fabric8.kubernetes.client.utils.Serialization;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * An example pipeline from {@code examples/}: its YAML, and by convention its sample events ({@code
+ * <input topic>.jsonl} beside it) and expected alerts ({@code <name>.expected.jsonl}).
+ */
+public record PipelineExample(Path file, EventPipeline pipeline) {
+
+    public static PipelineExample load(Path file) {
+        try {
+            EventPipeline pipeline =
+                    Serialization.unmarshal(Files.readString(file), EventPipeline.class);
+            return new PipelineExample(file, pipeline);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+    }
+
+    /** One file, or every {@code *.yaml} / {@code *.yml} in a folder, by name. */
+    public static List<PipelineExample> loadAll(Path fileOrFolder) {
+        if (!Files.isDirectory(fileOrFolder)) {
+            return List.of(load(fileOrFolder));
+        }
+        try (Stream<Path> files = Files.list(fileOrFolder)) {
+            return files.filter(
+                            f -> f.toString().endsWith(".yaml") || f.toString().endsWith(".yml"))
+                    .sorted()
+                    .map(PipelineExample::load)
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * The pipeline as the sandbox applies it. A pipeline that starts from {@code latest} would race
+     * its first job start against the first events (the source fixes its starting offset only once
+     * it runs); the sandbox's topics are new, so {@code earliest} reads the same events, all of
+     * them. After an upgrade or resume, offsets come from the savepoint either way.
+     */
+    public EventPipeline forSandbox() {
+        EventPipeline copy = Serialization.clone(pipeline);
+        StartFrom startFrom = copy.getSpec().getInput().getStartFrom();
+        if (startFrom == null || startFrom == StartFrom.LATEST) {
+            copy.getSpec().getInput().setStartFrom(StartFrom.EARLIEST);
+        }
+        return copy;
+    }
+
+    public String name() {
+        return pipeline.getMetadata().getName();
+    }
+
+    public String namespace() {
+        String namespace = pipeline.getMetadata().getNamespace();
+        return namespace == null ? "default" : namespace;
+    }
+
+    /** The spec with defaults applied (e.g. the dead-letter topic's name). */
+    public EventPipelineSpec spec() {
+        return SpecDefaults.withDefaults(pipeline.getSpec());
+    }
+
+    public Optional<Path> eventsFile() {
+        return existing(spec().getInput().getTopic() + ".jsonl");
+    }
+
+    public Optional<Path> expectedAlertsFile() {
+        return existing(name() + ".expected.jsonl");
+    }
+
+    private Optional<Path> existing(String sibling) {
+        Path path = file.toAbsolutePath().resolveSibling(sibling);
+        return Files.isRegularFile(path) ? Optional.of(path) : Optional.empty();
+    }
+}
