@@ -13,7 +13,14 @@ final class SharedKafka {
 
     static synchronized EmbeddedKafkaBroker broker() {
         if (broker == null) {
-            EmbeddedKafkaBroker started = EmbeddedKafkaBroker.builder().build().start();
+            EmbeddedKafkaBroker started =
+                    EmbeddedKafkaBroker.builder()
+                            // Match records carry their event time, which tests set in 1970: the
+                            // default 7-day retention would delete them at the broker's first
+                            // retention check, 30 s after start.
+                            .brokerProperty("log.retention.ms", "-1")
+                            .build()
+                            .start();
             Runtime.getRuntime().addShutdownHook(new Thread(started::close));
             broker = started;
         }
