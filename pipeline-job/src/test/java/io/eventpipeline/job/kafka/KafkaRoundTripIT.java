@@ -183,4 +183,36 @@ class KafkaRoundTripIT {
             job.cancel().get();
         }
     }
+
+    /** Without a timestamp field, event time is the Kafka record time. */
+    @Test
+    void recordTimeIsEventTimeWhenNoFieldIsGiven() throws Exception {
+        topics.create("rtime-in", "rtime-out", "rtime-dlq");
+        topics.produce(
+                "rtime-in",
+                List.of(
+                        "{\"id\":\"A\",\"type\":\"DELAY\"}",
+                        "{\"id\":\"A\",\"type\":\"GATE\",\"gate\":\"E5\"}"));
+        // Later record time than the gate's, so the watermark passes it.
+        Thread.sleep(20);
+        topics.produce("rtime-in", List.of("{\"id\":\"Z\",\"type\":\"TICK\"}"));
+        List<ConsumerRecord<byte[], byte[]>> input =
+                topics.read("rtime-in", 3, Duration.ofSeconds(10));
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        env.setParallelism(1);
+        KafkaPipelineJob.build(env, pipeline("rtime", "at-least-once", "null"), settings(false));
+        JobClient job = env.executeAsync("record time");
+        try {
+            List<ConsumerRecord<byte[], byte[]>> matches =
+                    topics.read("rtime-out", 1, Duration.ofSeconds(30));
+            assertThat(matches).hasSize(1);
+            assertThat(value(matches.get(0)))
+                    .contains(
+                            "\"start\":" + input.get(0).timestamp(),
+                            "\"end\":" + input.get(1).timestamp(),
+                            "\"fields\":{\"gate\":\"E5\"}");
+        } finally {
+            job.cancel().get();
+        }
+    }
 }
