@@ -13,6 +13,8 @@ import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** The {@code test} command's contract: output, order, stderr reports and exit codes. */
 class TestCommandIT {
@@ -59,6 +61,24 @@ class TestCommandIT {
                         "line 8: missing key field 'flightId'",
                         "line 11: late: event time 1714560000000 is not after the watermark"
                                 + " 1714562969999");
+    }
+
+    /** Every seed example: its pipeline over its sample events prints its expected alerts. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({
+        "flight-delays, flight-events",
+        "cart-abandonment, cart-events",
+        "supply-chain, supply-events"
+    })
+    void seedExamplesGiveTheirExpectedAlerts(String pipeline, String events) throws Exception {
+        int exit =
+                run(
+                        "--pipeline", EXAMPLES.resolve(pipeline + ".yaml").toString(),
+                        "--events", EXAMPLES.resolve(events + ".jsonl").toString());
+        assertThat(exit).isZero();
+        assertThat(stdout())
+                .isNotEmpty()
+                .isEqualTo(Files.readString(EXAMPLES.resolve(pipeline + ".expected.jsonl")));
     }
 
     @Test
