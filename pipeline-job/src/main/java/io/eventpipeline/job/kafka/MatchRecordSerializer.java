@@ -5,7 +5,12 @@ import java.nio.charset.StandardCharsets;
 import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
 import org.apache.kafka.clients.producer.ProducerRecord;
 
-/** A match record on the output topic: keyed by the pipeline key, value the record's JSON. */
+/**
+ * A match record on the output topic: keyed by the pipeline key, value the record's JSON. The Kafka
+ * timestamp is when the alert is emitted (the producer's clock), not the match's event time (that
+ * is in the record as start/end): replaying old events must not produce alerts that the output
+ * topic's retention deletes at once.
+ */
 final class MatchRecordSerializer implements KafkaRecordSerializationSchema<MatchOutput> {
     private static final long serialVersionUID = 1L;
 
@@ -21,7 +26,7 @@ final class MatchRecordSerializer implements KafkaRecordSerializationSchema<Matc
         return new ProducerRecord<>(
                 topic,
                 null,
-                match.end,
+                null,
                 match.key == null ? null : match.key.getBytes(StandardCharsets.UTF_8),
                 match.json.getBytes(StandardCharsets.UTF_8));
     }
