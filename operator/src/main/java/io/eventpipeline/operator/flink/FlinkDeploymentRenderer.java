@@ -115,6 +115,12 @@ public final class FlinkDeploymentRenderer {
         String interval = orDefault(flink.getCheckpointInterval(), defaults.checkpointInterval());
         conf.put("execution.checkpointing.interval", Durations.parse(interval).toMillis() + " ms");
         conf.put("taskmanager.numberOfTaskSlots", "1");
+        // The job's counters (accepted events, dead letters by reason, matches per pattern) on
+        // :9249/metrics of every Flink pod; the reporter ships as a plugin in Flink's image.
+        conf.put(
+                "metrics.reporter.prom.factory.class",
+                "org.apache.flink.metrics.prometheus.PrometheusReporterFactory");
+        conf.put("metrics.reporter.prom.port", "9249");
         defaults.checkpointDir().ifPresent(dir -> conf.put("state.checkpoints.dir", dir));
         defaults.savepointDir().ifPresent(dir -> conf.put("state.savepoints.dir", dir));
         if (upgradeMode(flink) == UpgradeMode.LAST_STATE) {
