@@ -64,8 +64,11 @@ public final class Sandbox {
         long started = System.nanoTime();
         try {
             run(args, examples, running, started);
-        } catch (PortInUseException | BrokerPortInUseException e) {
+        } catch (PortInUseException e) {
             System.err.println("sandbox: " + e.getMessage());
+            System.exit(1);
+        } catch (BrokerPortInUseException e) {
+            System.err.println("sandbox: " + e.getMessage() + " with --kafka-port");
             System.exit(1);
         }
         stopped.await();
