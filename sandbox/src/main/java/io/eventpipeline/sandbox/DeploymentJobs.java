@@ -1,9 +1,7 @@
 package io.eventpipeline.sandbox;
 
-import io.eventpipeline.job.kafka.KafkaJobSettings;
-import io.eventpipeline.job.kafka.KafkaPipelineJob;
+import io.eventpipeline.job.kafka.RunCommand;
 import io.eventpipeline.job.topology.CompiledPipeline;
-import io.eventpipeline.spec.PipelineJobArgs;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -28,8 +26,6 @@ final class DeploymentJobs {
 
     static JobGraph graph(FlinkDeploymentSpec spec, String savepoint) throws Exception {
         JobSpec job = spec.getJob();
-        CompiledPipeline pipeline =
-                CompiledPipeline.of(PipelineJobArgs.decode(List.of(job.getArgs())));
         Map<String, String> flinkConf = new TreeMap<>();
         if (spec.getFlinkConfiguration() != null) {
             flinkConf.putAll(spec.getFlinkConfiguration());
@@ -41,9 +37,8 @@ final class DeploymentJobs {
         if (job.getParallelism() > 0) {
             env.setParallelism(job.getParallelism());
         }
-        // What RunCommand does in the deployed image: the job's own wiring, from its arguments.
-        KafkaPipelineJob.build(
-                env, pipeline, KafkaJobSettings.forDeployment(pipeline.spec(), Map.of()));
+        // The deployed image's own wiring, from the FlinkDeployment's job arguments.
+        CompiledPipeline pipeline = RunCommand.build(env, List.of(job.getArgs()), Map.of());
         var streamGraph = env.getStreamGraph();
         streamGraph.setJobName("eventpipeline " + pipeline.id());
         JobGraph graph = streamGraph.getJobGraph();

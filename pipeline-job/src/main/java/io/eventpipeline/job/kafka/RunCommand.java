@@ -6,6 +6,7 @@ import io.eventpipeline.spec.PipelineJobArgs;
 import io.eventpipeline.spec.validation.InvalidPipelineException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
@@ -20,14 +21,27 @@ public final class RunCommand {
     private RunCommand() {}
 
     public static void run(List<String> args) throws Exception {
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         CompiledPipeline pipeline;
         try {
-            pipeline = CompiledPipeline.of(PipelineJobArgs.decode(args));
+            pipeline = build(env, args, System.getenv());
         } catch (InvalidPipelineException e) {
             // The operator validates first, so this means the image and operator disagree.
             throw new IllegalArgumentException("invalid pipeline: " + e.getMessage(), e);
         }
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        env.execute("eventpipeline " + pipeline.id());
+    }
+
+    /**
+     * Builds the deployed job into {@code env} from its arguments: what the image runs, and what a
+     * local stand-in for the Flink operator runs.
+     *
+     * @param environment where the Kafka credentials (KAFKA_AUTH_* variables) are read from
+     */
+    public static CompiledPipeline build(
+            StreamExecutionEnvironment env, List<String> args, Map<String, String> environment)
+            throws InvalidPipelineException {
+        CompiledPipeline pipeline = CompiledPipeline.of(PipelineJobArgs.decode(args));
         if (!env.getCheckpointConfig().isCheckpointingEnabled()) {
             String interval =
                     pipeline.spec().getFlink() == null
@@ -37,7 +51,7 @@ public final class RunCommand {
                     Durations.parseOr(interval, DEFAULT_CHECKPOINT_INTERVAL).toMillis());
         }
         KafkaPipelineJob.build(
-                env, pipeline, KafkaJobSettings.forDeployment(pipeline.spec(), System.getenv()));
-        env.execute("eventpipeline " + pipeline.id());
+                env, pipeline, KafkaJobSettings.forDeployment(pipeline.spec(), environment));
+        return pipeline;
     }
 }
