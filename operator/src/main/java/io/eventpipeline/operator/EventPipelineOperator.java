@@ -121,6 +121,11 @@ public final class EventPipelineOperator implements AutoCloseable {
         return operator.getRuntimeInfo().isStarted();
     }
 
+    /** The Kafka Admin clients, one per cluster: benchmarks read their request counters. */
+    public KafkaAdmins kafkaAdmins() {
+        return admins;
+    }
+
     @Override
     public void close() {
         operator.stop();

@@ -20,6 +20,14 @@ import org.slf4j.LoggerFactory;
  * with no cluster.
  */
 public final class Main {
+    static {
+        // A dependency (flink-kubernetes-operator-api) ships a log4j2.properties, which log4j
+        // would pick over ours; name ours explicitly, unless the deployment chose another.
+        if (System.getProperty("log4j2.configurationFile") == null) {
+            System.setProperty("log4j2.configurationFile", "eventpipeline-operator-log4j2.xml");
+        }
+    }
+
     private static final Logger LOG = LoggerFactory.getLogger(Main.class);
 
     private Main() {}

@@ -86,6 +86,10 @@ public final class OperatorHarness implements AutoCloseable {
         return kube;
     }
 
+    public EventPipelineOperator operator() {
+        return operator;
+    }
+
     public SimpleMeterRegistry registry() {
         return registry;
     }
