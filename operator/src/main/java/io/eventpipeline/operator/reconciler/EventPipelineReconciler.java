@@ -23,6 +23,7 @@ import io.eventpipeline.spec.PipelineDefinition;
 import io.eventpipeline.spec.PipelineJson;
 import io.eventpipeline.spec.model.TopicDeletionPolicy;
 import io.eventpipeline.spec.validation.InvalidPipelineException;
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.OwnerReference;
 import io.fabric8.kubernetes.api.model.OwnerReferenceBuilder;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
@@ -31,6 +32,7 @@ import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
 import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
+import io.javaoperatorsdk.operator.api.reconciler.PrimaryUpdateAndCacheUtils;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
@@ -108,7 +110,7 @@ public class EventPipelineReconciler implements Reconciler<EventPipeline>, Clean
             if (!sameSpecMessage(pipeline.getStatus(), next)) {
                 events.warning(pipeline, "SpecInvalid", e.getMessage());
             }
-            return write(pipeline, next);
+            return write(pipeline, next, context);
         }
 
         KafkaCluster cluster = clusters.resolve(resolved);
@@ -141,7 +143,7 @@ public class EventPipelineReconciler implements Reconciler<EventPipeline>, Clean
                         resolved.name());
             }
         }
-        return write(pipeline, statuses.progressed(pipeline, topicOutcome, job));
+        return write(pipeline, statuses.progressed(pipeline, topicOutcome, job), context);
     }
 
     /** Kafka failures land here after the reconcile threw: report them, then retry with backoff. */
@@ -162,8 +164,8 @@ public class EventPipelineReconciler implements Reconciler<EventPipeline>, Clean
         if (sameStatus(pipeline.getStatus(), next)) {
             return ErrorStatusUpdateControl.noStatusUpdate();
         }
-        pipeline.setStatus(next);
-        return ErrorStatusUpdateControl.patchStatus(pipeline);
+        patchStatus(pipeline, next, context);
+        return ErrorStatusUpdateControl.noStatusUpdate();
     }
 
     @Override
@@ -199,17 +201,46 @@ public class EventPipelineReconciler implements Reconciler<EventPipeline>, Clean
         return DeleteControl.defaultDelete();
     }
 
-    private UpdateControl<EventPipeline> write(EventPipeline pipeline, EventPipelineStatus next) {
+    private UpdateControl<EventPipeline> write(
+            EventPipeline pipeline, EventPipelineStatus next, Context<EventPipeline> context) {
         Phase previous = pipeline.getStatus() == null ? null : pipeline.getStatus().getPhase();
         if (previous != next.getPhase()) {
             events.normal(pipeline, "Phase" + next.getPhase(), "pipeline is " + next.getPhase());
         }
         metrics.observe(pipeline, next.getPhase());
-        if (sameStatus(pipeline.getStatus(), next)) {
-            return UpdateControl.noUpdate();
+        if (!sameStatus(pipeline.getStatus(), next)) {
+            patchStatus(pipeline, next, context);
         }
-        pipeline.setStatus(next);
-        return UpdateControl.patchStatus(pipeline);
+        return UpdateControl.noUpdate();
+    }
+
+    /**
+     * Writes the status and puts the result into the informer cache, so that the next reconcile
+     * sees this write even if the watch has not delivered it yet: a reconcile of a stale pipeline
+     * would otherwise write its old status and phase Event again.
+     */
+    private static void patchStatus(
+            EventPipeline pipeline, EventPipelineStatus next, Context<EventPipeline> context) {
+        if (context.getControllerConfiguration()
+                .getConfigurationService()
+                .useSSAToPatchPrimaryResource()) {
+            EventPipeline fresh = new EventPipeline();
+            fresh.setMetadata(
+                    new ObjectMetaBuilder()
+                            .withName(pipeline.getMetadata().getName())
+                            .withNamespace(pipeline.getMetadata().getNamespace())
+                            .build());
+            fresh.setStatus(next);
+            PrimaryUpdateAndCacheUtils.ssaPatchStatusAndCacheResource(pipeline, fresh, context);
+        } else {
+            PrimaryUpdateAndCacheUtils.patchStatusAndCacheResource(
+                    pipeline,
+                    context,
+                    current -> {
+                        current.setStatus(next);
+                        return current;
+                    });
+        }
     }
 
     /** JOSDK's metrics wrap what reconcile threw; the cause says what happened. */
