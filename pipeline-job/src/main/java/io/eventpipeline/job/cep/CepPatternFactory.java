@@ -22,13 +22,35 @@ import org.apache.flink.cep.pattern.Pattern;
 public final class CepPatternFactory {
     private CepPatternFactory() {}
 
+    /** Conditions where the event's routed outcome may be used: slot by step index, or -1. */
+    public interface ConditionSlots {
+        /** Always evaluate: events that were not routed. */
+        ConditionSlots NONE =
+                new ConditionSlots() {
+                    @Override
+                    public int where(int step) {
+                        return -1;
+                    }
+
+                    @Override
+                    public int until(int step) {
+                        return -1;
+                    }
+                };
+
+        int where(int step);
+
+        int until(int step);
+    }
+
     /**
      * @param spec a pattern the validator accepted, with spec defaults applied
      * @param compiled its CEL, from {@link io.eventpipeline.spec.cel.PatternCompiler}
      * @param patternPath the pattern's field path, for log messages (e.g. spec.patterns[0])
+     * @param slots where routed events carry the outcome of the pattern's conditions
      */
     public static Pattern<PipelineEvent, PipelineEvent> create(
-            PatternSpec spec, CompiledPattern compiled, String patternPath) {
+            PatternSpec spec, CompiledPattern compiled, String patternPath, ConditionSlots slots) {
         List<StepSpec> steps = spec.getSteps();
         Pattern<PipelineEvent, PipelineEvent> pattern = null;
         for (int i = 0; i < steps.size(); i++) {
@@ -38,12 +60,18 @@ public final class CepPatternFactory {
                     i == 0
                             ? Pattern.begin(step.getName(), skipStrategy(spec))
                             : follow(pattern, step);
-            pattern = pattern.where(new StepCondition(compiled.where(i), stepPath + ".where"));
+            pattern =
+                    pattern.where(
+                            new StepCondition(
+                                    compiled.where(i), stepPath + ".where", slots.where(i)));
             pattern = quantify(pattern, step);
             if (compiled.until(i).isPresent()) {
                 pattern =
                         pattern.until(
-                                new StepCondition(compiled.until(i).get(), stepPath + ".until"));
+                                new StepCondition(
+                                        compiled.until(i).get(),
+                                        stepPath + ".until",
+                                        slots.until(i)));
             }
         }
         if (spec.getWithin() != null) {

@@ -14,6 +14,9 @@ import org.slf4j.LoggerFactory;
  * current event and, through {@link StepEventsView}, the events earlier steps took in this partial
  * match ({@code ctx.getEventsForPattern}).
  *
+ * <p>A condition that depends on the event alone was evaluated once when the event was routed; it
+ * reads that outcome from the event (its slot) instead of evaluating again for each partial match.
+ *
  * <p>A missing field makes the condition false (see {@link CompiledCondition}). Other evaluation
  * errors are caught before matching by the router's pre-check, which dead-letters the event; one
  * that still happens here (it depends on earlier events) makes the condition false and is logged,
@@ -25,19 +28,25 @@ public final class StepCondition extends IterativeCondition<PipelineEvent> {
 
     private final CompiledCondition condition;
     private final String fieldPath;
+    private final int slot;
     private transient Set<String> steps;
     private transient long errors;
 
     /**
      * @param fieldPath where the condition is written, for log messages
+     * @param slot where routed events carry this condition's outcome, or -1 to always evaluate
      */
-    public StepCondition(CompiledCondition condition, String fieldPath) {
+    public StepCondition(CompiledCondition condition, String fieldPath, int slot) {
         this.condition = condition;
         this.fieldPath = fieldPath;
+        this.slot = slot;
     }
 
     @Override
     public boolean filter(PipelineEvent event, Context<PipelineEvent> context) {
+        if (slot >= 0 && event.hasConditionResults()) {
+            return event.conditionHolds(slot);
+        }
         if (steps == null) {
             steps = Set.copyOf(condition.scope().steps());
         }

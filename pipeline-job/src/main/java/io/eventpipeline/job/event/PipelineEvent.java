@@ -1,5 +1,8 @@
 package io.eventpipeline.job.event;
 
+import io.eventpipeline.spec.cel.EventJson;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Objects;
@@ -8,20 +11,25 @@ import org.apache.flink.api.common.typeinfo.TypeInfo;
 /**
  * One input record as the job carries it: either an accepted event (its JSON body as {@link
  * io.eventpipeline.spec.cel.EventJson} reads it, its key and event time) or a rejected one (the
- * reason it cannot be processed). Until the router has decided, it also holds the record's original
- * bytes, so that a dead letter carries exactly what was read.
+ * reason it cannot be processed). It keeps the record's original bytes: a dead letter carries
+ * exactly what was read, and between operators and in the pattern operators' state an event is its
+ * bytes, not its parsed body, which is parsed again only when needed (for a match record or an
+ * iterative condition). Once routed, it also carries the outcome of the pipeline's conditions that
+ * depend on the event alone ({@link #withConditionResults}), so that matching need not evaluate
+ * them again.
  *
- * <p>Immutable; the body must not be modified. Flink serializes it with {@link
- * PipelineEventSerializer} (no Kryo on generic maps).
+ * <p>Immutable as far as anyone can observe (the body is parsed once, lazily); the body must not be
+ * modified. Flink serializes it with {@link PipelineEventSerializer} (no Kryo on generic maps).
  */
 @TypeInfo(PipelineEventTypeInfoFactory.class)
 public final class PipelineEvent {
     private final String key;
     private final long timestamp;
     private final EventOrigin origin;
-    private final Map<String, Object> body;
     private final byte[] raw;
     private final String rejection;
+    private final long[] conditionResults;
+    private Map<String, Object> body;
 
     PipelineEvent(
             String key,
@@ -29,16 +37,22 @@ public final class PipelineEvent {
             EventOrigin origin,
             Map<String, Object> body,
             byte[] raw,
-            String rejection) {
+            String rejection,
+            long[] conditionResults) {
         this.key = key;
         this.timestamp = timestamp;
         this.origin = Objects.requireNonNull(origin, "origin");
         this.body = body;
         this.raw = raw;
         this.rejection = rejection;
+        this.conditionResults = conditionResults;
     }
 
-    /** An event that can be matched. */
+    /**
+     * An event that can be matched.
+     *
+     * @param raw the bytes {@code body} was parsed from, or null to carry the body itself
+     */
     public static PipelineEvent accepted(
             String key, long timestamp, EventOrigin origin, Map<String, Object> body, byte[] raw) {
         return new PipelineEvent(
@@ -47,6 +61,7 @@ public final class PipelineEvent {
                 origin,
                 Objects.requireNonNull(body, "body"),
                 raw,
+                null,
                 null);
     }
 
@@ -58,14 +73,16 @@ public final class PipelineEvent {
     public static PipelineEvent rejected(
             long timestamp, EventOrigin origin, byte[] raw, String reason) {
         return new PipelineEvent(
-                null, timestamp, origin, null, raw, Objects.requireNonNull(reason, "reason"));
+                null, timestamp, origin, null, raw, Objects.requireNonNull(reason, "reason"), null);
     }
 
-    /** The same event without its original bytes: what the pattern operators keep in state. */
-    public PipelineEvent withoutRaw() {
-        return raw == null
-                ? this
-                : new PipelineEvent(key, timestamp, origin, body, null, rejection);
+    /**
+     * The same accepted event with the outcome of the pipeline's event-only conditions: bit {@code
+     * i} of the array is condition slot {@code i} (see {@code EventConditions}).
+     */
+    public PipelineEvent withConditionResults(long[] results) {
+        return new PipelineEvent(
+                key, timestamp, origin, body, raw, rejection, Objects.requireNonNull(results));
     }
 
     public boolean isRejected() {
@@ -88,10 +105,25 @@ public final class PipelineEvent {
 
     /** The event's JSON object; null when rejected. */
     public Map<String, Object> body() {
-        return body;
+        Map<String, Object> parsed = body;
+        if (parsed == null && rejection == null) {
+            try {
+                parsed = EventJson.parse(raw);
+            } catch (IOException e) {
+                // It was parsed from these very bytes when it was accepted.
+                throw new UncheckedIOException("an accepted event no longer parses", e);
+            }
+            body = parsed;
+        }
+        return parsed;
     }
 
-    /** The original bytes, or null once dropped. */
+    /** Whether the body is held parsed (otherwise {@link #body()} parses the original bytes). */
+    boolean isBodyParsed() {
+        return body != null;
+    }
+
+    /** The original bytes; null only for an event built from a body alone. */
     public byte[] raw() {
         return raw;
     }
@@ -101,15 +133,30 @@ public final class PipelineEvent {
         return rejection;
     }
 
+    /** Whether {@link #conditionHolds} can answer: the event has been routed. */
+    public boolean hasConditionResults() {
+        return conditionResults != null;
+    }
+
+    /** The outcome of the event-only condition in {@code slot}, as evaluated when routed. */
+    public boolean conditionHolds(int slot) {
+        return (conditionResults[slot >>> 6] & (1L << slot)) != 0;
+    }
+
+    long[] conditionResults() {
+        return conditionResults;
+    }
+
     @Override
     public boolean equals(Object o) {
         return o instanceof PipelineEvent that
                 && timestamp == that.timestamp
                 && Objects.equals(key, that.key)
                 && origin.equals(that.origin)
-                && Objects.equals(body, that.body)
+                && Objects.equals(body(), that.body())
                 && Arrays.equals(raw, that.raw)
-                && Objects.equals(rejection, that.rejection);
+                && Objects.equals(rejection, that.rejection)
+                && Arrays.equals(conditionResults, that.conditionResults);
     }
 
     @Override
@@ -121,6 +168,6 @@ public final class PipelineEvent {
     public String toString() {
         return isRejected()
                 ? "Rejected[" + origin + ": " + rejection + "]"
-                : "Event[" + key + " @" + timestamp + " " + origin + " " + body + "]";
+                : "Event[" + key + " @" + timestamp + " " + origin + " " + body() + "]";
     }
 }

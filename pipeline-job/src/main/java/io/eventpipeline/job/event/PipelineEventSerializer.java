@@ -10,7 +10,10 @@ import org.apache.flink.types.StringValue;
 
 /**
  * Flink serializer of {@link PipelineEvent}: the pattern operators keep events in state with it, so
- * its format is part of savepoints. Change it only with a new snapshot version.
+ * its format is part of savepoints. Change it only with a new snapshot version, or, as here, by
+ * flags that old records do not set. An event with its original bytes is written as those bytes
+ * (its body is parsed again when needed): a copy of bytes, where a parsed body costs a string per
+ * field each way.
  */
 public final class PipelineEventSerializer extends TypeSerializerSingleton<PipelineEvent> {
     private static final long serialVersionUID = 1L;
@@ -19,6 +22,11 @@ public final class PipelineEventSerializer extends TypeSerializerSingleton<Pipel
 
     private static final byte HAS_RAW = 1;
     private static final byte IS_REJECTED = 2;
+
+    /** The body is not written: it is the original bytes, parsed again when needed. */
+    private static final byte BODY_IN_RAW = 4;
+
+    private static final byte HAS_CONDITION_RESULTS = 8;
 
     @Override
     public boolean isImmutableType() {
@@ -54,6 +62,12 @@ public final class PipelineEventSerializer extends TypeSerializerSingleton<Pipel
         }
         if (event.isRejected()) {
             flags |= IS_REJECTED;
+        } else if (event.raw() != null) {
+            flags |= BODY_IN_RAW;
+        }
+        long[] results = event.conditionResults();
+        if (results != null) {
+            flags |= HAS_CONDITION_RESULTS;
         }
         out.writeByte(flags);
         out.writeLong(event.timestamp());
@@ -64,7 +78,15 @@ public final class PipelineEventSerializer extends TypeSerializerSingleton<Pipel
             StringValue.writeString(event.rejection(), out);
         } else {
             StringValue.writeString(event.key(), out);
-            EventValueCodec.writeObject(event.body(), out);
+            if (event.raw() == null) {
+                EventValueCodec.writeObject(event.body(), out);
+            }
+        }
+        if (results != null) {
+            out.writeShort(results.length);
+            for (long word : results) {
+                out.writeLong(word);
+            }
         }
         if (event.raw() != null) {
             out.writeInt(event.raw().length);
@@ -85,14 +107,23 @@ public final class PipelineEventSerializer extends TypeSerializerSingleton<Pipel
             rejection = StringValue.readString(in);
         } else {
             key = StringValue.readString(in);
-            body = EventValueCodec.readObject(in);
+            if ((flags & BODY_IN_RAW) == 0) {
+                body = EventValueCodec.readObject(in);
+            }
+        }
+        long[] results = null;
+        if ((flags & HAS_CONDITION_RESULTS) != 0) {
+            results = new long[in.readUnsignedShort()];
+            for (int i = 0; i < results.length; i++) {
+                results[i] = in.readLong();
+            }
         }
         byte[] raw = null;
         if ((flags & HAS_RAW) != 0) {
             raw = new byte[in.readInt()];
             in.readFully(raw);
         }
-        return new PipelineEvent(key, timestamp, origin, body, raw, rejection);
+        return new PipelineEvent(key, timestamp, origin, body, raw, rejection, results);
     }
 
     @Override

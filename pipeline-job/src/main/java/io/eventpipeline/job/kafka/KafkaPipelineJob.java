@@ -11,16 +11,11 @@ import io.eventpipeline.job.topology.EventTimeWatermarks;
 import io.eventpipeline.job.topology.OperatorUids;
 import io.eventpipeline.job.topology.PipelineStreams;
 import io.eventpipeline.job.topology.PipelineTopology;
-import io.eventpipeline.spec.Durations;
-import io.eventpipeline.spec.SpecDefaults;
 import io.eventpipeline.spec.model.Delivery;
 import io.eventpipeline.spec.model.EventPipelineSpec;
 import io.eventpipeline.spec.model.StartFrom;
-import io.eventpipeline.spec.model.TimestampSpec;
-import java.time.Duration;
 import java.util.Properties;
 import java.util.function.UnaryOperator;
-import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.connector.base.DeliveryGuarantee;
 import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
 import org.apache.flink.connector.kafka.sink.KafkaSink;
@@ -61,7 +56,7 @@ public final class KafkaPipelineJob {
                                 // More readers than partitions must not stop event time.
                                 new IdleWithoutSplitsSource<>(
                                         source(pipeline, kafka), PipelineEventTypeInfoFactory.TYPE),
-                                watermarks(spec),
+                                EventTimeWatermarks.forInput(spec.getInput()),
                                 "kafka source")
                         .uid(OperatorUids.KAFKA_SOURCE);
         PipelineStreams streams = PipelineTopology.build(pipeline, intercept.apply(events));
@@ -112,21 +107,6 @@ public final class KafkaPipelineJob {
             case COMMITTED -> OffsetsInitializer.committedOffsets(OffsetResetStrategy.LATEST);
             case LATEST -> OffsetsInitializer.latest();
         };
-    }
-
-    static WatermarkStrategy<PipelineEvent> watermarks(EventPipelineSpec spec) {
-        TimestampSpec timestamp = spec.getInput().getTimestamp();
-        if (timestamp == null) {
-            return EventTimeWatermarks.strategy(Duration.ZERO, null, false);
-        }
-        return EventTimeWatermarks.strategy(
-                Durations.parseOr(
-                        timestamp.getMaxOutOfOrderness(),
-                        Durations.parse(SpecDefaults.MAX_OUT_OF_ORDERNESS)),
-                timestamp.getIdleTimeout() == null
-                        ? null
-                        : Durations.parse(timestamp.getIdleTimeout()),
-                false);
     }
 
     private static <T> KafkaSink<T> sink(

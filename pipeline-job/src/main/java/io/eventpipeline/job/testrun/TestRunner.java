@@ -28,6 +28,16 @@ public final class TestRunner {
 
     public static TestRunResult run(CompiledPipeline pipeline, List<String> lines)
             throws Exception {
+        return run(pipeline, lines, null);
+    }
+
+    /**
+     * Tests only: {@code dropIrrelevant} overrides whether events no step can match are dropped
+     * before the pattern operators (null: as the deployed job decides).
+     */
+    public static TestRunResult run(
+            CompiledPipeline pipeline, List<String> lines, Boolean dropIrrelevant)
+            throws Exception {
         RecordParser parser = RecordParser.of(pipeline.spec().getInput());
         List<PipelineEvent> records = EventsFile.parse(lines, parser);
 
@@ -40,7 +50,10 @@ public final class TestRunner {
                         .assignTimestampsAndWatermarks(
                                 EventTimeWatermarks.strategy(outOfOrderness(pipeline), null, true))
                         .name("timestamps");
-        PipelineStreams streams = PipelineTopology.build(pipeline, events);
+        PipelineStreams streams =
+                dropIrrelevant == null
+                        ? PipelineTopology.build(pipeline, events)
+                        : PipelineTopology.build(pipeline, events, dropIrrelevant);
         DataStream<TestRunOutput> output =
                 streams.matches()
                         .map(TestRunOutput::of)

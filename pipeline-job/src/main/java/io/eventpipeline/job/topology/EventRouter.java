@@ -1,7 +1,6 @@
 package io.eventpipeline.job.topology;
 
 import io.eventpipeline.job.event.PipelineEvent;
-import java.util.Optional;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.streaming.api.functions.ProcessFunction;
 import org.apache.flink.util.Collector;
@@ -10,7 +9,9 @@ import org.apache.flink.util.OutputTag;
 /**
  * Decides, right after the source, whether a record goes to the pattern operators or to the dead
  * letters: rejected by the parser (not JSON, no key, no timestamp), late, or not evaluable (see
- * {@link ConditionPrecheck}). Accepted events continue without their original bytes.
+ * {@link EventConditions}). Accepted events continue with the outcome of the pipeline's conditions,
+ * unless no step can match them and the patterns allow dropping such events ({@link
+ * IrrelevantEvents}): those are counted and go no further.
  *
  * <p><b>Late</b> means event time at or behind the watermark: the CEP operator would drop it
  * silently. Downstream watermarks never run ahead of this operator's (they are the minimum over its
@@ -21,12 +22,12 @@ public final class EventRouter extends ProcessFunction<PipelineEvent, PipelineEv
 
     public static final OutputTag<DeadLetter> DEAD_LETTERS = new OutputTag<>("dead-letters") {};
 
-    private final ConditionPrecheck precheck;
+    private final EventConditions conditions;
 
     private transient RouterMetrics metrics;
 
-    public EventRouter(ConditionPrecheck precheck) {
-        this.precheck = precheck;
+    public EventRouter(EventConditions conditions) {
+        this.conditions = conditions;
     }
 
     @Override
@@ -56,16 +57,20 @@ public final class EventRouter extends ProcessFunction<PipelineEvent, PipelineEv
                                     + watermark));
             return;
         }
-        Optional<String> problem = precheck.problemWith(event.body());
-        if (problem.isPresent()) {
+        EventConditions.Outcome outcome = conditions.evaluate(event.body());
+        if (outcome.problem() != null) {
             deadLetter(
                     ctx,
                     DeadLetterReason.NOT_EVALUABLE,
-                    DeadLetter.of(event, "cannot evaluate: " + problem.get()));
+                    DeadLetter.of(event, "cannot evaluate: " + outcome.problem()));
             return;
         }
         metrics.accepted();
-        out.collect(event.withoutRaw());
+        if (!outcome.relevant()) {
+            metrics.skipped();
+            return;
+        }
+        out.collect(event.withConditionResults(outcome.results()));
     }
 
     private void deadLetter(Context ctx, DeadLetterReason reason, DeadLetter deadLetter) {

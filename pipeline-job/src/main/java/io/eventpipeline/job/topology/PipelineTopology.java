@@ -11,12 +11,15 @@ import io.eventpipeline.spec.model.PatternSpec;
 import io.eventpipeline.spec.model.StepSpec;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.apache.flink.api.java.functions.KeySelector;
 import org.apache.flink.cep.CEP;
 import org.apache.flink.cep.pattern.Pattern;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.KeyedStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The part of the job that is the same for Kafka and for the {@code test} command: events with
@@ -24,6 +27,8 @@ import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
  * match records.
  */
 public final class PipelineTopology {
+    private static final Logger LOG = LoggerFactory.getLogger(PipelineTopology.class);
+
     private PipelineTopology() {}
 
     /**
@@ -32,10 +37,26 @@ public final class PipelineTopology {
      */
     public static PipelineStreams build(
             CompiledPipeline pipeline, DataStream<PipelineEvent> events) {
+        Optional<String> keepAll =
+                IrrelevantEvents.whyNotDroppable(
+                        pipeline.spec().getPatterns(), pipeline.patterns());
+        if (keepAll.isEmpty()) {
+            LOG.info("Events no step can match are dropped before the pattern operators");
+        } else {
+            LOG.info("Every event reaches the pattern operators: {}", keepAll.get());
+        }
+        return build(pipeline, events, keepAll.isEmpty());
+    }
+
+    /**
+     * Tests only: {@code dropIrrelevant} false keeps events no step can match even when {@link
+     * IrrelevantEvents} allows dropping them, to show that dropping changes no match.
+     */
+    public static PipelineStreams build(
+            CompiledPipeline pipeline, DataStream<PipelineEvent> events, boolean dropIrrelevant) {
+        EventConditions conditions = new EventConditions(pipeline.patterns(), dropIrrelevant);
         SingleOutputStreamOperator<PipelineEvent> routed =
-                events.process(
-                                new EventRouter(new ConditionPrecheck(pipeline.patterns())),
-                                PipelineEventTypeInfoFactory.TYPE)
+                events.process(new EventRouter(conditions), PipelineEventTypeInfoFactory.TYPE)
                         .uid(OperatorUids.EVENT_ROUTER)
                         .name("route events");
         KeyedStream<PipelineEvent, String> keyed = routed.keyBy(new EventKey());
@@ -44,9 +65,23 @@ public final class PipelineTopology {
         List<PatternSpec> patterns = pipeline.spec().getPatterns();
         for (int i = 0; i < patterns.size(); i++) {
             PatternSpec spec = patterns.get(i);
+            int patternIndex = i;
             Pattern<PipelineEvent, PipelineEvent> pattern =
                     CepPatternFactory.create(
-                            spec, pipeline.patterns().get(i), CompiledPipeline.patternPath(i));
+                            spec,
+                            pipeline.patterns().get(i),
+                            CompiledPipeline.patternPath(i),
+                            new CepPatternFactory.ConditionSlots() {
+                                @Override
+                                public int where(int step) {
+                                    return conditions.whereSlot(patternIndex, step);
+                                }
+
+                                @Override
+                                public int until(int step) {
+                                    return conditions.untilSlot(patternIndex, step);
+                                }
+                            });
             boolean emitTimeouts = Boolean.TRUE.equals(spec.getEmitTimeouts());
             SingleOutputStreamOperator<MatchOutput> matches =
                     CEP.pattern(keyed, pattern)

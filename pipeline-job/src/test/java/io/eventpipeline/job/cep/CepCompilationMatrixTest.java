@@ -67,7 +67,8 @@ class CepCompilationMatrixTest {
                         CepPatternFactory.create(
                                 patternSpec,
                                 PatternCompiler.compile(patternSpec, "spec.patterns[0]"),
-                                "spec.patterns[0]");
+                                "spec.patterns[0]",
+                                CepPatternFactory.ConditionSlots.NONE);
                 NFACompiler.compileFactory(pattern, true);
                 NFACompiler.compileFactory(pattern, false);
             } catch (RuntimeException e) {

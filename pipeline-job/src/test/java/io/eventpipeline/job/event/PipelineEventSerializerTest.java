@@ -9,6 +9,7 @@ import org.apache.flink.api.common.typeutils.TypeSerializer;
 import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
 import org.apache.flink.core.memory.DataInputDeserializer;
 import org.apache.flink.core.memory.DataOutputSerializer;
+import org.apache.flink.types.StringValue;
 import org.junit.jupiter.api.Test;
 
 class PipelineEventSerializerTest {
@@ -33,9 +34,57 @@ class PipelineEventSerializerTest {
                         EventJson.parse(json),
                         json.getBytes(StandardCharsets.UTF_8));
         PipelineEvent copy = roundTrip(event);
+        // Written as its original bytes, parsed again on first use.
+        assertThat(copy.isBodyParsed()).isFalse();
         assertThat(copy).isEqualTo(event);
         assertThat(EventJson.mapper().writeValueAsString(copy.body())).isEqualTo(json);
-        assertThat(roundTrip(event.withoutRaw()).raw()).isNull();
+
+        // Without original bytes the body itself is written, every JSON type kept.
+        PipelineEvent bodyOnly =
+                PipelineEvent.accepted("key", 123, event.origin(), EventJson.parse(json), null);
+        PipelineEvent bodyCopy = roundTrip(bodyOnly);
+        assertThat(bodyCopy.isBodyParsed()).isTrue();
+        assertThat(bodyCopy.raw()).isNull();
+        assertThat(EventJson.mapper().writeValueAsString(bodyCopy.body())).isEqualTo(json);
+    }
+
+    @Test
+    void keepsTheOutcomeOfConditions() throws Exception {
+        byte[] json = "{\"a\":1}".getBytes(StandardCharsets.UTF_8);
+        long[] results = new long[3];
+        results[0] = 1L << 5;
+        results[2] = 1L << 63;
+        PipelineEvent routed =
+                PipelineEvent.accepted("k", 1, EventOrigin.line(1), EventJson.parse(json), json)
+                        .withConditionResults(results);
+        PipelineEvent copy = roundTrip(routed);
+        assertThat(copy.hasConditionResults()).isTrue();
+        assertThat(copy.conditionHolds(5)).isTrue();
+        assertThat(copy.conditionHolds(4)).isFalse();
+        assertThat(copy.conditionHolds(191)).isTrue();
+        assertThat(copy.conditionHolds(190)).isFalse();
+        assertThat(copy).isEqualTo(routed);
+    }
+
+    @Test
+    void readsRecordsWrittenBeforeBodiesTravelledAsBytes() throws Exception {
+        // The earlier format: flags 0 (no original bytes), then the body in the value codec.
+        DataOutputSerializer out = new DataOutputSerializer(64);
+        out.writeByte(0);
+        out.writeLong(77);
+        StringValue.writeString("in", out);
+        out.writeInt(1);
+        out.writeLong(2);
+        StringValue.writeString("key", out);
+        out.writeInt(1);
+        StringValue.writeString("gate", out);
+        out.writeByte(5); // a string
+        StringValue.writeString("A1", out);
+        PipelineEvent old =
+                serializer.deserialize(new DataInputDeserializer(out.getCopyOfBuffer()));
+        assertThat(old.body()).containsExactly(java.util.Map.entry("gate", "A1"));
+        assertThat(old.hasConditionResults()).isFalse();
+        assertThat(old.timestamp()).isEqualTo(77);
     }
 
     @Test

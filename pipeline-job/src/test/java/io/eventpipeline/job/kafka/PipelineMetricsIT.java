@@ -123,6 +123,8 @@ class PipelineMetricsIT {
             JobID id = job.getJobID();
             Map<String, Long> expected = new TreeMap<>();
             expected.put("eventsAccepted", 6L);
+            // Timeouts and negation: every event must reach the patterns, none is skipped.
+            expected.put("eventsSkipped", 0L);
             expected.put("reason.not-json.deadLetters", 1L);
             expected.put("reason.key.deadLetters", 1L);
             expected.put("reason.timestamp.deadLetters", 1L);

@@ -28,12 +28,18 @@ public final class CompiledCondition implements Serializable {
     private final String expression;
     private final ExpressionScope scope;
     private final transient Set<String> steps;
+    private final transient Set<String> referencedSteps;
     private final transient CelRuntime.Program program;
 
-    CompiledCondition(String expression, ExpressionScope scope, CelRuntime.Program program) {
+    CompiledCondition(
+            String expression,
+            ExpressionScope scope,
+            Set<String> referencedSteps,
+            CelRuntime.Program program) {
         this.expression = expression;
         this.scope = scope;
         this.steps = Set.copyOf(scope.steps());
+        this.referencedSteps = Set.copyOf(referencedSteps);
         this.program = program;
     }
 
@@ -70,6 +76,14 @@ public final class CompiledCondition implements Serializable {
     /** The CEL source. */
     public String expression() {
         return expression;
+    }
+
+    /**
+     * Whether the outcome depends on events earlier steps took (an iterative condition). When not,
+     * it depends on the current event alone and can be decided once per event, before matching.
+     */
+    public boolean usesStepEvents() {
+        return !referencedSteps.isEmpty();
     }
 
     /** The step names this condition can use. */

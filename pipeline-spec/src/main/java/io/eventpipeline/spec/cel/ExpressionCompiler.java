@@ -1,7 +1,10 @@
 package io.eventpipeline.spec.cel;
 
 import dev.cel.common.CelAbstractSyntaxTree;
+import dev.cel.common.ast.CelReference;
 import dev.cel.common.types.SimpleType;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Compiles the CEL of a pipeline. A condition ({@code where}, {@code until}) is a bool expression
@@ -22,7 +25,22 @@ public final class ExpressionCompiler {
             throws ExpressionCompileException {
         CelAbstractSyntaxTree ast =
                 CelEnvironment.compile(expression, scope, true, SimpleType.BOOL);
-        return new CompiledCondition(expression, scope, CelEnvironment.program(ast));
+        return new CompiledCondition(
+                expression, scope, referencedSteps(ast, scope), CelEnvironment.program(ast));
+    }
+
+    /**
+     * The step names the expression refers to: the checker resolves each to its declaration, so
+     * comprehension variables and field names never count.
+     */
+    private static Set<String> referencedSteps(CelAbstractSyntaxTree ast, ExpressionScope scope) {
+        Set<String> referenced = new TreeSet<>();
+        for (CelReference reference : ast.getReferenceMap().values()) {
+            if (scope.steps().contains(reference.name())) {
+                referenced.add(reference.name());
+            }
+        }
+        return referenced;
     }
 
     /** Compiles one {@code emit} value. */

@@ -39,6 +39,21 @@ class ExpressionCompilerTest {
     }
 
     @Test
+    void aConditionUsesStepEventsOnlyWhenItRefersToAStep() throws Exception {
+        assertThat(compile("event.gate == 'A1'", 3).usesStepEvents()).isFalse();
+        // A field named like a step is not a reference to it.
+        assertThat(compile("has(event.board) && event.delay > 1", 3).usesStepEvents()).isFalse();
+        assertThat(compile("event.gate != delay[0].gate", 2).usesStepEvents()).isTrue();
+        assertThat(compile("size(board) == 0 || event.x > board[0].x", 3).usesStepEvents())
+                .isTrue();
+    }
+
+    private static CompiledCondition compile(String expression, int step) throws Exception {
+        return ExpressionCompiler.compileCondition(
+                expression, ExpressionScope.forCondition(PATTERN, step));
+    }
+
+    @Test
     void aLaterStepIsAnErrorNamingIt() {
         assertThat(error("gate.size() > 0", 0).errors())
                 .singleElement()

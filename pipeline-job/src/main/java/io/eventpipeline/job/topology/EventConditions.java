@@ -1,0 +1,113 @@
+package io.eventpipeline.job.topology;
+
+import io.eventpipeline.spec.cel.CompiledCondition;
+import io.eventpipeline.spec.cel.CompiledPattern;
+import io.eventpipeline.spec.cel.ExpressionEvaluationException;
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Every {@code where} and {@code until} of every pattern, evaluated once per event by the router,
+ * before the event reaches the pattern operators. Each condition has a slot; the event carries the
+ * outcome of each slot to the pattern operators, which then need not evaluate a condition that
+ * depends on the event alone again (for each partial match the event meets). The evaluation also:
+ *
+ * <ul>
+ *   <li>finds events that cannot be evaluated: a condition fails for a reason other than a missing
+ *       field (a string where a number is compared, ...). Inside CEP the failure could only be
+ *       swallowed, so such an event is a dead letter. Missing fields are not failures.
+ *   <li>finds events no step can match, which the router drops when {@link IrrelevantEvents} says
+ *       the patterns allow it.
+ * </ul>
+ *
+ * <p>A condition that uses earlier steps' events is evaluated here with none (to find failures),
+ * but its outcome is not used: the pattern operator evaluates it for each partial match.
+ */
+public final class EventConditions implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    private final ArrayList<CompiledCondition> conditions = new ArrayList<>();
+    private final ArrayList<String> paths = new ArrayList<>();
+
+    /** By pattern, by step: the slot of the step's where and until (-1: none). */
+    private final int[][] whereSlots;
+
+    private final int[][] untilSlots;
+    private final boolean dropIrrelevant;
+
+    /**
+     * @param dropIrrelevant whether events no condition holds for may be dropped; see {@link
+     *     IrrelevantEvents#whyNotDroppable}
+     */
+    public EventConditions(List<CompiledPattern> patterns, boolean dropIrrelevant) {
+        whereSlots = new int[patterns.size()][];
+        untilSlots = new int[patterns.size()][];
+        for (int p = 0; p < patterns.size(); p++) {
+            CompiledPattern pattern = patterns.get(p);
+            whereSlots[p] = new int[pattern.stepCount()];
+            untilSlots[p] = new int[pattern.stepCount()];
+            for (int s = 0; s < pattern.stepCount(); s++) {
+                String stepPath = "spec.patterns[" + p + "].steps[" + s + "]";
+                whereSlots[p][s] = add(pattern.where(s), stepPath + ".where");
+                untilSlots[p][s] =
+                        pattern.until(s).map(until -> add(until, stepPath + ".until")).orElse(-1);
+            }
+        }
+        this.dropIrrelevant = dropIrrelevant;
+    }
+
+    private int add(CompiledCondition condition, String path) {
+        conditions.add(condition);
+        paths.add(path);
+        return conditions.size() - 1;
+    }
+
+    /**
+     * The slot whose outcome the pattern operator may use for a step's {@code where}, or -1 when it
+     * must evaluate the condition itself (it uses earlier steps' events).
+     */
+    public int whereSlot(int pattern, int step) {
+        return usableSlot(whereSlots[pattern][step]);
+    }
+
+    /** As {@link #whereSlot}, for the step's {@code until}; -1 also when it has none. */
+    public int untilSlot(int pattern, int step) {
+        return usableSlot(untilSlots[pattern][step]);
+    }
+
+    private int usableSlot(int slot) {
+        return slot < 0 || conditions.get(slot).usesStepEvents() ? -1 : slot;
+    }
+
+    /** Whether the router drops events no condition holds for. */
+    public boolean dropsIrrelevantEvents() {
+        return dropIrrelevant;
+    }
+
+    /**
+     * The outcome for one event.
+     *
+     * @param results bit {@code i} is slot {@code i}'s outcome; null when {@code problem} is set
+     * @param problem why the event cannot be evaluated, or null
+     * @param relevant whether the event goes on to the pattern operators
+     */
+    public record Outcome(long[] results, String problem, boolean relevant) {}
+
+    public Outcome evaluate(Map<String, Object> event) {
+        long[] results = new long[(conditions.size() + 63) >>> 6];
+        boolean any = false;
+        for (int i = 0; i < conditions.size(); i++) {
+            try {
+                if (conditions.get(i).test(event, Map.of())) {
+                    results[i >>> 6] |= 1L << i;
+                    any = true;
+                }
+            } catch (ExpressionEvaluationException e) {
+                return new Outcome(null, paths.get(i) + ": " + e.getMessage(), false);
+            }
+        }
+        return new Outcome(results, null, any || !dropIrrelevant);
+    }
+}

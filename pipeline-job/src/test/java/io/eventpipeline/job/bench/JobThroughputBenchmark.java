@@ -1,0 +1,192 @@
+package io.eventpipeline.job.bench;
+
+import io.eventpipeline.job.topology.CompiledPipeline;
+import io.eventpipeline.spec.PipelineDefinition;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.flink.api.common.JobExecutionResult;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.StateBackendOptions;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+
+/**
+ * Events per second through three jobs over the same generated stream (see BENCHMARKS.md): our job
+ * with the pattern of {@code bench/checkout-journey.yaml}, the same pattern hand-written against
+ * Flink CEP, and a pass-through job. Each job runs once on a smaller stream to warm up, then {@code
+ * rounds} times; the median rate counts. A rate is events / (job end - first record read), so
+ * cluster start-up is not in it. Exits 1 when jobs 1 and 2 find different numbers of matches.
+ *
+ * <p>Arguments ({@code name=value}): {@code events} (1000000), {@code keys} (10000), {@code
+ * matchFraction} (the fraction of events some step could match; a comma-separated list runs one
+ * stream per value; default {@code 1.0,0.1}), {@code parallelism} (2), {@code rounds} (3), {@code
+ * warmup} (events of the warm-up stream, 200000), {@code jobs} (which of 1,2,3 to run, e.g. to
+ * profile one; default all).
+ */
+public final class JobThroughputBenchmark {
+    private static final String PIPELINE = "/bench/checkout-journey.yaml";
+
+    private JobThroughputBenchmark() {}
+
+    private enum Job {
+        EVENTPIPELINE("eventpipeline", EventPipelineBenchJob.MATCHES),
+        HAND_WRITTEN("hand-written CEP", EventPipelineBenchJob.MATCHES),
+        PASS_THROUGH("pass-through", EventPipelineBenchJob.EVENTS);
+
+        final String label;
+        final String counted;
+
+        Job(String label, String counted) {
+            this.label = label;
+            this.counted = counted;
+        }
+    }
+
+    private record Run(double eventsPerSecond, long counted, long deadLetters) {}
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> options = options(args);
+        int events = Integer.parseInt(options.getOrDefault("events", "1000000"));
+        int keys = Integer.parseInt(options.getOrDefault("keys", "10000"));
+        int parallelism = Integer.parseInt(options.getOrDefault("parallelism", "2"));
+        int rounds = Integer.parseInt(options.getOrDefault("rounds", "3"));
+        int warmup = Integer.parseInt(options.getOrDefault("warmup", "200000"));
+        List<Double> fractions =
+                Arrays.stream(options.getOrDefault("matchFraction", "1.0,0.1").split(","))
+                        .map(Double::parseDouble)
+                        .toList();
+        List<Job> jobs =
+                Arrays.stream(options.getOrDefault("jobs", "1,2,3").split(","))
+                        .map(number -> Job.values()[Integer.parseInt(number.trim()) - 1])
+                        .toList();
+        CompiledPipeline pipeline = CompiledPipeline.of(pipelineDefinition());
+
+        boolean countsAgree = true;
+        for (double fraction : fractions) {
+            BenchEvents measured = BenchEvents.generate(events, keys, fraction, parallelism, 42);
+            BenchEvents warmupEvents = BenchEvents.generate(warmup, keys, fraction, parallelism, 7);
+            System.out.printf(
+                    Locale.ROOT,
+                    "%n== %,d events (%,d bytes of JSON), %,d keys, %.0f%% can match a step,"
+                            + " parallelism %d, median of %d rounds after a warm-up of %,d"
+                            + " events%n",
+                    measured.size(),
+                    measured.bytes(),
+                    keys,
+                    fraction * 100,
+                    parallelism,
+                    rounds,
+                    warmupEvents.size());
+            BenchRun.prepare(warmupEvents);
+            for (Job job : jobs) {
+                run(job, pipeline, parallelism, warmupEvents.size());
+            }
+            BenchRun.prepare(measured);
+            Map<Job, List<Run>> runs = new LinkedHashMap<>();
+            for (int round = 0; round < rounds; round++) {
+                for (Job job : jobs) {
+                    runs.computeIfAbsent(job, j -> new ArrayList<>())
+                            .add(run(job, pipeline, parallelism, measured.size()));
+                }
+            }
+            countsAgree &= report(runs);
+        }
+        System.exit(countsAgree ? 0 : 1);
+    }
+
+    private static Run run(Job job, CompiledPipeline pipeline, int parallelism, int events)
+            throws Exception {
+        Configuration config = new Configuration();
+        config.set(StateBackendOptions.STATE_BACKEND, "hashmap");
+        StreamExecutionEnvironment env =
+                StreamExecutionEnvironment.createLocalEnvironment(parallelism, config);
+        switch (job) {
+            case EVENTPIPELINE -> EventPipelineBenchJob.pipeline(env, pipeline);
+            case HAND_WRITTEN -> HandWrittenCepJob.build(env);
+            case PASS_THROUGH -> EventPipelineBenchJob.passThrough(env, pipeline);
+        }
+        BenchRun.resetClock();
+        JobExecutionResult result = env.execute("bench " + job.label);
+        long end = System.nanoTime();
+        double seconds = (end - BenchRun.firstRecordNanos()) / 1e9;
+        Long deadLetters = result.getAccumulatorResult(EventPipelineBenchJob.DEAD_LETTERS);
+        return new Run(
+                events / seconds,
+                result.<Long>getAccumulatorResult(job.counted),
+                deadLetters == null ? 0 : deadLetters);
+    }
+
+    /** Prints the table and ratios; false when jobs 1 and 2 disagree on the match count. */
+    private static boolean report(Map<Job, List<Run>> runs) {
+        if (runs.size() < Job.values().length) {
+            runs.forEach((job, jobRuns) -> System.out.println(job.label + ": " + jobRuns));
+            return true;
+        }
+        Map<Job, Double> median = new LinkedHashMap<>();
+        System.out.printf(
+                Locale.ROOT, "%-18s %14s   %-40s %s%n", "job", "events/s", "rounds", "counted");
+        for (Map.Entry<Job, List<Run>> entry : runs.entrySet()) {
+            List<Run> jobRuns = entry.getValue();
+            double[] rates = jobRuns.stream().mapToDouble(Run::eventsPerSecond).sorted().toArray();
+            median.put(entry.getKey(), rates[rates.length / 2]);
+            StringBuilder each = new StringBuilder();
+            for (Run run : jobRuns) {
+                each.append(String.format(Locale.ROOT, "%,.0f ", run.eventsPerSecond()));
+            }
+            Run last = jobRuns.get(jobRuns.size() - 1);
+            System.out.printf(
+                    Locale.ROOT,
+                    "%-18s %,14.0f   %-40s %,d %s%s%n",
+                    entry.getKey().label,
+                    rates[rates.length / 2],
+                    each.toString().trim(),
+                    last.counted(),
+                    entry.getKey().counted,
+                    last.deadLetters() > 0 ? ", " + last.deadLetters() + " dead letters" : "");
+        }
+        double ours = median.get(Job.EVENTPIPELINE);
+        System.out.printf(
+                Locale.ROOT,
+                "ratio 1/2 (eventpipeline / hand-written CEP): %.2f%n",
+                ours / median.get(Job.HAND_WRITTEN));
+        System.out.printf(
+                Locale.ROOT,
+                "ratio 1/3 (eventpipeline / pass-through):     %.2f%n",
+                ours / median.get(Job.PASS_THROUGH));
+        boolean agree = true;
+        for (int round = 0; round < runs.get(Job.EVENTPIPELINE).size(); round++) {
+            long ourMatches = runs.get(Job.EVENTPIPELINE).get(round).counted();
+            long theirMatches = runs.get(Job.HAND_WRITTEN).get(round).counted();
+            agree &= ourMatches == theirMatches;
+        }
+        System.out.println(
+                agree
+                        ? "matches: jobs 1 and 2 agree in every round"
+                        : "MATCHES DIFFER between jobs 1 and 2 (see the counted column)");
+        return agree;
+    }
+
+    private static PipelineDefinition pipelineDefinition() throws Exception {
+        try (InputStream in = JobThroughputBenchmark.class.getResourceAsStream(PIPELINE)) {
+            String yaml = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            return PipelineDefinition.parse(yaml);
+        }
+    }
+
+    private static Map<String, String> options(String[] args) {
+        Map<String, String> options = new LinkedHashMap<>();
+        for (String arg : args) {
+            int equals = arg.indexOf('=');
+            if (equals < 0) {
+                throw new IllegalArgumentException("expected name=value, got " + arg);
+            }
+            options.put(arg.substring(0, equals), arg.substring(equals + 1));
+        }
+        return options;
+    }
+}

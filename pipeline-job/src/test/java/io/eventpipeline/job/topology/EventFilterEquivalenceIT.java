@@ -1,0 +1,193 @@
+package io.eventpipeline.job.topology;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.eventpipeline.job.SharedMiniCluster;
+import io.eventpipeline.job.testrun.TestRunResult;
+import io.eventpipeline.job.testrun.TestRunner;
+import io.eventpipeline.spec.PipelineDefinition;
+import io.eventpipeline.spec.validation.PipelineValidator;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * Dropping events no step can match, before the keyBy, changes no match: random patterns of the
+ * kinds {@link IrrelevantEvents} allows (followedBy / followedByAny, every quantifier, optional,
+ * allowCombinations, until, with and without within, every after-match strategy) run over random
+ * streams, mostly of events no step matches, once with dropping and once without. The match records
+ * must be identical.
+ *
+ * <p>This test is how the exclusions in {@link IrrelevantEvents} were found: with greedy steps, or
+ * with emitTimeouts, Flink CEP's results depend on events that match no step.
+ */
+class EventFilterEquivalenceIT {
+    @RegisterExtension static final MiniClusterExtension FLINK = SharedMiniCluster.create();
+
+    private static final String[] AFTER = {"followedBy", "followedByAny"};
+    private static final String[] QUANTIFIER = {
+        "",
+        "",
+        "times: {min: 2, max: 2}, ",
+        "times: {min: 1, max: 3}, ",
+        "times: {min: 2}, ",
+        "oneOrMore: true, "
+    };
+    private static final String[] WHERE = {
+        "event.type == 'a'",
+        "event.type == 'b' && event.v > 2",
+        "event.type == 'c' || (event.type == 'a' && event.v == 5)"
+    };
+    private static final String[] AFTER_MATCH = {
+        "",
+        "afterMatch: skipToNext",
+        "afterMatch: skipPastLastEvent",
+        "afterMatch: skipToFirst\n      afterMatchStep: s1",
+        "afterMatch: skipToLast\n      afterMatchStep: s1"
+    };
+
+    /** Types no step looks for; b with v <= 2 matches no step either. */
+    private static final String[] IRRELEVANT = {"x", "y", "z"};
+
+    @Test
+    void droppingIrrelevantEventsChangesNoMatch() throws Exception {
+        Random random = new Random(20261121);
+        int patterns = 0;
+        int matches = 0;
+        for (int batch = 0; batch < 6; batch++) {
+            PipelineDefinition pipeline = randomPipeline(random);
+            patterns += pipeline.spec().getPatterns().size();
+            CompiledPipeline compiled = CompiledPipeline.of(pipeline);
+            assertThat(
+                            IrrelevantEvents.whyNotDroppable(
+                                    compiled.spec().getPatterns(), compiled.patterns()))
+                    .isEmpty();
+            List<String> events = randomEvents(random);
+
+            TestRunResult dropped = TestRunner.run(compiled, events, true);
+            TestRunResult kept = TestRunner.run(compiled, events, false);
+
+            assertThat(difference(dropped.matchLines(), kept.matchLines()))
+                    .as("matches only with dropping (-) or only without (+)")
+                    .isEmpty();
+            assertThat(dropped.matchLines()).isEqualTo(kept.matchLines());
+            assertThat(dropped.deadLetters()).isEqualTo(kept.deadLetters());
+            matches += dropped.matches().size();
+        }
+        // The comparison means something only if the patterns matched plenty.
+        assertThat(patterns).isGreaterThan(60);
+        assertThat(matches).isGreaterThan(500);
+    }
+
+    /** Lines in one list and not the other, counting duplicates; marked - and +. */
+    private static List<String> difference(List<String> dropped, List<String> kept) {
+        List<String> onlyDropped = new ArrayList<>(dropped);
+        List<String> onlyKept = new ArrayList<>(kept);
+        for (String line : dropped) {
+            if (onlyKept.remove(line)) {
+                onlyDropped.remove(line);
+            }
+        }
+        List<String> difference = new ArrayList<>();
+        onlyDropped.forEach(line -> difference.add("- " + line));
+        onlyKept.forEach(line -> difference.add("+ " + line));
+        return difference;
+    }
+
+    private static PipelineDefinition randomPipeline(Random random) throws Exception {
+        StringBuilder patterns = new StringBuilder();
+        int count = 0;
+        while (count < 32) {
+            String pattern = randomPattern("p" + count, random);
+            PipelineDefinition candidate = document(pattern);
+            if (new PipelineValidator().validate(candidate).isEmpty()) {
+                patterns.append(pattern);
+                count++;
+            }
+        }
+        return document(patterns.toString());
+    }
+
+    private static String randomPattern(String name, Random random) {
+        int steps = 2 + random.nextInt(2);
+        // Without a time limit, followedByAny and allowCombinations make partial matches without
+        // bound; only patterns with within get them.
+        boolean within = random.nextInt(6) > 0;
+        StringBuilder yaml = new StringBuilder("  - name: " + name + "\n    steps:\n");
+        for (int s = 0; s < steps; s++) {
+            StringBuilder step = new StringBuilder("{name: s" + s + ", ");
+            if (s > 0) {
+                step.append("after: ")
+                        .append(within ? AFTER[random.nextInt(AFTER.length)] : "followedBy")
+                        .append(", ");
+            }
+            String quantifier = QUANTIFIER[random.nextInt(QUANTIFIER.length)];
+            step.append(quantifier);
+            boolean repeats = !quantifier.isEmpty();
+            if (random.nextInt(4) == 0) {
+                step.append("optional: true, ");
+            }
+            if (repeats && within && random.nextInt(3) == 0) {
+                step.append("allowCombinations: true, ");
+            }
+            if (repeats && !quantifier.contains("max") && random.nextInt(3) == 0) {
+                step.append("until: \"event.type == 'u'\", ");
+            }
+            step.append("where: \"").append(WHERE[random.nextInt(WHERE.length)]).append("\"}");
+            yaml.append("      - ").append(step).append('\n');
+        }
+        if (within) {
+            yaml.append("    within: ").append(5 + random.nextInt(20)).append("s\n");
+        }
+        String afterMatch = AFTER_MATCH[random.nextInt(AFTER_MATCH.length)];
+        if (!afterMatch.isEmpty()) {
+            yaml.append("    ").append(afterMatch.replace("\n      ", "\n    ")).append('\n');
+        }
+        return yaml.toString();
+    }
+
+    private static List<String> randomEvents(Random random) {
+        List<String> lines = new ArrayList<>();
+        long second = 0;
+        for (int i = 0; i < 240; i++) {
+            second += random.nextInt(3); // ties too
+            String type;
+            int roll = random.nextInt(10);
+            if (roll < 6) {
+                type = IRRELEVANT[random.nextInt(IRRELEVANT.length)];
+            } else if (roll == 6) {
+                type = "u";
+            } else {
+                type = String.valueOf((char) ('a' + random.nextInt(3)));
+            }
+            lines.add(
+                    "{\"k\":\"k"
+                            + random.nextInt(2)
+                            + "\",\"type\":\""
+                            + type
+                            + "\",\"t\":"
+                            + second * 1000
+                            + ",\"v\":"
+                            + random.nextInt(6)
+                            + "}");
+        }
+        return lines;
+    }
+
+    private static PipelineDefinition document(String patterns) throws Exception {
+        return PipelineDefinition.parse(
+                """
+                apiVersion: eventpipeline.io/v1alpha1
+                kind: EventPipeline
+                metadata: {name: equivalence, namespace: test}
+                spec:
+                  input: {topic: in, key: k, timestamp: {field: t}}
+                  output: {topic: out}
+                  patterns:
+                """
+                        + patterns);
+    }
+}

@@ -1,0 +1,121 @@
+package io.eventpipeline.job.topology;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.eventpipeline.spec.PipelineDefinition;
+import io.eventpipeline.spec.cel.EventJson;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class IrrelevantEventsTest {
+    private static CompiledPipeline pipeline(String pattern) throws Exception {
+        return CompiledPipeline.of(
+                PipelineDefinition.parse(
+                        """
+                        apiVersion: eventpipeline.io/v1alpha1
+                        kind: EventPipeline
+                        metadata: {name: p, namespace: test}
+                        spec:
+                          input: {topic: in, key: k, timestamp: {field: t}}
+                          output: {topic: out}
+                          patterns:
+                        """
+                                + pattern.indent(4)));
+    }
+
+    private static String why(String pattern) throws Exception {
+        CompiledPipeline compiled = pipeline(pattern);
+        return IrrelevantEvents.whyNotDroppable(compiled.spec().getPatterns(), compiled.patterns())
+                .orElse("droppable");
+    }
+
+    @Test
+    void relaxedContiguityWithoutNegationDropsEventsNoStepMatches() throws Exception {
+        assertThat(
+                        why(
+                                """
+                                - name: p
+                                  steps:
+                                    - {name: a, where: "event.type == 'a'", oneOrMore: true, until: "event.type == 'u'"}
+                                    - {name: b, after: followedByAny, where: "event.type == 'b'", times: {min: 1, max: 2}, allowCombinations: true}
+                                    - {name: c, where: "event.type == 'c'", optional: true}
+                                    - {name: d, where: "event.type == 'd'"}
+                                  within: 1m
+                                  afterMatch: skipPastLastEvent
+                                """))
+                .isEqualTo("droppable");
+    }
+
+    @Test
+    void eachThingThatMakesEveryEventCountIsNamed() throws Exception {
+        String ab = "    - {name: a, where: \"event.type == 'a'\"}\n";
+        assertThat(
+                        why(
+                                "- name: p\n  steps:\n"
+                                        + ab
+                                        + "    - {name: b, after: next, where: 'true'}"))
+                .isEqualTo("spec.patterns[0].steps[1] uses next");
+        assertThat(
+                        why(
+                                "- name: p\n  within: 1m\n  steps:\n"
+                                        + ab
+                                        + "    - {name: b, after: notFollowedBy, where: 'true'}\n"
+                                        + "    - {name: c, where: 'true'}"))
+                .isEqualTo("spec.patterns[0].steps[1] uses notFollowedBy");
+        assertThat(
+                        why(
+                                "- name: p\n  steps:\n"
+                                        + "    - {name: a, where: 'true', oneOrMore: true,"
+                                        + " consecutive: true}\n    - {name: b, where: 'true'}"))
+                .isEqualTo("spec.patterns[0].steps[0] is consecutive");
+        assertThat(
+                        why(
+                                "- name: p\n  steps:\n"
+                                        + "    - {name: a, where: 'true', oneOrMore: true,"
+                                        + " greedy: true}\n    - {name: b, where: 'true'}"))
+                .isEqualTo("spec.patterns[0].steps[0] is greedy");
+        assertThat(
+                        why(
+                                "- name: p\n  within: 1m\n  emitTimeouts: true\n  steps:\n"
+                                        + ab
+                                        + "    - {name: b, where: 'true'}"))
+                .isEqualTo("spec.patterns[0] emits timeouts");
+        assertThat(why("- name: p\n  steps:\n" + ab + "    - {name: b, where: 'event.x > a[0].x'}"))
+                .isEqualTo("spec.patterns[0].steps[1] has a condition on earlier steps' events");
+    }
+
+    @Test
+    void routedEventsCarryEachConditionOutcomeAndIrrelevantOnesAreMarked() throws Exception {
+        CompiledPipeline compiled =
+                pipeline(
+                        """
+                        - name: p
+                          steps:
+                            - {name: a, where: "event.type == 'a'"}
+                            - {name: b, where: "event.type == 'b' && event.x > a[0].x"}
+                            - {name: c, where: "event.type == 'c'", oneOrMore: true, until: "event.n > 2"}
+                        """);
+        EventConditions conditions = new EventConditions(compiled.patterns(), true);
+        assertThat(conditions.whereSlot(0, 0)).isEqualTo(0);
+        // Depends on a's events: evaluated by the pattern operator, never read from the event.
+        assertThat(conditions.whereSlot(0, 1)).isEqualTo(-1);
+        assertThat(conditions.whereSlot(0, 2)).isEqualTo(2);
+        assertThat(conditions.untilSlot(0, 2)).isEqualTo(3);
+        assertThat(conditions.untilSlot(0, 0)).isEqualTo(-1);
+
+        EventConditions.Outcome c = conditions.evaluate(event("{\"type\":\"c\",\"n\":3}"));
+        assertThat(c.relevant()).isTrue();
+        assertThat(c.results()).containsExactly(0b1100L);
+        EventConditions.Outcome other = conditions.evaluate(event("{\"type\":\"x\"}"));
+        assertThat(other.relevant()).isFalse();
+        assertThat(other.results()).containsExactly(0L);
+        assertThat(new EventConditions(compiled.patterns(), false).evaluate(event("{}")).relevant())
+                .isTrue();
+        assertThat(conditions.evaluate(event("{\"type\":\"c\",\"n\":\"yes\"}")).problem())
+                .startsWith("spec.patterns[0].steps[2].until: ");
+    }
+
+    private static Map<String, Object> event(String json) throws Exception {
+        return EventJson.parse(json);
+    }
+}
