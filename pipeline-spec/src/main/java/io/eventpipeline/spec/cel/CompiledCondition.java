@@ -30,12 +30,15 @@ public final class CompiledCondition implements Serializable {
     private final transient Set<String> steps;
     private final transient Set<String> referencedSteps;
     private final transient CelRuntime.Program program;
+    private final transient FieldEqualsGuard guard;
 
     CompiledCondition(
             String expression,
             ExpressionScope scope,
             Set<String> referencedSteps,
+            FieldEqualsGuard guard,
             CelRuntime.Program program) {
+        this.guard = guard;
         this.expression = expression;
         this.scope = scope;
         this.steps = Set.copyOf(scope.steps());
@@ -54,6 +57,16 @@ public final class CompiledCondition implements Serializable {
      */
     public boolean test(Map<String, Object> event, Map<String, ? extends List<?>> stepEvents)
             throws ExpressionEvaluationException {
+        if (guard != null) {
+            switch (guard.check(event)) {
+                case FALSE:
+                    return false;
+                case TRUE:
+                    return true;
+                default:
+                    break;
+            }
+        }
         Object result;
         try {
             result = program.eval(new StepVariables(event, stepEvents, steps));

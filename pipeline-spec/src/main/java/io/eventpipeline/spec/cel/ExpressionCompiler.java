@@ -26,7 +26,11 @@ public final class ExpressionCompiler {
         CelAbstractSyntaxTree ast =
                 CelEnvironment.compile(expression, scope, true, SimpleType.BOOL);
         return new CompiledCondition(
-                expression, scope, referencedSteps(ast, scope), CelEnvironment.program(ast));
+                expression,
+                scope,
+                referencedSteps(ast, scope),
+                FieldEqualsGuard.of(ast).orElse(null),
+                CelEnvironment.program(ast));
     }
 
     /**

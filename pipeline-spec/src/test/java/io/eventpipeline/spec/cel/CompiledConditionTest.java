@@ -181,4 +181,66 @@ class CompiledConditionTest {
                                 Map.of("delay", List.of(event("{\"gate\":\"A\"}")))))
                 .isTrue();
     }
+
+    /** What a condition says about an event: true, false, or the error. */
+    private static String outcome(CompiledCondition condition, Map<String, Object> event) {
+        try {
+            return String.valueOf(condition.test(event, NO_STEPS));
+        } catch (ExpressionEvaluationException e) {
+            return "error";
+        }
+    }
+
+    @Test
+    void theFieldEqualsShortcutAlwaysAgreesWithCel() throws Exception {
+        // Compared with true, the condition is hidden from the shortcut: that is CEL's answer.
+        List<String> conditions =
+                List.of(
+                        "event.type == 'a'",
+                        "'a' == event.type",
+                        "event.type == 'a' && event.v > 2",
+                        "event.v > 2 && event.type == 'a'",
+                        "event.type == 'a' && event.type == 'b'",
+                        "event.w == 1 && (event.type == 'a' && event.v > 2)");
+        List<String> events =
+                List.of(
+                        "{\"type\":\"a\",\"v\":3}",
+                        "{\"type\":\"a\",\"v\":1}",
+                        "{\"type\":\"b\",\"v\":3}",
+                        "{\"type\":\"a\",\"v\":\"x\"}",
+                        "{\"type\":\"b\",\"v\":\"x\"}",
+                        "{\"v\":\"x\"}",
+                        "{\"v\":3}",
+                        "{\"type\":1,\"v\":3}",
+                        "{\"type\":null,\"v\":3}",
+                        "{\"type\":[\"a\"]}",
+                        "{\"type\":\"a\",\"v\":3,\"w\":\"s\"}",
+                        "{}");
+        for (String expression : conditions) {
+            assertThat(guard(expression)).as(expression).isPresent();
+            assertThat(guard("(" + expression + ") == true")).isEmpty();
+        }
+        assertThat(guard("has(event.type) && event.type == 'a'"))
+                .contains(new FieldEqualsGuard("type", "a", false));
+        assertThat(guard("event.type == 'a' || event.v > 2")).isEmpty();
+        for (String expression : conditions) {
+            CompiledCondition guarded = condition(expression, 0);
+            CompiledCondition plain = condition("(" + expression + ") == true", 0);
+            for (String json : events) {
+                Map<String, Object> event = event(json);
+                assertThat(outcome(guarded, event))
+                        .as("%s on %s", expression, json)
+                        .isEqualTo(outcome(plain, event));
+            }
+        }
+    }
+
+    private static java.util.Optional<FieldEqualsGuard> guard(String expression) throws Exception {
+        return FieldEqualsGuard.of(
+                CelEnvironment.compile(
+                        expression,
+                        ExpressionScope.forCondition(FLIGHTS, 0),
+                        true,
+                        dev.cel.common.types.SimpleType.BOOL));
+    }
 }
