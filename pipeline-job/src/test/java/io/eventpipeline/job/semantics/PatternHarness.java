@@ -1,16 +1,15 @@
 package io.eventpipeline.job.semantics;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.eventpipeline.job.TestPipelines;
 import io.eventpipeline.job.testrun.TestRunResult;
 import io.eventpipeline.job.testrun.TestRunner;
 import io.eventpipeline.job.topology.CompiledPipeline;
-import io.eventpipeline.spec.PipelineDefinition;
 import io.eventpipeline.spec.cel.EventJson;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /**
  * Runs patterns over a compact event notation through the {@code test} command's code path and
@@ -32,21 +31,9 @@ final class PatternHarness {
     }
 
     static TestRunResult runRaw(String patterns, String events) throws Exception {
-        String indented =
-                patterns.lines().map(line -> "    " + line).collect(Collectors.joining("\n"));
-        String yaml =
-                """
-                apiVersion: eventpipeline.io/v1alpha1
-                kind: EventPipeline
-                metadata: {name: semantics, namespace: test}
-                spec:
-                  input: {topic: in, key: k, timestamp: {field: t}}
-                  output: {topic: out}
-                  patterns:
-                """
-                        + indented
-                        + "\n";
-        return TestRunner.run(CompiledPipeline.of(PipelineDefinition.parse(yaml)), lines(events));
+        return TestRunner.run(
+                CompiledPipeline.of(TestPipelines.withPatterns("semantics", patterns)),
+                lines(events));
     }
 
     static List<String> lines(String events) {

@@ -3,6 +3,7 @@ package io.eventpipeline.job.topology;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.eventpipeline.job.SharedMiniCluster;
+import io.eventpipeline.job.TestPipelines;
 import io.eventpipeline.job.testrun.TestRunResult;
 import io.eventpipeline.job.testrun.TestRunner;
 import io.eventpipeline.spec.PipelineDefinition;
@@ -116,7 +117,7 @@ class EventFilterEquivalenceIT {
         // Without a time limit, followedByAny and allowCombinations make partial matches without
         // bound; only patterns with within get them.
         boolean within = random.nextInt(6) > 0;
-        StringBuilder yaml = new StringBuilder("  - name: " + name + "\n    steps:\n");
+        StringBuilder yaml = new StringBuilder("- name: " + name + "\n  steps:\n");
         for (int s = 0; s < steps; s++) {
             StringBuilder step = new StringBuilder("{name: s" + s + ", ");
             if (s > 0) {
@@ -137,14 +138,14 @@ class EventFilterEquivalenceIT {
                 step.append("until: \"event.type == 'u'\", ");
             }
             step.append("where: \"").append(WHERE[random.nextInt(WHERE.length)]).append("\"}");
-            yaml.append("      - ").append(step).append('\n');
+            yaml.append("    - ").append(step).append('\n');
         }
         if (within) {
-            yaml.append("    within: ").append(5 + random.nextInt(20)).append("s\n");
+            yaml.append("  within: ").append(5 + random.nextInt(20)).append("s\n");
         }
         String afterMatch = AFTER_MATCH[random.nextInt(AFTER_MATCH.length)];
         if (!afterMatch.isEmpty()) {
-            yaml.append("    ").append(afterMatch.replace("\n      ", "\n    ")).append('\n');
+            yaml.append("  ").append(afterMatch.replace("\n      ", "\n  ")).append('\n');
         }
         return yaml.toString();
     }
@@ -178,16 +179,6 @@ class EventFilterEquivalenceIT {
     }
 
     private static PipelineDefinition document(String patterns) throws Exception {
-        return PipelineDefinition.parse(
-                """
-                apiVersion: eventpipeline.io/v1alpha1
-                kind: EventPipeline
-                metadata: {name: equivalence, namespace: test}
-                spec:
-                  input: {topic: in, key: k, timestamp: {field: t}}
-                  output: {topic: out}
-                  patterns:
-                """
-                        + patterns);
+        return TestPipelines.withPatterns("equivalence", patterns);
     }
 }

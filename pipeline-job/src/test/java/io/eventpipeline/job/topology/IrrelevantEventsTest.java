@@ -2,25 +2,14 @@ package io.eventpipeline.job.topology;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.eventpipeline.spec.PipelineDefinition;
+import io.eventpipeline.job.TestPipelines;
 import io.eventpipeline.spec.cel.EventJson;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class IrrelevantEventsTest {
     private static CompiledPipeline pipeline(String pattern) throws Exception {
-        return CompiledPipeline.of(
-                PipelineDefinition.parse(
-                        """
-                        apiVersion: eventpipeline.io/v1alpha1
-                        kind: EventPipeline
-                        metadata: {name: p, namespace: test}
-                        spec:
-                          input: {topic: in, key: k, timestamp: {field: t}}
-                          output: {topic: out}
-                          patterns:
-                        """
-                                + pattern.indent(4)));
+        return CompiledPipeline.of(TestPipelines.withPatterns("p", pattern));
     }
 
     private static String why(String pattern) throws Exception {
