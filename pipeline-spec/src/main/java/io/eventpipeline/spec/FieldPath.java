@@ -40,6 +40,11 @@ public final class FieldPath implements Serializable {
         return new FieldPath(path);
     }
 
+    /** The top-level field the path starts at. */
+    public String root() {
+        return segments[0];
+    }
+
     /**
      * The field's value in an event, or null when the event lacks it, holds JSON null there, or has
      * a non-object on the way.

@@ -18,6 +18,10 @@ public final class MatchId {
     /** Hex characters of the id: 128 bits of SHA-256. */
     public static final int LENGTH = 32;
 
+    // One per thread: looking SHA-256 up for every match costs more than hashing the match.
+    private static final ThreadLocal<MessageDigest> DIGEST =
+            ThreadLocal.withInitial(MatchId::sha256);
+
     private MatchId() {}
 
     /**
@@ -30,7 +34,8 @@ public final class MatchId {
             boolean timedOut,
             List<String> stepOrder,
             Map<String, List<PipelineEvent>> steps) {
-        MessageDigest digest = sha256();
+        MessageDigest digest = DIGEST.get();
+        digest.reset();
         field(digest, pipeline);
         field(digest, pattern);
         field(digest, key);
@@ -54,10 +59,14 @@ public final class MatchId {
     // Length-prefixed, so that ("ab", "c") and ("a", "bc") hash differently.
     private static void field(MessageDigest digest, String value) {
         byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
-        digest.update((byte) (bytes.length >>> 24));
-        digest.update((byte) (bytes.length >>> 16));
-        digest.update((byte) (bytes.length >>> 8));
-        digest.update((byte) bytes.length);
+        int length = bytes.length;
+        digest.update(
+                new byte[] {
+                    (byte) (length >>> 24),
+                    (byte) (length >>> 16),
+                    (byte) (length >>> 8),
+                    (byte) length
+                });
         digest.update(bytes);
     }
 

@@ -1,11 +1,13 @@
 package io.eventpipeline.job.match;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonGenerator;
 import io.eventpipeline.job.event.PipelineEvent;
 import io.eventpipeline.spec.cel.CompiledProjection;
 import io.eventpipeline.spec.cel.EventJson;
 import io.eventpipeline.spec.cel.ExpressionEvaluationException;
+import java.io.IOException;
 import java.io.Serializable;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -16,9 +18,14 @@ import java.util.Map;
  * Builds match records: {@code {pipeline, pattern, matchId, key, timedOut, start, end, events:
  * {step: [...]}, fields: {...}}}. {@code start} and {@code end} are epoch milliseconds: the
  * earliest and latest event time of the match; for a timed-out partial match {@code end} is when it
- * expired (start + within). {@code events} lists the steps that took events, in pattern order;
- * {@code fields} are the pattern's {@code emit} values. An emit value that fails to evaluate for a
- * reason other than missing data leaves {@code fields} null and adds {@code error}.
+ * expired (start + within). {@code events} lists the steps that took events, in pattern order, each
+ * event as {@link MatchJson} writes it; {@code fields} are the pattern's {@code emit} values.
+ * An emit value that fails to evaluate for a reason other than missing data leaves {@code fields}
+ * null and adds {@code error}.
+ *
+ * <p>The record is written field by field rather than built as a map first, and an event's body is
+ * parsed only if an emit expression reads it: one record per match is the pattern operator's main
+ * cost outside Flink CEP itself.
  */
 public final class MatchRecordBuilder implements Serializable {
     private static final long serialVersionUID = 1L;
@@ -60,47 +67,63 @@ public final class MatchRecordBuilder implements Serializable {
         String key = null;
         long start = Long.MAX_VALUE;
         long last = Long.MIN_VALUE;
-        Map<String, List<Map<String, Object>>> events = new LinkedHashMap<>();
+        Map<String, List<PipelineEvent>> steps = new LinkedHashMap<>();
         for (String step : stepOrder) {
             List<PipelineEvent> stepEvents = match.get(step);
             if (stepEvents == null || stepEvents.isEmpty()) {
                 continue;
             }
-            List<Map<String, Object>> bodies = new ArrayList<>(stepEvents.size());
             for (PipelineEvent event : stepEvents) {
                 key = event.key();
                 start = Math.min(start, event.timestamp());
                 last = Math.max(last, event.timestamp());
-                bodies.add(event.body());
             }
-            events.put(step, bodies);
+            steps.put(step, stepEvents);
         }
         long end = timedOut && withinMillis != null ? start + withinMillis : last;
         String matchId = MatchId.of(pipelineId, pattern, key, timedOut, stepOrder, match);
 
-        Map<String, Object> record = new LinkedHashMap<>();
-        record.put("pipeline", pipeline);
-        record.put("pattern", pattern);
-        record.put("matchId", matchId);
-        record.put("key", key);
-        record.put("timedOut", timedOut);
-        record.put("start", start);
-        record.put("end", end);
-        record.put("events", events);
-        try {
-            record.put("fields", emit.evaluate(events));
-        } catch (ExpressionEvaluationException e) {
-            record.put("fields", null);
-            record.put("error", e.getMessage());
+        Map<String, Object> fields = null;
+        String error = null;
+        if (emit.isEmpty()) {
+            fields = Map.of();
+        } else {
+            Map<String, List<Map<String, Object>>> bodies = new LinkedHashMap<>();
+            steps.forEach((step, events) -> bodies.put(step, MatchJson.bodies(events)));
+            try {
+                fields = emit.evaluate(bodies);
+            } catch (ExpressionEvaluationException e) {
+                error = e.getMessage();
+            }
         }
-        return new MatchOutput(end, pattern, matchId, key, toJson(record));
-    }
-
-    private static String toJson(Map<String, Object> record) {
-        try {
-            return EventJson.mapper().writeValueAsString(record);
-        } catch (JsonProcessingException e) {
+        StringWriter text = new StringWriter(512);
+        try (JsonGenerator json = EventJson.mapper().createGenerator(text)) {
+            json.writeStartObject();
+            json.writeStringField("pipeline", pipeline);
+            json.writeStringField("pattern", pattern);
+            json.writeStringField("matchId", matchId);
+            json.writeStringField("key", key);
+            json.writeBooleanField("timedOut", timedOut);
+            json.writeNumberField("start", start);
+            json.writeNumberField("end", end);
+            json.writeObjectFieldStart("events");
+            for (Map.Entry<String, List<PipelineEvent>> step : steps.entrySet()) {
+                json.writeArrayFieldStart(step.getKey());
+                for (PipelineEvent event : step.getValue()) {
+                    MatchJson.writeEvent(json, event);
+                }
+                json.writeEndArray();
+            }
+            json.writeEndObject();
+            json.writeFieldName("fields");
+            MatchJson.writeValue(json, fields);
+            if (error != null) {
+                json.writeStringField("error", error);
+            }
+            json.writeEndObject();
+        } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        return new MatchOutput(end, pattern, matchId, key, text.toString());
     }
 }

@@ -7,6 +7,7 @@ import java.io.ObjectStreamException;
 import java.io.Serializable;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -31,14 +32,20 @@ public final class CompiledCondition implements Serializable {
     private final transient Set<String> referencedSteps;
     private final transient CelRuntime.Program program;
     private final transient FieldEqualsGuard guard;
+    private final transient Set<String> eventFields;
 
+    /**
+     * @param eventFields the event's top-level fields the expression reads, or null: all of them
+     */
     CompiledCondition(
             String expression,
             ExpressionScope scope,
             Set<String> referencedSteps,
+            Set<String> eventFields,
             FieldEqualsGuard guard,
             CelRuntime.Program program) {
         this.guard = guard;
+        this.eventFields = eventFields == null ? null : Set.copyOf(eventFields);
         this.expression = expression;
         this.scope = scope;
         this.steps = Set.copyOf(scope.steps());
@@ -97,6 +104,14 @@ public final class CompiledCondition implements Serializable {
      */
     public boolean usesStepEvents() {
         return !referencedSteps.isEmpty();
+    }
+
+    /**
+     * The top-level fields of the event this condition reads (what lies below them included); empty
+     * when it may read any field. An event without the other fields gives the same outcome.
+     */
+    public Optional<Set<String>> eventFields() {
+        return Optional.ofNullable(eventFields);
     }
 
     /** The step names this condition can use. */

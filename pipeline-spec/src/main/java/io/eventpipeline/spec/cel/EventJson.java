@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Events as CEL evaluates them. {@link #parse} turns a JSON object into nested {@code
@@ -54,6 +55,30 @@ public final class EventJson {
         }
     }
 
+    /**
+     * Reads one event, building only the named top-level fields: the rest of the text is still read
+     * to the end, so it is rejected exactly when {@link #parse(byte[])} rejects it, but not turned
+     * into values.
+     */
+    public static Map<String, Object> parseFields(byte[] json, Set<String> fields)
+            throws IOException {
+        try (JsonParser parser = MAPPER.getFactory().createParser(json)) {
+            startEvent(parser);
+            Map<String, Object> event = new LinkedHashMap<>();
+            String field;
+            while ((field = parser.nextFieldName()) != null) {
+                JsonToken token = parser.nextToken();
+                if (fields.contains(field)) {
+                    event.put(field, readValue(parser, token));
+                } else {
+                    parser.skipChildren();
+                }
+            }
+            endEvent(parser);
+            return event;
+        }
+    }
+
     /** Reads one event from text; see {@link #parse(byte[])}. */
     public static Map<String, Object> parse(String json) throws IOException {
         try (JsonParser parser = MAPPER.getFactory().createParser(json)) {
@@ -62,14 +87,22 @@ public final class EventJson {
     }
 
     private static Map<String, Object> readEvent(JsonParser parser) throws IOException {
+        startEvent(parser);
+        Map<String, Object> event = readObject(parser);
+        endEvent(parser);
+        return event;
+    }
+
+    private static void startEvent(JsonParser parser) throws IOException {
         if (parser.nextToken() != JsonToken.START_OBJECT) {
             throw new JsonParseException(parser, "an event must be a JSON object");
         }
-        Map<String, Object> event = readObject(parser);
+    }
+
+    private static void endEvent(JsonParser parser) throws IOException {
         if (parser.nextToken() != null) {
             throw new JsonParseException(parser, "unexpected content after the event object");
         }
-        return event;
     }
 
     private static Map<String, Object> readObject(JsonParser parser) throws IOException {

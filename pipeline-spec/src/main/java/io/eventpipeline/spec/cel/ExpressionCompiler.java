@@ -29,6 +29,7 @@ public final class ExpressionCompiler {
                 expression,
                 scope,
                 referencedSteps(ast, scope),
+                EventFieldReads.of(ast).orElse(null),
                 FieldEqualsGuard.of(ast).orElse(null),
                 CelEnvironment.program(ast));
     }

@@ -9,9 +9,12 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -231,6 +234,65 @@ class CompiledConditionTest {
                 assertThat(outcome(guarded, event))
                         .as("%s on %s", expression, json)
                         .isEqualTo(outcome(plain, event));
+            }
+        }
+    }
+
+    @Test
+    void eventFieldsAreTheTopLevelFieldsTheConditionReads() throws Exception {
+        Map<String, Set<String>> reads = new LinkedHashMap<>();
+        reads.put("event.type == 'GATE' && event.gate != delay[0].gate", Set.of("type", "gate"));
+        reads.put("has(event.gate) && event.a.b > 1", Set.of("gate", "a"));
+        reads.put(
+                "event['odd-name'] == 1 || event.?opt.orValue(0) == 2", Set.of("odd-name", "opt"));
+        reads.put("event.items.exists(i, i.sku == 'x' && i.n > event.min)", Set.of("items", "min"));
+        reads.put("delay.exists(d, d.gate == event.gate)", Set.of("gate"));
+        reads.put("'x' in event.tags.map(t, t.lowerAscii())", Set.of("tags"));
+        reads.put("{'k': event.v}.k == 1", Set.of("v"));
+        reads.put("true", Set.of());
+        for (Map.Entry<String, Set<String>> read : reads.entrySet()) {
+            assertThat(condition(read.getKey(), 1).eventFields())
+                    .as(read.getKey())
+                    .contains(read.getValue());
+        }
+        for (String whole :
+                List.of(
+                        "size(event) > 2",
+                        "'gate' in event",
+                        "event[event.key] == 1",
+                        "[event][0].type == 'x'",
+                        "event == {'type': 'x'}",
+                        "[1].exists(event, event > 0)")) {
+            assertThat(condition(whole, 1).eventFields()).as(whole).isEmpty();
+        }
+    }
+
+    @Test
+    void anEventWithOnlyTheFieldsReadGivesTheSameOutcome() throws Exception {
+        List<String> conditions =
+                List.of(
+                        "event.type == 'GATE' && event.gate != 'A1'",
+                        "has(event.gate) || event.v > 2",
+                        "event.v + 1 > 2",
+                        "event.items.exists(i, i.sku == 'x')",
+                        "event.?opt.orValue(0) == 2");
+        List<String> events =
+                List.of(
+                        "{\"type\":\"GATE\",\"gate\":\"B2\",\"other\":[1,{\"x\":2}]}",
+                        "{\"type\":\"GATE\",\"v\":\"text\",\"other\":null}",
+                        "{\"v\":3,\"items\":[{\"sku\":\"x\"}],\"opt\":2,\"z\":1.5}",
+                        "{\"items\":\"not a list\",\"opt\":\"two\"}",
+                        "{\"other\":true}");
+        for (String expression : conditions) {
+            CompiledCondition condition = condition(expression, 0);
+            Set<String> fields = condition.eventFields().orElseThrow();
+            for (String json : events) {
+                Map<String, Object> only =
+                        EventJson.parseFields(json.getBytes(StandardCharsets.UTF_8), fields);
+                assertThat(only.keySet()).isSubsetOf(fields);
+                assertThat(outcome(condition, only))
+                        .as("%s on %s", expression, json)
+                        .isEqualTo(outcome(condition, event(json)));
             }
         }
     }

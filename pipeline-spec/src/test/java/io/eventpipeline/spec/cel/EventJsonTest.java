@@ -32,6 +32,32 @@ class EventJsonTest {
     }
 
     @Test
+    void readingSomeFieldsBuildsOnlyThoseAndRejectsWhatAFullReadRejects() throws Exception {
+        byte[] json =
+                "{\"a\":1,\"skip\":{\"deep\":[1,2,{\"x\":\"\u00e9\"}]},\"b\":[true],\"c\":\"s\"}"
+                        .getBytes(StandardCharsets.UTF_8);
+        assertThat(EventJson.parseFields(json, java.util.Set.of("a", "b", "absent")))
+                .containsExactly(Map.entry("a", 1L), Map.entry("b", List.of(true)));
+        for (String bad :
+                List.of(
+                        "{\"a\":1,\"skip\":[1,}",
+                        "{\"a\":1,\"skip\":tru}",
+                        "{\"a\":1,\"skip\":\"unterminated}",
+                        "{\"a\":1} {\"b\":2}",
+                        "[1]")) {
+            byte[] text = bad.getBytes(StandardCharsets.UTF_8);
+            assertThatThrownBy(() -> EventJson.parse(text)).as(bad).isInstanceOf(IOException.class);
+            assertThatThrownBy(() -> EventJson.parseFields(text, java.util.Set.of("a")))
+                    .as(bad)
+                    .isInstanceOf(IOException.class);
+        }
+        byte[] invalidUtf8 = {'{', '"', 's', '"', ':', '"', (byte) 0xC3, '(', '"', '}'};
+        assertThatThrownBy(() -> EventJson.parse(invalidUtf8)).isInstanceOf(IOException.class);
+        assertThatThrownBy(() -> EventJson.parseFields(invalidUtf8, java.util.Set.of()))
+                .isInstanceOf(IOException.class);
+    }
+
+    @Test
     void writesEventsBackAsTheSameJson() throws Exception {
         String json = "{\"a\":1,\"b\":null,\"c\":[1.5,\"x\"],\"d\":{\"e\":true}}";
         Map<String, Object> event = EventJson.parse(json.getBytes(StandardCharsets.UTF_8));
