@@ -21,6 +21,11 @@ public final class KeyExtractor implements Serializable {
         this.path = FieldPath.of(path);
     }
 
+    /** The top-level field the path starts at. */
+    String root() {
+        return path.root();
+    }
+
     /**
      * @throws InvalidEventException when the event has no such field or it is null
      */

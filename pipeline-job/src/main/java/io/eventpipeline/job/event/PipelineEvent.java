@@ -29,6 +29,7 @@ public final class PipelineEvent {
     private final byte[] raw;
     private final String rejection;
     private final long[] conditionResults;
+    private final Map<String, Object> fieldsRead;
     private Map<String, Object> body;
 
     PipelineEvent(
@@ -39,6 +40,19 @@ public final class PipelineEvent {
             byte[] raw,
             String rejection,
             long[] conditionResults) {
+        this(key, timestamp, origin, body, raw, rejection, conditionResults, null);
+    }
+
+    private PipelineEvent(
+            String key,
+            long timestamp,
+            EventOrigin origin,
+            Map<String, Object> body,
+            byte[] raw,
+            String rejection,
+            long[] conditionResults,
+            Map<String, Object> fieldsRead) {
+        this.fieldsRead = fieldsRead;
         this.key = key;
         this.timestamp = timestamp;
         this.origin = Objects.requireNonNull(origin, "origin");
@@ -63,6 +77,27 @@ public final class PipelineEvent {
                 raw,
                 null,
                 null);
+    }
+
+    /**
+     * An event of which only some top-level fields were read: those the pipeline's conditions read,
+     * and the key's and timestamp's. Its body is parsed from {@code raw} if asked for.
+     */
+    public static PipelineEvent acceptedWithFields(
+            String key,
+            long timestamp,
+            EventOrigin origin,
+            Map<String, Object> fieldsRead,
+            byte[] raw) {
+        return new PipelineEvent(
+                Objects.requireNonNull(key, "key"),
+                timestamp,
+                origin,
+                null,
+                Objects.requireNonNull(raw, "raw"),
+                null,
+                null,
+                Objects.requireNonNull(fieldsRead, "fieldsRead"));
     }
 
     /**
@@ -116,6 +151,14 @@ public final class PipelineEvent {
             body = parsed;
         }
         return parsed;
+    }
+
+    /**
+     * The event as the pipeline's conditions see it: the fields read at parse time when the parser
+     * read only those the conditions use, else the body. Null when rejected.
+     */
+    public Map<String, Object> conditionInput() {
+        return fieldsRead != null ? fieldsRead : body();
     }
 
     /** Whether the body is held parsed (otherwise {@link #body()} parses the original bytes). */

@@ -5,6 +5,9 @@ import io.eventpipeline.spec.model.InputSpec;
 import java.io.IOException;
 import java.io.Serializable;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Turns one input record's bytes into a {@link PipelineEvent}: JSON object, key, event time. A
@@ -16,21 +19,56 @@ public final class RecordParser implements Serializable {
 
     private final KeyExtractor key;
     private final TimestampExtractor timestamp;
+    private final Set<String> fields;
 
     /**
+     * A parser that builds the whole event.
+     *
      * @param timestamp null: event time is the record's own time (Kafka record time)
      */
     public RecordParser(KeyExtractor key, TimestampExtractor timestamp) {
-        this.key = key;
-        this.timestamp = timestamp;
+        this(key, timestamp, Optional.empty());
     }
 
+    /**
+     * @param timestamp null: event time is the record's own time (Kafka record time)
+     * @param conditionFields the top-level fields the pipeline's conditions read; when present,
+     *     only those and the key's and timestamp's are built at parse time ({@link
+     *     PipelineEvent#conditionInput}), and the whole body only if something asks for it
+     */
+    public RecordParser(
+            KeyExtractor key, TimestampExtractor timestamp, Optional<Set<String>> conditionFields) {
+        this.key = key;
+        this.timestamp = timestamp;
+        this.fields =
+                conditionFields
+                        .map(
+                                read -> {
+                                    Set<String> all = new TreeSet<>(read);
+                                    all.add(key.root());
+                                    if (timestamp != null) {
+                                        all.add(timestamp.root());
+                                    }
+                                    return Set.copyOf(all);
+                                })
+                        .orElse(null);
+    }
+
+    /** A parser that builds the whole event. */
     public static RecordParser of(InputSpec input) {
+        return of(input, Optional.empty());
+    }
+
+    /**
+     * @param conditionFields see {@link #RecordParser(KeyExtractor, TimestampExtractor, Optional)}
+     */
+    public static RecordParser of(InputSpec input, Optional<Set<String>> conditionFields) {
         return new RecordParser(
                 new KeyExtractor(input.getKey()),
                 input.getTimestamp() == null
                         ? null
-                        : new TimestampExtractor(input.getTimestamp().getField()));
+                        : new TimestampExtractor(input.getTimestamp().getField()),
+                conditionFields);
     }
 
     /** True when event time comes from the record (Kafka record time, or the line number). */
@@ -49,14 +87,16 @@ public final class RecordParser implements Serializable {
         }
         Map<String, Object> body;
         try {
-            body = EventJson.parse(raw);
+            body = fields == null ? EventJson.parse(raw) : EventJson.parseFields(raw, fields);
         } catch (IOException e) {
             return PipelineEvent.rejected(recordTime, origin, raw, "not JSON: " + firstLine(e));
         }
         try {
             String keyText = key.keyOf(body);
             long time = timestamp == null ? recordTime : timestamp.timestampOf(body);
-            return PipelineEvent.accepted(keyText, time, origin, body, raw);
+            return fields == null
+                    ? PipelineEvent.accepted(keyText, time, origin, body, raw)
+                    : PipelineEvent.acceptedWithFields(keyText, time, origin, body, raw);
         } catch (InvalidEventException e) {
             return PipelineEvent.rejected(recordTime, origin, raw, e.getMessage());
         }

@@ -21,6 +21,11 @@ public final class TimestampExtractor implements Serializable {
         this.path = FieldPath.of(path);
     }
 
+    /** The top-level field the path starts at. */
+    String root() {
+        return path.root();
+    }
+
     /**
      * @return event time in epoch milliseconds
      * @throws InvalidEventException when the field is missing or holds no time

@@ -90,7 +90,9 @@ public final class KafkaPipelineJob {
                         .setGroupId(names(pipeline).consumerGroup())
                         .setStartingOffsets(startingOffsets(spec.getInput().getStartFrom()))
                         .setDeserializer(
-                                new InputRecordDeserializer(RecordParser.of(spec.getInput())))
+                                new InputRecordDeserializer(
+                                        RecordParser.of(
+                                                spec.getInput(), pipeline.conditionFields())))
                         .setProperties(clientProperties(kafka))
                         // Never read input from aborted transactions.
                         .setProperty(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed")

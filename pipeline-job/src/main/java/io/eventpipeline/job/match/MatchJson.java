@@ -13,9 +13,10 @@ import java.util.Map;
 
 /**
  * How the parts of a match record are written. A matched event ({@link #writeEvent}) that was read
- * as one line of UTF-8 JSON is written as it arrived, byte for byte but for blanks around it (no parse, and its numbers and escapes
- * unchanged); any other event (spread over lines, another encoding, or built without bytes) is
- * written from its parsed body, so a match record is always one line.
+ * as one line of UTF-8 JSON is written as it arrived, byte for byte but for blanks around it (no
+ * parse, and its numbers and escapes unchanged); any other event (spread over lines, another
+ * encoding, or built without bytes) is written from its parsed body, so a match record is always
+ * one line.
  */
 final class MatchJson {
     // The generator is flushed once, when the record is complete.

@@ -19,9 +19,9 @@ import java.util.Map;
  * {step: [...]}, fields: {...}}}. {@code start} and {@code end} are epoch milliseconds: the
  * earliest and latest event time of the match; for a timed-out partial match {@code end} is when it
  * expired (start + within). {@code events} lists the steps that took events, in pattern order, each
- * event as {@link MatchJson} writes it; {@code fields} are the pattern's {@code emit} values.
- * An emit value that fails to evaluate for a reason other than missing data leaves {@code fields}
- * null and adds {@code error}.
+ * event as {@link MatchJson} writes it; {@code fields} are the pattern's {@code emit} values. An
+ * emit value that fails to evaluate for a reason other than missing data leaves {@code fields} null
+ * and adds {@code error}.
  *
  * <p>The record is written field by field rather than built as a map first, and an event's body is
  * parsed only if an emit expression reads it: one record per match is the pattern operator's main

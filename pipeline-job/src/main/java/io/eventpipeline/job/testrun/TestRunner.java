@@ -38,7 +38,8 @@ public final class TestRunner {
     public static TestRunResult run(
             CompiledPipeline pipeline, List<String> lines, Boolean dropIrrelevant)
             throws Exception {
-        RecordParser parser = RecordParser.of(pipeline.spec().getInput());
+        RecordParser parser =
+                RecordParser.of(pipeline.spec().getInput(), pipeline.conditionFields());
         List<PipelineEvent> records = EventsFile.parse(lines, parser);
 
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();

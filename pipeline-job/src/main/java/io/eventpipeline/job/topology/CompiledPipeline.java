@@ -2,6 +2,7 @@ package io.eventpipeline.job.topology;
 
 import io.eventpipeline.spec.PipelineDefinition;
 import io.eventpipeline.spec.SpecDefaults;
+import io.eventpipeline.spec.cel.CompiledCondition;
 import io.eventpipeline.spec.cel.CompiledPattern;
 import io.eventpipeline.spec.cel.PatternCompiler;
 import io.eventpipeline.spec.model.EventPipelineSpec;
@@ -9,6 +10,9 @@ import io.eventpipeline.spec.validation.InvalidPipelineException;
 import io.eventpipeline.spec.validation.PipelineValidator;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * A pipeline ready to run: validated by the operator's own validator, spec defaults applied, and
@@ -42,6 +46,29 @@ public record CompiledPipeline(PipelineDefinition definition, List<CompiledPatte
     /** namespace/name: what match ids and consumer groups are scoped by. */
     public String id() {
         return definition.namespace() + "/" + definition.name();
+    }
+
+    /**
+     * The top-level event fields the pipeline's conditions read, all patterns together; empty when
+     * some condition may read any field (see {@link CompiledCondition#eventFields}).
+     */
+    public Optional<Set<String>> conditionFields() {
+        Set<String> fields = new TreeSet<>();
+        for (CompiledPattern pattern : patterns) {
+            for (int step = 0; step < pattern.stepCount(); step++) {
+                List<CompiledCondition> conditions = new ArrayList<>();
+                conditions.add(pattern.where(step));
+                pattern.until(step).ifPresent(conditions::add);
+                for (CompiledCondition condition : conditions) {
+                    Optional<Set<String>> read = condition.eventFields();
+                    if (read.isEmpty()) {
+                        return Optional.empty();
+                    }
+                    fields.addAll(read.get());
+                }
+            }
+        }
+        return Optional.of(fields);
     }
 
     public static String patternPath(int index) {

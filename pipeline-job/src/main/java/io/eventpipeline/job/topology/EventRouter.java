@@ -57,7 +57,7 @@ public final class EventRouter extends ProcessFunction<PipelineEvent, PipelineEv
                                     + watermark));
             return;
         }
-        EventConditions.Outcome outcome = conditions.evaluate(event.body());
+        EventConditions.Outcome outcome = conditions.evaluate(event.conditionInput());
         if (outcome.problem() != null) {
             deadLetter(
                     ctx,

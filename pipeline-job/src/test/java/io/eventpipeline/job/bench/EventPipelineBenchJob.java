@@ -41,7 +41,10 @@ final class EventPipelineBenchJob {
     private static DataStream<PipelineEvent> parsed(
             StreamExecutionEnvironment env, CompiledPipeline pipeline) {
         return BenchRun.source(env)
-                .map(new ParseRecord(RecordParser.of(pipeline.spec().getInput())))
+                .map(
+                        new ParseRecord(
+                                RecordParser.of(
+                                        pipeline.spec().getInput(), pipeline.conditionFields())))
                 .returns(PipelineEventTypeInfoFactory.TYPE)
                 .name("parse")
                 .assignTimestampsAndWatermarks(

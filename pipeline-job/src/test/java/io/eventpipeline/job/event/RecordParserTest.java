@@ -3,6 +3,8 @@ package io.eventpipeline.job.event;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class RecordParserTest {
@@ -69,5 +71,32 @@ class RecordParserTest {
         assertThat(parse(byField, "{\"flight\":{\"id\":1},\"at\":\"yesterday\"}").rejection())
                 .contains("neither epoch milliseconds nor an ISO-8601 time: 'yesterday'");
         assertThat(byField.parse(null, ORIGIN, 5).isRejected()).isTrue();
+    }
+
+    @Test
+    void readsOnlyTheConditionsKeyAndTimestampFieldsWhenToldWhichTheConditionsRead() {
+        RecordParser onlyRead =
+                new RecordParser(
+                        new KeyExtractor("flight.id"),
+                        new TimestampExtractor("at"),
+                        Optional.of(Set.of("type")));
+        String json =
+                "{\"flight\":{\"id\":\"AA1\"},\"type\":\"DELAY\",\"gate\":\"A1\","
+                        + "\"tags\":[1,2],\"at\":1714557600000}";
+
+        PipelineEvent event = parse(onlyRead, json);
+
+        assertThat(event.key()).isEqualTo("AA1");
+        assertThat(event.timestamp()).isEqualTo(1714557600000L);
+        assertThat(event.conditionInput())
+                .containsOnlyKeys("flight", "type", "at")
+                .containsEntry("type", "DELAY");
+        assertThat(event.body()).isEqualTo(parse(byField, json).body());
+        assertThat(parse(onlyRead, "{\"flight\":{\"id\":1},\"at\":1,\"gate\":[}").rejection())
+                .startsWith("not JSON");
+        assertThat(parse(onlyRead, "{\"type\":\"DELAY\",\"at\":1}").rejection())
+                .isEqualTo("missing key field 'flight.id'");
+        PipelineEvent whole = parse(byField, json);
+        assertThat(whole.conditionInput()).isSameAs(whole.body());
     }
 }
