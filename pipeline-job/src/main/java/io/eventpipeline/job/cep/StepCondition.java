@@ -54,7 +54,7 @@ public final class StepCondition extends IterativeCondition<PipelineEvent> {
         try {
             @SuppressWarnings("unchecked")
             Map<String, java.util.List<?>> stepEvents = (Map<String, java.util.List<?>>) earlier;
-            return condition.test(event.body(), stepEvents);
+            return condition.test(event.bodyFieldByField(), stepEvents);
         } catch (ExpressionEvaluationException e) {
             // Logged with back-off (1st, 2nd, 4th, ...) so a bad condition cannot flood the log.
             errors++;

@@ -50,7 +50,7 @@ final class StepEventsView extends AbstractMap<String, List<?>> {
         List<Map<String, Object>> bodies = new ArrayList<>();
         try {
             for (PipelineEvent event : context.getEventsForPattern(step)) {
-                bodies.add(event.body());
+                bodies.add(event.bodyFieldByField());
             }
         } catch (Exception e) {
             throw new IllegalStateException("cannot read the events of step '" + step + "'", e);

@@ -31,6 +31,7 @@ public final class PipelineEvent {
     private final long[] conditionResults;
     private final Map<String, Object> fieldsRead;
     private Map<String, Object> body;
+    private FieldByFieldBody fieldByField;
 
     PipelineEvent(
             String key,
@@ -151,6 +152,24 @@ public final class PipelineEvent {
             body = parsed;
         }
         return parsed;
+    }
+
+    /**
+     * The body, as a map that reads the original bytes one field at a time as fields are asked for
+     * (see {@link FieldByFieldBody}); the body itself when it is already parsed or there are no
+     * bytes. Null when rejected.
+     */
+    public Map<String, Object> bodyFieldByField() {
+        if (rejection != null) {
+            return null;
+        }
+        if (body != null || raw == null) {
+            return body();
+        }
+        if (fieldByField == null) {
+            fieldByField = new FieldByFieldBody(this);
+        }
+        return fieldByField;
     }
 
     /**

@@ -39,12 +39,12 @@ final class MatchJson {
         VALUES.writeValue(json, value);
     }
 
-    /** The events' bodies, each parsed only when an emit expression reads it. */
+    /** The events' bodies, each read only as far as an emit expression reads it. */
     static List<Map<String, Object>> bodies(List<PipelineEvent> events) {
         return new AbstractList<>() {
             @Override
             public Map<String, Object> get(int index) {
-                return events.get(index).body();
+                return events.get(index).bodyFieldByField();
             }
 
             @Override

@@ -17,6 +17,7 @@ import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
 final class BenchRun {
     private static volatile BenchEvents events;
     private static final AtomicLong firstRecordNanos = new AtomicLong();
+    private static final AtomicLong firstRecordCpuNanos = new AtomicLong();
 
     private BenchRun() {}
 
@@ -28,6 +29,23 @@ final class BenchRun {
     /** Before each job: the next record read starts its clock. */
     static void resetClock() {
         firstRecordNanos.set(0);
+        firstRecordCpuNanos.set(0);
+    }
+
+    /**
+     * CPU time of the whole process (every thread, GC included), in nanoseconds. Unlike the rate,
+     * it hardly moves when the machine is busy with something else, so it tells small changes apart
+     * that the rate's noise hides.
+     */
+    static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean)
+                        java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
+    }
+
+    /** The process CPU time when the first record left a source; 0 before that. */
+    static long firstRecordCpuNanos() {
+        return firstRecordCpuNanos.get();
     }
 
     /** When the first record left a source, by {@link System#nanoTime()}; 0 before that. */
@@ -61,7 +79,9 @@ final class BenchRun {
         public byte[] map(Long sequence) {
             if (!started) {
                 started = true;
-                firstRecordNanos.compareAndSet(0, System.nanoTime());
+                if (firstRecordNanos.compareAndSet(0, System.nanoTime())) {
+                    firstRecordCpuNanos.set(processCpuNanos());
+                }
             }
             return events.recordForSequence(sequence);
         }

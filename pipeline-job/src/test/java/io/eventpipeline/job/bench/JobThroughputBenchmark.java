@@ -20,7 +20,9 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  * with the pattern of {@code bench/checkout-journey.yaml}, the same pattern hand-written against
  * Flink CEP, and a pass-through job. Each job runs once on a smaller stream to warm up, then {@code
  * rounds} times; the median rate counts. A rate is events / (job end - first record read), so
- * cluster start-up is not in it. Exits 1 when jobs 1 and 2 find different numbers of matches.
+ * cluster start-up is not in it. Each job's process CPU time per event over the same span is
+ * printed too: it is far steadier than the rate on a shared machine. Exits 1 when jobs 1 and 2 find
+ * different numbers of matches.
  *
  * <p>Arguments ({@code name=value}): {@code events} (1000000), {@code keys} (10000), {@code
  * matchFraction} (the fraction of events some step could match; a comma-separated list runs one
@@ -47,7 +49,11 @@ public final class JobThroughputBenchmark {
         }
     }
 
-    private record Run(double eventsPerSecond, long counted, long deadLetters) {}
+    /**
+     * @param cpuMicrosPerEvent process CPU time from the first record to the end, per event
+     */
+    private record Run(
+            double eventsPerSecond, double cpuMicrosPerEvent, long counted, long deadLetters) {}
 
     public static void main(String[] args) throws Exception {
         Map<String, String> options = options(args);
@@ -113,10 +119,12 @@ public final class JobThroughputBenchmark {
         BenchRun.resetClock();
         JobExecutionResult result = env.execute("bench " + job.label);
         long end = System.nanoTime();
+        long cpu = BenchRun.processCpuNanos() - BenchRun.firstRecordCpuNanos();
         double seconds = (end - BenchRun.firstRecordNanos()) / 1e9;
         Long deadLetters = result.getAccumulatorResult(EventPipelineBenchJob.DEAD_LETTERS);
         return new Run(
                 events / seconds,
+                cpu / 1e3 / events,
                 result.<Long>getAccumulatorResult(job.counted),
                 deadLetters == null ? 0 : deadLetters);
     }
@@ -129,11 +137,18 @@ public final class JobThroughputBenchmark {
         }
         Map<Job, Double> median = new LinkedHashMap<>();
         System.out.printf(
-                Locale.ROOT, "%-18s %14s   %-40s %s%n", "job", "events/s", "rounds", "counted");
+                Locale.ROOT,
+                "%-18s %14s %13s   %-40s %s%n",
+                "job",
+                "events/s",
+                "CPU us/event",
+                "rounds (events/s)",
+                "counted");
         for (Map.Entry<Job, List<Run>> entry : runs.entrySet()) {
             List<Run> jobRuns = entry.getValue();
             double[] rates = jobRuns.stream().mapToDouble(Run::eventsPerSecond).sorted().toArray();
             median.put(entry.getKey(), rates[rates.length / 2]);
+            double[] cpu = jobRuns.stream().mapToDouble(Run::cpuMicrosPerEvent).sorted().toArray();
             StringBuilder each = new StringBuilder();
             for (Run run : jobRuns) {
                 each.append(String.format(Locale.ROOT, "%,.0f ", run.eventsPerSecond()));
@@ -141,9 +156,10 @@ public final class JobThroughputBenchmark {
             Run last = jobRuns.get(jobRuns.size() - 1);
             System.out.printf(
                     Locale.ROOT,
-                    "%-18s %,14.0f   %-40s %,d %s%s%n",
+                    "%-18s %,14.0f %13.2f   %-40s %,d %s%s%n",
                     entry.getKey().label,
                     rates[rates.length / 2],
+                    cpu[cpu.length / 2],
                     each.toString().trim(),
                     last.counted(),
                     entry.getKey().counted,
