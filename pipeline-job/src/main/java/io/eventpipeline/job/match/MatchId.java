@@ -18,7 +18,7 @@ public final class MatchId {
     /** Hex characters of the id: 128 bits of SHA-256. */
     public static final int LENGTH = 32;
 
-    // One per thread: looking SHA-256 up for every match costs more than hashing the match.
+    // One per thread, reset for each match: no provider look-up per match.
     private static final ThreadLocal<MessageDigest> DIGEST =
             ThreadLocal.withInitial(MatchId::sha256);
 
