@@ -23,8 +23,8 @@ import java.util.Map;
  * emit value that fails to evaluate for a reason other than missing data leaves {@code fields} null
  * and adds {@code error}.
  *
- * <p>The record is written field by field rather than built as a map first, and an event's body is
- * parsed only if an emit expression reads it: one record per match is the pattern operator's main
+ * <p>The record is written field by field rather than built as a map first, and an event is read
+ * only as far as the emit expressions read it: one record per match is the pattern operator's main
  * cost outside Flink CEP itself.
  */
 public final class MatchRecordBuilder implements Serializable {
