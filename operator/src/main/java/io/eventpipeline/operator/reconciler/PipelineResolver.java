@@ -22,11 +22,11 @@ import java.util.Map;
  */
 public final class PipelineResolver {
     private final OperatorConfig config;
-    private final PipelineValidator validator;
+    private final ValidatedSpecs validated;
 
     public PipelineResolver(OperatorConfig config, PipelineValidator validator) {
         this.config = config;
-        this.validator = validator;
+        this.validated = new ValidatedSpecs(validator, ValidatedSpecs.DEFAULT_CAPACITY);
     }
 
     public PipelineDefinition resolve(EventPipeline pipeline) throws InvalidPipelineException {
@@ -42,7 +42,7 @@ public final class PipelineResolver {
             throw new InvalidPipelineException(
                     List.of(new ValidationProblem("spec", "is required")));
         }
-        List<ValidationProblem> problems = new ArrayList<>(validator.validate(given));
+        List<ValidationProblem> problems = new ArrayList<>(validated.problems(given));
         EventPipelineSpec spec = SpecDefaults.withDefaults(given.spec());
         KafkaConnectionSpec kafka =
                 spec.getKafka() == null ? new KafkaConnectionSpec() : spec.getKafka();

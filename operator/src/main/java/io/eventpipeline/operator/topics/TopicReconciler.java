@@ -88,6 +88,11 @@ public final class TopicReconciler {
                 Integer partitions = created.get(topic.name());
                 if (partitions != null) {
                     status.setCreated(true).setPartitions(partitions);
+                } else if (Boolean.TRUE.equals(status.getCreated())) {
+                    // Ours, created by an earlier reconcile: the broker that answered the describe
+                    // had not caught up with it yet. Report it as created, not as a newcomer, or
+                    // the status would flap until the broker catches up.
+                    topic.partitions().ifPresent(status::setPartitions);
                 } else {
                     status.setMessage("appeared while being created; used as is");
                 }

@@ -1,0 +1,69 @@
+package io.eventpipeline.operator.reconciler;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.eventpipeline.spec.PipelineDefinition;
+import io.eventpipeline.spec.validation.PipelineValidator;
+import io.eventpipeline.spec.validation.ValidationProblem;
+import io.fabric8.kubernetes.client.utils.Serialization;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The validator's verdict on each pipeline the operator has seen, by content: most reconciles (the
+ * FlinkDeployment's status moving, a resync) see a spec they have already validated, and compiling
+ * its CEL again was most of the operator's CPU time at scale. Keyed by name, namespace and the spec
+ * as JSON, so any change to what the validator reads is a new entry. Bounded; the least recently
+ * used verdict goes first. Thread-safe.
+ */
+final class ValidatedSpecs {
+    static final int DEFAULT_CAPACITY = 4096;
+
+    private final PipelineValidator validator;
+    private final Map<String, List<ValidationProblem>> verdicts;
+
+    ValidatedSpecs(PipelineValidator validator, int capacity) {
+        this.validator = validator;
+        this.verdicts =
+                new LinkedHashMap<>(16, 0.75f, true) {
+                    @Override
+                    protected boolean removeEldestEntry(
+                            Map.Entry<String, List<ValidationProblem>> eldest) {
+                        return size() > capacity;
+                    }
+                };
+    }
+
+    /** Every problem of the definition, as {@link PipelineValidator#validate} reports them. */
+    List<ValidationProblem> problems(PipelineDefinition definition) {
+        String key;
+        try {
+            key =
+                    definition.namespace()
+                            + '/'
+                            + definition.name()
+                            + '\n'
+                            + Serialization.jsonMapper().writeValueAsString(definition.spec());
+        } catch (JsonProcessingException e) {
+            return validator.validate(definition);
+        }
+        synchronized (verdicts) {
+            List<ValidationProblem> known = verdicts.get(key);
+            if (known != null) {
+                return known;
+            }
+        }
+        // Validated outside the lock: two threads may both validate the same new spec, never wait.
+        List<ValidationProblem> problems = List.copyOf(validator.validate(definition));
+        synchronized (verdicts) {
+            verdicts.put(key, problems);
+        }
+        return problems;
+    }
+
+    int size() {
+        synchronized (verdicts) {
+            return verdicts.size();
+        }
+    }
+}

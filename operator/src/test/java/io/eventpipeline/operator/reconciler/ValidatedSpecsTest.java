@@ -1,0 +1,58 @@
+package io.eventpipeline.operator.reconciler;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.eventpipeline.spec.PipelineDefinition;
+import io.eventpipeline.spec.validation.PipelineValidator;
+import io.eventpipeline.spec.validation.ValidationProblem;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ValidatedSpecsTest {
+    private static final Path EXAMPLE = Path.of("..", "examples", "flight-delays.yaml");
+
+    private static PipelineDefinition example() throws Exception {
+        return PipelineDefinition.parse(Files.readString(EXAMPLE));
+    }
+
+    private static PipelineDefinition renamed(PipelineDefinition definition, String name) {
+        return new PipelineDefinition(name, definition.namespace(), definition.spec());
+    }
+
+    @Test
+    void aSpecSeenBeforeIsNotValidatedAgainAndAnyChangeIs() throws Exception {
+        ValidatedSpecs specs = new ValidatedSpecs(new PipelineValidator(), 8);
+        PipelineDefinition pipeline = example();
+
+        List<ValidationProblem> first = specs.problems(pipeline);
+        assertThat(first).isEmpty();
+        assertThat(specs.problems(example())).isSameAs(first);
+        assertThat(specs.size()).isEqualTo(1);
+
+        PipelineDefinition broken = example();
+        broken.spec().getPatterns().get(0).getSteps().get(0).setWhere("event.minutes >");
+        assertThat(specs.problems(broken))
+                .singleElement()
+                .satisfies(p -> assertThat(p.path()).isEqualTo("spec.patterns[0].steps[0].where"));
+        assertThat(specs.problems(renamed(pipeline, "Not_A_Name")))
+                .extracting(ValidationProblem::path)
+                .contains("metadata.name");
+        assertThat(specs.size()).isEqualTo(3);
+        assertThat(specs.problems(pipeline)).isSameAs(first);
+    }
+
+    @Test
+    void keepsAtMostItsCapacityDroppingTheLeastRecentlyUsed() throws Exception {
+        ValidatedSpecs specs = new ValidatedSpecs(new PipelineValidator(), 2);
+        PipelineDefinition a = renamed(example(), "a");
+        List<ValidationProblem> aVerdict = specs.problems(a);
+        specs.problems(renamed(example(), "b"));
+        specs.problems(a);
+        specs.problems(renamed(example(), "c"));
+
+        assertThat(specs.size()).isEqualTo(2);
+        assertThat(specs.problems(a)).isSameAs(aVerdict);
+    }
+}
