@@ -176,7 +176,7 @@ public class EventPipelineReconciler implements Reconciler<EventPipeline>, Clean
             writer.delete(deployment.get());
             return DeleteControl.noFinalizerRemoval().rescheduleAfter(DELETE_POLL);
         }
-        Set<String> ownTopics = created.of(pipeline);
+        Set<String> ownTopics = created.of(pipeline).keySet();
         boolean deleteTopics =
                 pipeline.getSpec() != null
                         && pipeline.getSpec().getTopicDeletionPolicy()

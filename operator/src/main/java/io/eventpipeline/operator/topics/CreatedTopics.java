@@ -3,40 +3,44 @@ package io.eventpipeline.operator.topics;
 import io.eventpipeline.operator.api.EventPipeline;
 import io.eventpipeline.operator.api.TopicStatus;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Which topics the operator created for each pipeline. The durable record is the pipeline's status;
  * this adds what this process created since, because a reconcile can read a cached pipeline older
  * than the status write that recorded a creation, and ownership must never be forgotten (it decides
- * what may be altered and deleted).
+ * what may be altered and deleted). Each topic comes with the status last reported for it, which
+ * stands in while a lagging broker does not describe the topic yet.
  */
 public final class CreatedTopics {
-    private final Map<String, Set<String>> createdByUid = new ConcurrentHashMap<>();
+    private final Map<String, Map<String, TopicStatus>> createdByUid = new ConcurrentHashMap<>();
 
-    /** Topics created for the pipeline: from its status and from this process's memory. */
-    public Set<String> of(EventPipeline pipeline) {
-        Set<String> created = new TreeSet<>();
+    /**
+     * Topics created for the pipeline, by name, each with its last reported status: from the
+     * pipeline's status, overridden by this process's memory (which is never older).
+     */
+    public SortedMap<String, TopicStatus> of(EventPipeline pipeline) {
+        SortedMap<String, TopicStatus> created = new TreeMap<>();
         if (pipeline.getStatus() != null) {
             for (TopicStatus topic : pipeline.getStatus().getTopics()) {
                 if (Boolean.TRUE.equals(topic.getCreated())) {
-                    created.add(topic.getName());
+                    created.put(topic.getName(), topic);
                 }
             }
         }
-        created.addAll(createdByUid.getOrDefault(uid(pipeline), Set.of()));
+        created.putAll(createdByUid.getOrDefault(uid(pipeline), Map.of()));
         return created;
     }
 
-    /** Remembers the topics an outcome reports as created. */
+    /** Remembers the topics an outcome reports as created, with their status. */
     public void remember(EventPipeline pipeline, TopicsOutcome outcome) {
         for (TopicStatus topic : outcome.topics()) {
             if (Boolean.TRUE.equals(topic.getCreated())) {
                 createdByUid
-                        .computeIfAbsent(uid(pipeline), k -> ConcurrentHashMap.newKeySet())
-                        .add(topic.getName());
+                        .computeIfAbsent(uid(pipeline), k -> new ConcurrentHashMap<>())
+                        .put(topic.getName(), topic);
             }
         }
     }

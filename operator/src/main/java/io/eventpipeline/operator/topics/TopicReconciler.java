@@ -15,10 +15,11 @@ import java.util.TreeMap;
 public final class TopicReconciler {
 
     /**
-     * @param createdBefore names of the topics this operator created for the pipeline earlier (from
-     *     its status)
+     * @param createdBefore the topics this operator created for the pipeline earlier, by name, with
+     *     the status last reported for each
      */
-    public TopicsOutcome reconcile(TopicPlan plan, TopicAdmin admin, Set<String> createdBefore) {
+    public TopicsOutcome reconcile(
+            TopicPlan plan, TopicAdmin admin, Map<String, TopicStatus> createdBefore) {
         Map<String, ExistingTopic> existing = admin.describe(plan.names());
 
         List<DesiredTopic> toCreate = new ArrayList<>();
@@ -28,7 +29,7 @@ public final class TopicReconciler {
 
         for (DesiredTopic topic : plan.topics()) {
             ExistingTopic found = existing.get(topic.name());
-            boolean owned = topic.create() && createdBefore.contains(topic.name());
+            boolean owned = topic.create() && createdBefore.containsKey(topic.name());
             TopicStatus status =
                     new TopicStatus()
                             .setName(topic.name())
@@ -90,9 +91,10 @@ public final class TopicReconciler {
                     status.setCreated(true).setPartitions(partitions);
                 } else if (Boolean.TRUE.equals(status.getCreated())) {
                     // Ours, created by an earlier reconcile: the broker that answered the describe
-                    // had not caught up with it yet. Report it as created, not as a newcomer, or
-                    // the status would flap until the broker catches up.
-                    topic.partitions().ifPresent(status::setPartitions);
+                    // had not caught up with it yet. Report what was reported before, not a
+                    // newcomer, or the status would flap until the broker catches up.
+                    Integer known = createdBefore.get(topic.name()).getPartitions();
+                    status.setPartitions(known != null ? known : topic.partitions().orElse(null));
                 } else {
                     status.setMessage("appeared while being created; used as is");
                 }

@@ -3,12 +3,14 @@ package io.eventpipeline.operator.topics;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.eventpipeline.kafka.embedded.EmbeddedKafkaBroker;
+import io.eventpipeline.operator.api.TopicStatus;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import org.apache.kafka.clients.admin.DescribeTopicsOptions;
 import org.apache.kafka.clients.admin.DescribeTopicsResult;
 import org.apache.kafka.clients.admin.ForwardingAdmin;
@@ -61,8 +63,14 @@ class TopicReconcilerIT {
                 Duration.ofSeconds(10));
     }
 
-    private static DesiredTopic topic(TopicRole role, String name) {
-        return new DesiredTopic(role, name, true, Optional.of(2), Optional.of((short) 1), Map.of());
+    private static DesiredTopic topic(TopicRole role, String name, Optional<Integer> partitions) {
+        return new DesiredTopic(role, name, true, partitions, Optional.of((short) 1), Map.of());
+    }
+
+    private static Map<String, TopicStatus> byName(List<TopicStatus> topics) {
+        Map<String, TopicStatus> byName = new TreeMap<>();
+        topics.forEach(t -> byName.put(t.getName(), t));
+        return byName;
     }
 
     @Test
@@ -70,28 +78,31 @@ class TopicReconcilerIT {
         TopicPlan plan =
                 new TopicPlan(
                         List.of(
-                                topic(TopicRole.INPUT, "lag-in"),
-                                topic(TopicRole.OUTPUT, "lag-out")));
+                                topic(TopicRole.INPUT, "lag-in", Optional.of(2)),
+                                // No partitions asked: the broker's default, known from the create.
+                                topic(TopicRole.OUTPUT, "lag-out", Optional.empty()),
+                                topic(TopicRole.DEAD_LETTER, "lag-dlq", Optional.of(3))));
         TopicReconciler reconciler = new TopicReconciler();
         TopicsOutcome first;
         try (TopicAdmin admin = admin(Set.of())) {
-            first = reconciler.reconcile(plan, admin, Set.of());
+            first = reconciler.reconcile(plan, admin, Map.of());
         }
         assertThat(first.allReady()).isTrue();
+        assertThat(first.topics()).extracting(TopicStatus::getPartitions).containsExactly(2, 1, 3);
         assertThat(first.topics())
                 .allSatisfy(t -> assertThat(t.getCreated()).isTrue())
                 .allSatisfy(t -> assertThat(t.getMessage()).isNull());
 
         TopicsOutcome lagging;
-        try (TopicAdmin admin = admin(Set.of("lag-out"))) {
-            lagging = reconciler.reconcile(plan, admin, Set.of("lag-in", "lag-out"));
+        try (TopicAdmin admin = admin(Set.of("lag-out", "lag-dlq"))) {
+            lagging = reconciler.reconcile(plan, admin, byName(first.topics()));
         }
         assertThat(lagging.topics()).isEqualTo(first.topics());
 
         // Not ours: a topic someone else made between our describe and our create is reported.
         TopicsOutcome foreign;
         try (TopicAdmin admin = admin(Set.of("lag-out"))) {
-            foreign = reconciler.reconcile(plan, admin, Set.of("lag-in"));
+            foreign = reconciler.reconcile(plan, admin, Map.of("lag-in", first.topics().get(0)));
         }
         assertThat(foreign.topics().get(1).getCreated()).isNull();
         assertThat(foreign.topics().get(1).getMessage())
