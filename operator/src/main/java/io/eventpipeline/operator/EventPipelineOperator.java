@@ -5,6 +5,7 @@ import io.eventpipeline.operator.flink.FlinkDeploymentRenderer;
 import io.eventpipeline.operator.metrics.PipelineMetrics;
 import io.eventpipeline.operator.reconciler.EventPipelineReconciler;
 import io.eventpipeline.operator.reconciler.FlinkDeploymentWriter;
+import io.eventpipeline.operator.reconciler.PipelineDeletion;
 import io.eventpipeline.operator.reconciler.PipelineEvents;
 import io.eventpipeline.operator.reconciler.PipelineResolver;
 import io.eventpipeline.operator.status.StatusCalculator;
@@ -52,18 +53,28 @@ public final class EventPipelineOperator implements AutoCloseable {
             Clock clock,
             Consumer<ConfigurationServiceOverrider> overrides) {
         KafkaAdmins admins = new KafkaAdmins(config.kafkaAdminTimeout());
+        PipelineResolver resolver = new PipelineResolver(config, new PipelineValidator());
+        KafkaClusterResolver clusters = new KafkaClusterResolver(client);
+        TopicReconciler topics = new TopicReconciler();
+        FlinkDeploymentWriter writer = new FlinkDeploymentWriter(client);
+        PipelineEvents events = new PipelineEvents(client, clock);
+        PipelineMetrics metrics = new PipelineMetrics(registry);
+        CreatedTopics created = new CreatedTopics();
         EventPipelineReconciler reconciler =
                 new EventPipelineReconciler(
-                        new PipelineResolver(config, new PipelineValidator()),
-                        new KafkaClusterResolver(client),
+                        resolver,
+                        clusters,
                         admins,
-                        new TopicReconciler(),
+                        topics,
                         new FlinkDeploymentRenderer(config.jobDefaults()),
-                        new FlinkDeploymentWriter(client),
+                        writer,
                         new StatusCalculator(clock),
-                        new PipelineEvents(client, clock),
-                        new PipelineMetrics(registry),
-                        new CreatedTopics());
+                        events,
+                        metrics,
+                        created,
+                        new PipelineDeletion(
+                                resolver, clusters, admins, topics, writer, events, metrics,
+                                created));
 
         Operator operator =
                 new Operator(

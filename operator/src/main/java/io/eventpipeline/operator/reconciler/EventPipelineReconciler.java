@@ -21,15 +21,13 @@ import io.eventpipeline.operator.topics.TopicReconciler;
 import io.eventpipeline.operator.topics.TopicsOutcome;
 import io.eventpipeline.spec.PipelineDefinition;
 import io.eventpipeline.spec.PipelineJson;
-import io.eventpipeline.spec.model.TopicDeletionPolicy;
 import io.eventpipeline.spec.validation.InvalidPipelineException;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.OwnerReference;
 import io.fabric8.kubernetes.api.model.OwnerReferenceBuilder;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
-import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
-import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
+import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.api.reconciler.PrimaryUpdateAndCacheUtils;
@@ -37,11 +35,9 @@ import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
-import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import org.apache.flink.kubernetes.operator.api.FlinkDeployment;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,11 +45,12 @@ import org.slf4j.LoggerFactory;
 /**
  * Reconciles one EventPipeline: validate, provision topics, write the FlinkDeployment, report. The
  * work is delegated; this class decides the order and writes the status, once, only when it
- * changed.
+ * changed. It sees every event, deletions included, because the finalizer is not on every pipeline
+ * (see {@link PipelineDeletion}).
  */
-public class EventPipelineReconciler implements Reconciler<EventPipeline>, Cleaner<EventPipeline> {
+@ControllerConfiguration(triggerReconcilerOnAllEvents = true)
+public class EventPipelineReconciler implements Reconciler<EventPipeline> {
     private static final Logger LOG = LoggerFactory.getLogger(EventPipelineReconciler.class);
-    private static final Duration DELETE_POLL = Duration.ofSeconds(2);
 
     private final PipelineResolver resolver;
     private final KafkaClusterResolver clusters;
@@ -65,6 +62,7 @@ public class EventPipelineReconciler implements Reconciler<EventPipeline>, Clean
     private final PipelineEvents events;
     private final PipelineMetrics metrics;
     private final CreatedTopics created;
+    private final PipelineDeletion deletion;
 
     public EventPipelineReconciler(
             PipelineResolver resolver,
@@ -76,7 +74,8 @@ public class EventPipelineReconciler implements Reconciler<EventPipeline>, Clean
             StatusCalculator statuses,
             PipelineEvents events,
             PipelineMetrics metrics,
-            CreatedTopics created) {
+            CreatedTopics created,
+            PipelineDeletion deletion) {
         this.resolver = resolver;
         this.clusters = clusters;
         this.admins = admins;
@@ -87,6 +86,7 @@ public class EventPipelineReconciler implements Reconciler<EventPipeline>, Clean
         this.events = events;
         this.metrics = metrics;
         this.created = created;
+        this.deletion = deletion;
     }
 
     @Override
@@ -101,7 +101,15 @@ public class EventPipelineReconciler implements Reconciler<EventPipeline>, Clean
 
     @Override
     public UpdateControl<EventPipeline> reconcile(
-            EventPipeline pipeline, Context<EventPipeline> context) {
+            EventPipeline observed, Context<EventPipeline> context) {
+        if (context.isPrimaryResourceDeleted()) {
+            deletion.forget(observed);
+            return UpdateControl.noUpdate();
+        }
+        if (observed.isMarkedForDeletion()) {
+            return deletion.finish(observed, context);
+        }
+        EventPipeline pipeline = deletion.keepFinalizerFor(observed, context);
         PipelineDefinition resolved;
         try {
             resolved = resolver.resolve(pipeline);
@@ -166,39 +174,6 @@ public class EventPipelineReconciler implements Reconciler<EventPipeline>, Clean
         }
         patchStatus(pipeline, next, context);
         return ErrorStatusUpdateControl.noStatusUpdate();
-    }
-
-    @Override
-    public DeleteControl cleanup(EventPipeline pipeline, Context<EventPipeline> context) {
-        var deployment = context.getSecondaryResource(FlinkDeployment.class);
-        if (deployment.isPresent()) {
-            // Stop the job before its topics can go; the Flink operator takes a final savepoint.
-            writer.delete(deployment.get());
-            return DeleteControl.noFinalizerRemoval().rescheduleAfter(DELETE_POLL);
-        }
-        Set<String> ownTopics = created.of(pipeline).keySet();
-        boolean deleteTopics =
-                pipeline.getSpec() != null
-                        && pipeline.getSpec().getTopicDeletionPolicy()
-                                == TopicDeletionPolicy.DELETE;
-        if (deleteTopics && !ownTopics.isEmpty()) {
-            try {
-                PipelineDefinition resolved = resolver.resolve(pipeline);
-                topics.deleteCreated(admins.forCluster(clusters.resolve(resolved)), ownTopics);
-                events.normal(pipeline, "TopicsDeleted", "deleted topics " + ownTopics);
-            } catch (InvalidPipelineException e) {
-                events.warning(
-                        pipeline,
-                        "TopicsRetained",
-                        "the spec is invalid, so topics "
-                                + ownTopics
-                                + " were kept: "
-                                + e.getMessage());
-            }
-        }
-        metrics.forget(pipeline);
-        created.forget(pipeline);
-        return DeleteControl.defaultDelete();
     }
 
     private UpdateControl<EventPipeline> write(

@@ -16,10 +16,16 @@ import io.eventpipeline.operator.testing.KafkaTopics;
 import io.eventpipeline.operator.testing.OperatorHarness;
 import io.eventpipeline.operator.testing.OperatorStack;
 import io.eventpipeline.operator.testing.Pipelines;
+import io.eventpipeline.spec.model.TopicDeletionPolicy;
 import io.eventpipeline.spec.validation.PipelineValidator;
+import io.fabric8.kubernetes.api.model.KubernetesResourceList;
+import io.fabric8.kubernetes.client.dsl.NonNamespaceOperation;
+import io.fabric8.kubernetes.client.dsl.Resource;
 import io.fabric8.kubernetes.client.utils.Serialization;
+import io.micrometer.core.instrument.Meter;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import org.apache.flink.api.common.JobStatus;
 import org.apache.flink.kubernetes.operator.api.FlinkDeployment;
@@ -282,17 +288,70 @@ class EventPipelineLifecycleIT {
     }
 
     @Test
-    void deleteRetainsTopicsByDefault() throws Exception {
+    void deleteRetainsTopicsByDefaultWithoutAFinalizer() throws Exception {
         harness.apply(Pipelines.flightDelays("airline", "keep"));
-        harness.awaitPhase("airline", "keep", Phase.Deploying);
-        harness.client()
-                .resources(EventPipeline.class)
-                .inNamespace("airline")
-                .withName("keep")
-                .delete();
+        EventPipeline deploying = harness.awaitPhase("airline", "keep", Phase.Deploying);
+        assertThat(deploying.getMetadata().getFinalizers()).isEmpty();
+        // Kubernetes' garbage collector deletes the FlinkDeployment with its owner; the mock API
+        // server has none, so the owner reference is what is checked here.
+        assertThat(harness.flinkDeployment("airline", "keep").getMetadata().getOwnerReferences())
+                .singleElement()
+                .satisfies(
+                        owner -> {
+                            assertThat(owner.getUid()).isEqualTo(deploying.getMetadata().getUid());
+                            assertThat(owner.getController()).isTrue();
+                        });
+        assertThat(readyGauges("keep")).isNotEmpty();
+
+        pipelines().withName("keep").delete();
+
         await().atMost(OperatorHarness.WAIT).until(() -> harness.get("airline", "keep") == null);
-        assertThat(harness.flinkDeployment("airline", "keep")).isNull();
         assertThat(kafka.names()).contains("keep-events", "keep-alerts", "keep-dlq");
+        // The delete event reaches the operator, which forgets the pipeline's metrics.
+        await().atMost(OperatorHarness.WAIT).until(() -> readyGauges("keep").isEmpty());
+    }
+
+    @Test
+    void theFinalizerFollowsTheTopicDeletionPolicy() throws Exception {
+        harness.apply(Pipelines.flightDelays("airline", "policy"));
+        harness.awaitPhase("airline", "policy", Phase.Deploying);
+        assertThat(harness.get("airline", "policy").getMetadata().getFinalizers()).isEmpty();
+
+        pipelines().withName("policy").edit(p -> withPolicy(p, TopicDeletionPolicy.DELETE));
+        await().atMost(OperatorHarness.WAIT)
+                .until(
+                        () -> harness.get("airline", "policy").getMetadata().getFinalizers(),
+                        f -> f.equals(List.of(PipelineDeletion.FINALIZER)));
+
+        pipelines().withName("policy").edit(p -> withPolicy(p, TopicDeletionPolicy.RETAIN));
+        await().atMost(OperatorHarness.WAIT)
+                .until(
+                        () -> harness.get("airline", "policy").getMetadata().getFinalizers(),
+                        List::isEmpty);
+        pipelines().withName("policy").delete();
+        await().atMost(OperatorHarness.WAIT).until(() -> harness.get("airline", "policy") == null);
+        assertThat(kafka.names()).contains("policy-events", "policy-alerts", "policy-dlq");
+    }
+
+    private static EventPipeline withPolicy(EventPipeline pipeline, TopicDeletionPolicy policy) {
+        pipeline.getSpec().setTopicDeletionPolicy(policy);
+        return pipeline;
+    }
+
+    private static NonNamespaceOperation<
+                    EventPipeline, KubernetesResourceList<EventPipeline>, Resource<EventPipeline>>
+            pipelines() {
+        return harness.client().resources(EventPipeline.class).inNamespace("airline");
+    }
+
+    private static List<Meter> readyGauges(String name) {
+        return harness
+                .registry()
+                .find("eventpipeline.pipeline.ready")
+                .tags("namespace", "airline", "name", name)
+                .meters()
+                .stream()
+                .toList();
     }
 
     @Test
@@ -303,12 +362,10 @@ class EventPipelineLifecycleIT {
                         .replace("topicDeletionPolicy: Retain", "topicDeletionPolicy: Delete")
                         .replace("topic: purge-alerts", "topic: shared-alerts");
         harness.apply(yaml);
-        harness.awaitPhase("airline", "purge", Phase.Deploying);
-        harness.client()
-                .resources(EventPipeline.class)
-                .inNamespace("airline")
-                .withName("purge")
-                .delete();
+        EventPipeline deploying = harness.awaitPhase("airline", "purge", Phase.Deploying);
+        assertThat(deploying.getMetadata().getFinalizers())
+                .containsExactly(PipelineDeletion.FINALIZER);
+        pipelines().withName("purge").delete();
         await().atMost(OperatorHarness.WAIT).until(() -> harness.get("airline", "purge") == null);
         assertThat(harness.flinkDeployment("airline", "purge")).isNull();
         await().atMost(OperatorHarness.WAIT)

@@ -1,0 +1,146 @@
+package io.eventpipeline.operator.reconciler;
+
+import io.eventpipeline.operator.api.EventPipeline;
+import io.eventpipeline.operator.metrics.PipelineMetrics;
+import io.eventpipeline.operator.topics.CreatedTopics;
+import io.eventpipeline.operator.topics.KafkaAdmins;
+import io.eventpipeline.operator.topics.KafkaClusterResolver;
+import io.eventpipeline.operator.topics.TopicReconciler;
+import io.eventpipeline.spec.PipelineDefinition;
+import io.eventpipeline.spec.model.TopicDeletionPolicy;
+import io.eventpipeline.spec.validation.InvalidPipelineException;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.api.reconciler.PrimaryUpdateAndCacheUtils;
+import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.UnaryOperator;
+import org.apache.flink.kubernetes.operator.api.FlinkDeployment;
+
+/**
+ * What deleting a pipeline does. Only a pipeline whose topics go with it ({@code
+ * topicDeletionPolicy: Delete}) carries the finalizer, because only its deletion has work that must
+ * finish first: stop the job, then delete the topics the operator created. Any other pipeline is
+ * deleted at once and Kubernetes removes its FlinkDeployment through the owner reference, so it
+ * never hangs in Terminating while the operator is down or uninstalled, and creating it costs no
+ * finalizer write.
+ */
+public class PipelineDeletion {
+    public static final String FINALIZER = "eventpipelines.eventpipeline.io/finalizer";
+    private static final Duration STOP_POLL = Duration.ofSeconds(2);
+
+    private final PipelineResolver resolver;
+    private final KafkaClusterResolver clusters;
+    private final KafkaAdmins admins;
+    private final TopicReconciler topics;
+    private final FlinkDeploymentWriter writer;
+    private final PipelineEvents events;
+    private final PipelineMetrics metrics;
+    private final CreatedTopics created;
+
+    public PipelineDeletion(
+            PipelineResolver resolver,
+            KafkaClusterResolver clusters,
+            KafkaAdmins admins,
+            TopicReconciler topics,
+            FlinkDeploymentWriter writer,
+            PipelineEvents events,
+            PipelineMetrics metrics,
+            CreatedTopics created) {
+        this.resolver = resolver;
+        this.clusters = clusters;
+        this.admins = admins;
+        this.topics = topics;
+        this.writer = writer;
+        this.events = events;
+        this.metrics = metrics;
+        this.created = created;
+    }
+
+    /**
+     * Adds the finalizer when deleting the pipeline will have work to do, and removes it when it no
+     * longer will (the policy went back to Retain). Runs before anything is created, so topics that
+     * are to be deleted with the pipeline never exist without the finalizer.
+     *
+     * @return the pipeline as it is now on the server
+     */
+    public EventPipeline keepFinalizerFor(EventPipeline pipeline, Context<EventPipeline> context) {
+        boolean wanted = deletesTopics(pipeline);
+        if (wanted == pipeline.hasFinalizer(FINALIZER)) {
+            return pipeline;
+        }
+        UnaryOperator<EventPipeline> change =
+                p -> {
+                    if (wanted) {
+                        p.addFinalizer(FINALIZER);
+                    } else {
+                        p.removeFinalizer(FINALIZER);
+                    }
+                    return p;
+                };
+        // Cached as well as written: a reconcile that follows at once must not write it again.
+        return PrimaryUpdateAndCacheUtils.updateAndCacheResource(
+                pipeline,
+                context,
+                UnaryOperator.identity(),
+                p -> context.getClient().resource(p).edit(change));
+    }
+
+    /**
+     * A pipeline marked for deletion that carries the finalizer: stops its job, waits until the
+     * FlinkDeployment is gone (the Flink operator takes its final savepoint), deletes the topics
+     * the operator created, then lets the pipeline go. A pipeline held only by someone else's
+     * finalizer is left alone: nothing may be created for it any more.
+     */
+    public UpdateControl<EventPipeline> finish(
+            EventPipeline pipeline, Context<EventPipeline> context) {
+        if (!pipeline.hasFinalizer(FINALIZER)) {
+            return UpdateControl.noUpdate();
+        }
+        if (deletesTopics(pipeline)) {
+            Optional<FlinkDeployment> deployment =
+                    context.getSecondaryResource(FlinkDeployment.class);
+            if (deployment.isPresent()) {
+                // Stop the job before its topics can go.
+                writer.delete(deployment.get());
+                return UpdateControl.<EventPipeline>noUpdate().rescheduleAfter(STOP_POLL);
+            }
+            deleteCreatedTopics(pipeline);
+        }
+        PrimaryUpdateAndCacheUtils.removeFinalizer(context, FINALIZER);
+        forget(pipeline);
+        return UpdateControl.noUpdate();
+    }
+
+    /** The pipeline is gone: forgets what this process kept for it. */
+    public void forget(EventPipeline pipeline) {
+        metrics.forget(pipeline);
+        created.forget(pipeline);
+    }
+
+    private void deleteCreatedTopics(EventPipeline pipeline) {
+        Set<String> ownTopics = created.of(pipeline).keySet();
+        if (ownTopics.isEmpty()) {
+            return;
+        }
+        try {
+            PipelineDefinition resolved = resolver.resolve(pipeline);
+            topics.deleteCreated(admins.forCluster(clusters.resolve(resolved)), ownTopics);
+            events.normal(pipeline, "TopicsDeleted", "deleted topics " + ownTopics);
+        } catch (InvalidPipelineException e) {
+            events.warning(
+                    pipeline,
+                    "TopicsRetained",
+                    "the spec is invalid, so topics "
+                            + ownTopics
+                            + " were kept: "
+                            + e.getMessage());
+        }
+    }
+
+    private static boolean deletesTopics(EventPipeline pipeline) {
+        return pipeline.getSpec() != null
+                && pipeline.getSpec().getTopicDeletionPolicy() == TopicDeletionPolicy.DELETE;
+    }
+}
