@@ -101,6 +101,42 @@ final class CelEnvironment {
                             + " characters long; the limit is "
                             + CelLimits.MAX_EXPRESSION_LENGTH);
         }
+        CelAbstractSyntaxTree ast;
+        try {
+            ast = parseAndCheck(expression, scope, withEvent, resultType);
+        } catch (CelValidationException e) {
+            throw new ExpressionCompileException(describe(e.getErrors(), scope, withEvent));
+        }
+        CelValidationResult checked = VALIDATOR.validate(ast);
+        if (checked.hasError()) {
+            throw new ExpressionCompileException(describe(checked.getErrors(), scope, withEvent));
+        }
+        return ast;
+    }
+
+    /**
+     * Parses, then type-checks with only the standard functions the expression calls declared (see
+     * {@link CalledStandardFunctions}).
+     */
+    static CelAbstractSyntaxTree parseAndCheck(
+            String expression, ExpressionScope scope, boolean withEvent, CelType resultType)
+            throws CelValidationException {
+        CelAbstractSyntaxTree parsed = BASE_COMPILER.parse(expression).getAst();
+        return compiler(scope, withEvent, resultType)
+                .setStandardEnvironmentEnabled(false)
+                .setStandardDeclarations(CalledStandardFunctions.declarationsFor(parsed, OPTIONS))
+                .build()
+                .check(parsed)
+                .getAst();
+    }
+
+    /**
+     * The compiler for one expression, with the whole standard library declared. {@link
+     * #parseAndCheck} narrows it to the standard functions the expression calls; tests compare the
+     * two.
+     */
+    static CelCompilerBuilder compiler(
+            ExpressionScope scope, boolean withEvent, CelType resultType) {
         CelCompilerBuilder builder = BASE_COMPILER.toCompilerBuilder();
         if (withEvent) {
             builder.addVar(CelNames.EVENT, EVENT_TYPE);
@@ -111,17 +147,7 @@ final class CelEnvironment {
         if (resultType != null) {
             builder.setResultType(resultType);
         }
-        CelAbstractSyntaxTree ast;
-        try {
-            ast = builder.build().compile(expression).getAst();
-        } catch (CelValidationException e) {
-            throw new ExpressionCompileException(describe(e.getErrors(), scope, withEvent));
-        }
-        CelValidationResult checked = VALIDATOR.validate(ast);
-        if (checked.hasError()) {
-            throw new ExpressionCompileException(describe(checked.getErrors(), scope, withEvent));
-        }
-        return ast;
+        return builder;
     }
 
     /** A program ready to evaluate; thread-safe. */
