@@ -41,11 +41,39 @@ import org.apache.logging.log4j.core.config.Configurator;
  * per pipeline, its writes while idle, its Kafka Admin requests and its heap. Run on demand (see
  * operator/BENCHMARKS.md); never part of the test suite.
  *
- * <p>Arguments: {@code [pipelines=100] [idle=60s] [resync=10s]} (a bare number is the pipeline
- * count).
+ * <p>Arguments: {@code [pipelines=100] [idle=60s] [resync=10s] [scenario=arriving|existing]} (a
+ * bare number is the pipeline count).
  */
 public final class OperatorScaleBenchmark {
     static final String NAMESPACE = "bench";
+    static final String FAKE_FLINK_THREAD = "fake-flink-operator";
+
+    /** When the pipelines appear, relative to the operator. */
+    enum Scenario {
+        /** Created one by one while the operator runs; timed from the first create. */
+        ARRIVING("arriving while the operator runs"),
+        /**
+         * All created first, then the operator starts (an install or restart); timed from start.
+         */
+        EXISTING("existing when the operator starts");
+
+        final String description;
+
+        Scenario(String description) {
+            this.description = description;
+        }
+
+        static Scenario of(String value) {
+            return switch (value) {
+                case "arriving" -> ARRIVING;
+                case "existing" -> EXISTING;
+                default ->
+                        throw new IllegalArgumentException(
+                                "scenario must be arriving or existing, not " + value);
+            };
+        }
+    }
+
     static final Duration READY_TIMEOUT = Duration.ofMinutes(15);
 
     // Targets from issue 6 (for N = 1000 on 2 cores).
@@ -59,19 +87,21 @@ public final class OperatorScaleBenchmark {
         int n = Integer.parseInt(options.getOrDefault("pipelines", "100"));
         Duration idle = Durations.parse(options.getOrDefault("idle", "60s"));
         Duration resync = Durations.parse(options.getOrDefault("resync", "10s"));
+        Scenario scenario = Scenario.of(options.getOrDefault("scenario", "arriving"));
         // The operator logs each FlinkDeployment it creates: N lines of noise here.
         Configurator.setLevel("io.eventpipeline", Level.WARN);
 
         System.out.printf(
-                "operator scale: %d pipelines, idle %ss, resync %ss, %d cores, JOSDK defaults%n",
+                "operator scale: %d pipelines %s, idle %ss, resync %ss, %d cores, JOSDK defaults%n",
                 n,
+                scenario.description,
                 idle.toSeconds(),
                 resync.toSeconds(),
                 Runtime.getRuntime().availableProcessors());
         try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.builder().build().start();
                 MockKubernetes kube = new MockKubernetes();
                 Admin kafka = Admin.create(broker.clientConfig())) {
-            new OperatorScaleBenchmark(n, idle, resync, broker, kube, kafka).run();
+            new OperatorScaleBenchmark(n, idle, resync, scenario, broker, kube, kafka).run();
         }
         // Non-daemon threads of the broker or clients must not keep Maven waiting.
         System.exit(0);
@@ -80,6 +110,7 @@ public final class OperatorScaleBenchmark {
     private final int n;
     private final Duration idle;
     private final Duration resync;
+    private final Scenario scenario;
     private final EmbeddedKafkaBroker broker;
     private final MockKubernetes kube;
     private final KubernetesClient client;
@@ -90,12 +121,14 @@ public final class OperatorScaleBenchmark {
             int n,
             Duration idle,
             Duration resync,
+            Scenario scenario,
             EmbeddedKafkaBroker broker,
             MockKubernetes kube,
             Admin kafka) {
         this.n = n;
         this.idle = idle;
         this.resync = resync;
+        this.scenario = scenario;
         this.broker = broker;
         this.kube = kube;
         this.client = kube.client();
@@ -103,31 +136,33 @@ public final class OperatorScaleBenchmark {
     }
 
     void run() throws Exception {
-        ExecutorService flinkWrites = Executors.newSingleThreadExecutor();
+        ExecutorService flinkWrites =
+                Executors.newSingleThreadExecutor(r -> new Thread(r, FAKE_FLINK_THREAD));
         SharedIndexInformer<FlinkDeployment> fakeFlink = startFakeFlinkOperator(flinkWrites);
         SharedIndexInformer<EventPipeline> readiness = startReadinessWatch();
         long heapBefore = heapAfterGc();
 
-        Map<String, String> env = OperatorHarness.environment(broker);
-        env.put("EP_RESYNC_INTERVAL", resync.toSeconds() + "s");
-        // The production default, not the tests' short one: under load a 3 s timeout fails
-        // batches that are merely queued, which measures the timeout instead of the operator.
-        env.remove("EP_KAFKA_ADMIN_TIMEOUT");
-        OperatorHarness operator =
-                OperatorHarness.replica(kube, OperatorConfig.fromEnvironment(env));
-        while (!operator.operator().isReady()) {
-            Thread.sleep(50);
-        }
-
-        // Creation is part of the measured time: the operator works while pipelines arrive.
-        long start = System.nanoTime();
         List<String> topics = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            String name = String.format("p%04d", i);
-            topics.addAll(List.of(name + "-events", name + "-alerts", name + "-dlq"));
-            client.resource(pipeline(name)).create();
+        Map<Long, ThreadCpu.Sample> cpuBefore;
+        OperatorHarness operator;
+        long start;
+        double createdSeconds;
+        if (scenario == Scenario.EXISTING) {
+            // The operator starts on N pipelines already there: an install or a restart.
+            long creating = System.nanoTime();
+            createPipelines(topics);
+            createdSeconds = seconds(System.nanoTime() - creating);
+            cpuBefore = ThreadCpu.snapshot();
+            start = System.nanoTime();
+            operator = startOperator();
+        } else {
+            // Creation is part of the measured time: the operator works while pipelines arrive.
+            operator = startOperator();
+            cpuBefore = ThreadCpu.snapshot();
+            start = System.nanoTime();
+            createPipelines(topics);
+            createdSeconds = seconds(System.nanoTime() - start);
         }
-        double createdSeconds = seconds(System.nanoTime() - start);
         long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
         long lastReport = System.nanoTime();
         while (ready.size() < n && System.nanoTime() < deadline) {
@@ -139,6 +174,7 @@ public final class OperatorScaleBenchmark {
             }
         }
         double readySeconds = seconds(System.nanoTime() - start);
+        Map<String, Long> cpuToReady = ThreadCpu.between(cpuBefore, ThreadCpu.snapshot());
         if (ready.size() < n) {
             System.out.printf(
                     "TIMED OUT after %.0f s: %d/%d Ready%n", readySeconds, ready.size(), n);
@@ -159,6 +195,7 @@ public final class OperatorScaleBenchmark {
                         .kafkaAdmins()
                         .forCluster(new KafkaCluster(broker.bootstrapServers(), Map.of()));
         Map<String, Long> writesToReady = operatorWrites();
+        Map<String, Long> requestsToReady = allRequests();
         long describesToReady = admin.describeRequests();
         long createsToReady = admin.createRequests();
 
@@ -209,6 +246,22 @@ public final class OperatorScaleBenchmark {
                 .getItems()
                 .forEach(e -> reasons.merge(e.getReason(), 1L, Long::sum));
         System.out.println("Kubernetes Events by reason: " + reasons);
+        long cpuTotal = sum(cpuToReady);
+        System.out.printf(
+                "CPU time until all Ready, by thread group (%.1f s on %d cores in %.1f s):%n",
+                cpuTotal / 1e9, Runtime.getRuntime().availableProcessors(), readySeconds);
+        cpuToReady.entrySet().stream()
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                .forEach(
+                        e ->
+                                System.out.printf(
+                                        "  %-44s %6.1f s  %4.0f %%  (%.1f ms per pipeline)%n",
+                                        e.getKey(),
+                                        e.getValue() / 1e9,
+                                        100.0 * e.getValue() / cpuTotal,
+                                        e.getValue() / 1e6 / n));
+        System.out.println("Requests the mock API server served until all Ready:");
+        requestsToReady.forEach((kind, count) -> System.out.printf("  %-50s %6d%n", kind, count));
         System.out.println(
                 "Operator writes during the idle window: " + (idleWrites.isEmpty() ? "none" : ""));
         idleWrites.forEach((kind, count) -> System.out.printf("  %-40s %6d%n", kind, count));
@@ -221,12 +274,25 @@ public final class OperatorScaleBenchmark {
                 fmt(readySeconds),
                 "<= 60",
                 readySeconds <= TARGET_READY_SECONDS && ready.size() == n);
-        row("  of which creating N pipelines (s)", fmt(createdSeconds), "", null);
+        row(
+                scenario == Scenario.EXISTING
+                        ? "  (before it: creating N pipelines, no operator) (s)"
+                        : "  of which creating N pipelines (s)",
+                fmt(createdSeconds),
+                "",
+                null);
         row(
                 "API writes by the operator per pipeline",
                 fmt(perPipeline),
                 "<= 3",
                 perPipeline <= TARGET_WRITES_PER_PIPELINE);
+        double eventsPerPipeline = (double) writesToReady.getOrDefault("POST events", 0L) / n;
+        row("  of which Kubernetes Events (phase changes)", fmt(eventsPerPipeline), "", null);
+        row(
+                "  the rest: the pipeline and its children",
+                fmt(perPipeline - eventsPerPipeline),
+                "<= 3",
+                perPipeline - eventsPerPipeline <= TARGET_WRITES_PER_PIPELINE);
         row(
                 "API writes at rest ("
                         + idle.toSeconds()
@@ -255,6 +321,28 @@ public final class OperatorScaleBenchmark {
                 "A describe batch is one DescribeTopics plus one DescribeConfigs request; idle"
                         + " window = %.1f resync rounds.%n",
                 (double) idle.toMillis() / resync.toMillis());
+    }
+
+    private OperatorHarness startOperator() throws InterruptedException {
+        Map<String, String> env = OperatorHarness.environment(broker);
+        env.put("EP_RESYNC_INTERVAL", resync.toSeconds() + "s");
+        // The production default, not the tests' short one: under load a 3 s timeout fails
+        // batches that are merely queued, which measures the timeout instead of the operator.
+        env.remove("EP_KAFKA_ADMIN_TIMEOUT");
+        OperatorHarness operator =
+                OperatorHarness.replica(kube, OperatorConfig.fromEnvironment(env));
+        while (!operator.operator().isReady()) {
+            Thread.sleep(50);
+        }
+        return operator;
+    }
+
+    private void createPipelines(List<String> topics) {
+        for (int i = 0; i < n; i++) {
+            String name = String.format("p%04d", i);
+            topics.addAll(List.of(name + "-events", name + "-alerts", name + "-dlq"));
+            client.resource(pipeline(name)).create();
+        }
     }
 
     /** Plays the Flink operator for every FlinkDeployment: reports its job RUNNING once. */
@@ -352,6 +440,23 @@ public final class OperatorScaleBenchmark {
     }
 
     /** Writes (non-GET requests) the operator's own client made, by method and resource. */
+    /** Every request the mock API server served, by client and kind. */
+    private Map<String, Long> allRequests() {
+        Map<String, Long> byKind = new TreeMap<>();
+        for (MockKubernetes.Request request : kube.requests()) {
+            String who =
+                    OperatorHarness.OPERATOR_USER_AGENT.equals(request.userAgent())
+                            ? "operator"
+                            : "benchmark";
+            String watch = request.path().contains("watch=true") ? " (watch)" : "";
+            byKind.merge(
+                    who + " " + request.method() + " " + resource(request.path()) + watch,
+                    1L,
+                    Long::sum);
+        }
+        return byKind;
+    }
+
     private Map<String, Long> operatorWrites() {
         Map<String, Long> byKind = new TreeMap<>();
         for (MockKubernetes.Request request : kube.requests()) {
@@ -391,7 +496,7 @@ public final class OperatorScaleBenchmark {
 
     private static Map<String, String> parse(String[] args) {
         Map<String, String> options = new TreeMap<>();
-        Set<String> known = new HashSet<>(List.of("pipelines", "idle", "resync"));
+        Set<String> known = new HashSet<>(List.of("pipelines", "idle", "resync", "scenario"));
         for (String arg : args) {
             if (arg.matches("\\d+")) {
                 options.put("pipelines", arg);
@@ -400,7 +505,9 @@ public final class OperatorScaleBenchmark {
             String[] kv = arg.split("=", 2);
             if (kv.length != 2 || !known.contains(kv[0])) {
                 throw new IllegalArgumentException(
-                        "expected [pipelines=N] [idle=60s] [resync=10s], got " + arg);
+                        "expected [pipelines=N] [idle=60s] [resync=10s]"
+                                + " [scenario=arriving|existing], got "
+                                + arg);
             }
             options.put(kv[0], kv[1]);
         }
