@@ -17,9 +17,10 @@ import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
- * The whole stack, started in order and closed in reverse: a Kafka broker, the Kubernetes API, a
- * Flink MiniCluster with the stand-in Flink operator, and our operator — started through {@link
- * EventPipelineOperator#start}, from EP_* settings, exactly as its main does.
+ * The whole stack, started in order and closed in reverse: a Kafka broker, the Kubernetes API (with
+ * the owner-reference garbage collection it lacks), a Flink MiniCluster with the stand-in Flink
+ * operator, and our operator — started through {@link EventPipelineOperator#start}, from EP_*
+ * settings, exactly as its main does.
  */
 public final class SandboxStack implements AutoCloseable {
     /**
@@ -68,6 +69,7 @@ public final class SandboxStack implements AutoCloseable {
                                 notices)
                         .start();
         started.push(flinkOperator);
+        started.push(new OwnerGarbageCollector(kube.client()).start());
         operator =
                 EventPipelineOperator.start(
                         OperatorConfig.fromEnvironment(operatorEnvironment()),

@@ -20,9 +20,11 @@ final class ThreadCpu {
 
     static {
         GROUP_BY_PREFIX.put("vert.x-", "mock API server");
-        // JOSDK's reconciliation executor keeps the JDK's default thread names; the benchmark's
-        // own executor is named, so these are the operator's.
+        // JOSDK's reconciliation executor keeps the JDK's default thread names, renaming a thread
+        // only while it reconciles; the benchmark's own executor is named, so these are the
+        // operator's.
         GROUP_BY_PREFIX.put("pool-", "operator: reconcilers");
+        GROUP_BY_PREFIX.put("ReconcilerExecutor-", "operator: reconcilers");
         GROUP_BY_PREFIX.put(
                 "kafka-admin-client-thread | eventpipeline-operator", "operator: Kafka Admin");
         GROUP_BY_PREFIX.put("JdkHttpClientFactory-", "Kubernetes clients (operator and benchmark)");
