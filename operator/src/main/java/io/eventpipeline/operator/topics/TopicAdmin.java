@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -42,11 +43,12 @@ public final class TopicAdmin implements AutoCloseable {
     private final Admin admin;
     private final KafkaCluster cluster;
     private final Duration timeout;
-    private final RequestBatcher<String, ExistingTopic> describes =
+    private final RequestBatcher<Describe, ExistingTopic> describes =
             new RequestBatcher<>(this::describeNow);
     private final RequestBatcher<DesiredTopic, Integer> creates =
             new RequestBatcher<>(this::createNow);
     private final AtomicLong describeRequests = new AtomicLong();
+    private final AtomicLong describeConfigsRequests = new AtomicLong();
     private final AtomicLong createRequests = new AtomicLong();
 
     public TopicAdmin(Admin admin, KafkaCluster cluster, Duration timeout) {
@@ -60,30 +62,45 @@ public final class TopicAdmin implements AutoCloseable {
         return describeRequests.get();
     }
 
+    /** DescribeConfigs requests sent to Kafka so far (part of some describe batches). */
+    public long describeConfigsRequests() {
+        return describeConfigsRequests.get();
+    }
+
     /** Create requests sent to Kafka so far. */
     public long createRequests() {
         return createRequests.get();
     }
 
+    /** A topic to describe, and whether its configs are wanted as well. */
+    private record Describe(String name, boolean configs) {}
+
     /**
-     * The named topics that exist, with partition counts and topic-level configs. Concurrent
-     * callers share one request.
+     * The named topics that exist, with partition counts, and with their topic-level configs for
+     * those in {@code withConfigs} (the others report none: a DescribeConfigs request costs the
+     * broker far more than a DescribeTopics, so it is only made for topics whose configs are
+     * checked). Concurrent callers share one request.
      */
-    public Map<String, ExistingTopic> describe(Collection<String> names) {
+    public Map<String, ExistingTopic> describe(
+            Collection<String> names, Collection<String> withConfigs) {
+        List<Describe> wanted =
+                names.stream().map(n -> new Describe(n, withConfigs.contains(n))).toList();
         Map<String, ExistingTopic> existing = new TreeMap<>();
         describes
-                .request(names)
+                .request(wanted)
                 .forEach(
-                        (name, topic) -> {
+                        (describe, topic) -> {
                             if (topic != null) {
-                                existing.put(name, topic);
+                                existing.put(describe.name(), topic);
                             }
                         });
         return existing;
     }
 
-    private Map<String, RequestBatcher.Outcome<ExistingTopic>> describeNow(Set<String> names) {
+    private Map<Describe, RequestBatcher.Outcome<ExistingTopic>> describeNow(Set<Describe> wanted) {
         describeRequests.incrementAndGet();
+        Set<String> names = new TreeSet<>();
+        wanted.forEach(d -> names.add(d.name()));
         Map<String, Integer> partitions = new TreeMap<>();
         Map<String, KafkaFuture<TopicDescription>> futures =
                 admin.describeTopics(names).topicNameValues();
@@ -92,15 +109,41 @@ public final class TopicAdmin implements AutoCloseable {
                     await("describe topic " + entry.getKey(), entry.getValue(), true);
             description.ifPresent(d -> partitions.put(d.name(), d.partitions().size()));
         }
-        Map<String, RequestBatcher.Outcome<ExistingTopic>> outcomes = new TreeMap<>();
-        names.forEach(name -> outcomes.put(name, RequestBatcher.Outcome.of(null)));
-        if (partitions.isEmpty()) {
-            return outcomes;
+        Map<String, Map<String, String>> configs = configsOf(wanted, partitions.keySet());
+        Map<Describe, RequestBatcher.Outcome<ExistingTopic>> outcomes = new HashMap<>();
+        for (Describe describe : wanted) {
+            Integer count = partitions.get(describe.name());
+            outcomes.put(
+                    describe,
+                    RequestBatcher.Outcome.of(
+                            count == null
+                                    ? null
+                                    : new ExistingTopic(
+                                            describe.name(),
+                                            count,
+                                            describe.configs()
+                                                    ? configs.getOrDefault(
+                                                            describe.name(), Map.of())
+                                                    : Map.of())));
         }
+        return outcomes;
+    }
+
+    /** The configs set on each existing topic whose configs some caller wants. */
+    private Map<String, Map<String, String>> configsOf(Set<Describe> wanted, Set<String> existing) {
         List<ConfigResource> resources =
-                partitions.keySet().stream()
+                wanted.stream()
+                        .filter(d -> d.configs() && existing.contains(d.name()))
+                        .map(d -> d.name())
+                        .distinct()
+                        .sorted()
                         .map(name -> new ConfigResource(ConfigResource.Type.TOPIC, name))
                         .toList();
+        Map<String, Map<String, String>> byTopic = new TreeMap<>();
+        if (resources.isEmpty()) {
+            return byTopic;
+        }
+        describeConfigsRequests.incrementAndGet();
         Map<ConfigResource, Config> configs =
                 await("describe topic configs", admin.describeConfigs(resources).all(), false)
                         .orElseThrow();
@@ -114,13 +157,9 @@ public final class TopicAdmin implements AutoCloseable {
                     }
                 }
             }
-            outcomes.put(
-                    resource.name(),
-                    RequestBatcher.Outcome.of(
-                            new ExistingTopic(
-                                    resource.name(), partitions.get(resource.name()), set)));
+            byTopic.put(resource.name(), set);
         }
-        return outcomes;
+        return byTopic;
     }
 
     /**

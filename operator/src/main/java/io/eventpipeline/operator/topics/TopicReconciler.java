@@ -20,7 +20,13 @@ public final class TopicReconciler {
      */
     public TopicsOutcome reconcile(
             TopicPlan plan, TopicAdmin admin, Map<String, TopicStatus> createdBefore) {
-        Map<String, ExistingTopic> existing = admin.describe(plan.names());
+        // Configs are only compared on topics we created that the spec sets configs for.
+        List<String> configsChecked =
+                plan.topics().stream()
+                        .filter(t -> owned(t, createdBefore) && !t.config().isEmpty())
+                        .map(DesiredTopic::name)
+                        .toList();
+        Map<String, ExistingTopic> existing = admin.describe(plan.names(), configsChecked);
 
         List<DesiredTopic> toCreate = new ArrayList<>();
         Map<String, Integer> toGrow = new TreeMap<>();
@@ -29,7 +35,7 @@ public final class TopicReconciler {
 
         for (DesiredTopic topic : plan.topics()) {
             ExistingTopic found = existing.get(topic.name());
-            boolean owned = topic.create() && createdBefore.containsKey(topic.name());
+            boolean owned = owned(topic, createdBefore);
             TopicStatus status =
                     new TopicStatus()
                             .setName(topic.name())
@@ -113,6 +119,10 @@ public final class TopicReconciler {
             ordered.add(statuses.get(topic.name()));
         }
         return new TopicsOutcome(ordered, writes);
+    }
+
+    private static boolean owned(DesiredTopic topic, Map<String, TopicStatus> createdBefore) {
+        return topic.create() && createdBefore.containsKey(topic.name());
     }
 
     /** Deletes the topics the operator created (the deletion policy was checked by the caller). */

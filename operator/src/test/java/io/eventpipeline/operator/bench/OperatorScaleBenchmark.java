@@ -197,6 +197,7 @@ public final class OperatorScaleBenchmark {
         Map<String, Long> writesToReady = operatorWrites();
         Map<String, Long> requestsToReady = allRequests();
         long describesToReady = admin.describeRequests();
+        long configDescribesToReady = admin.describeConfigsRequests();
         long createsToReady = admin.createRequests();
 
         Thread.sleep(idle.toMillis());
@@ -303,6 +304,11 @@ public final class OperatorScaleBenchmark {
                 "0",
                 totalIdleWrites == TARGET_IDLE_WRITES);
         row("Kafka describe batches until Ready", String.valueOf(describesToReady), "", null);
+        row(
+                "  of which with a DescribeConfigs request",
+                String.valueOf(configDescribesToReady),
+                "",
+                null);
         row("Kafka create batches until Ready", String.valueOf(createsToReady), "", null);
         row("Kafka describe batches while idle", String.valueOf(idleDescribes), "", null);
         row("Kafka create batches while idle", String.valueOf(idleCreates), "", null);
@@ -318,7 +324,8 @@ public final class OperatorScaleBenchmark {
                     + " it is stopped (broker, mock API server with all its objects and recorded"
                     + " requests, and the benchmark's own informers stay in both).");
         System.out.printf(
-                "A describe batch is one DescribeTopics plus one DescribeConfigs request; idle"
+                "A describe batch is one DescribeTopics request, plus one DescribeConfigs when a"
+                        + " topic's configs are checked; idle"
                         + " window = %.1f resync rounds.%n",
                 (double) idle.toMillis() / resync.toMillis());
     }

@@ -114,7 +114,7 @@ class TopicAdminIT {
                         i % 2 == 0
                                 ? List.of("described-a", "missing-" + i)
                                 : List.of("described-b");
-                answers.add(pool.submit(() -> admin.describe(names)));
+                answers.add(pool.submit(() -> admin.describe(names, List.of())));
             }
             Thread.sleep(500); // all 20 callers are now waiting: the first is held, 19 queued
             holding.release.countDown();
@@ -170,6 +170,35 @@ class TopicAdminIT {
     }
 
     @Test
+    void configsAreDescribedOnlyForTheTopicsThatAskForThem() throws Exception {
+        HoldingAdmin holding = new HoldingAdmin(broker.clientConfig());
+        holding.release.countDown();
+        try (TopicAdmin admin = admin(holding)) {
+            DesiredTopic configured =
+                    new DesiredTopic(
+                            TopicRole.INPUT,
+                            "configured",
+                            true,
+                            Optional.of(1),
+                            Optional.of((short) 1),
+                            Map.of("retention.ms", "3600000"));
+            admin.create(List.of(configured, topic("plain", 1, 1)));
+
+            Map<String, ExistingTopic> both =
+                    admin.describe(List.of("configured", "plain"), List.of("configured"));
+            assertThat(both.get("configured").configs()).containsEntry("retention.ms", "3600000");
+            assertThat(both.get("plain").configs()).isEmpty();
+            assertThat(admin.describeConfigsRequests()).isEqualTo(1);
+
+            Map<String, ExistingTopic> partitionsOnly =
+                    admin.describe(List.of("configured", "plain"), List.of());
+            assertThat(partitionsOnly.get("configured").partitions()).isEqualTo(1);
+            assertThat(partitionsOnly.get("configured").configs()).isEmpty();
+            assertThat(admin.describeConfigsRequests()).isEqualTo(1);
+        }
+    }
+
+    @Test
     void existingAndMissingTopicsAreSuccesses() throws Exception {
         HoldingAdmin holding = new HoldingAdmin(broker.clientConfig());
         holding.release.countDown();
@@ -178,7 +207,7 @@ class TopicAdminIT {
             assertThat(admin.create(List.of(topic("again", 1, 1)))).isEmpty();
             admin.delete(List.of("again"));
             admin.delete(List.of("again"));
-            assertThat(admin.describe(List.of("again"))).isEmpty();
+            assertThat(admin.describe(List.of("again"), List.of())).isEmpty();
         }
     }
 
@@ -196,7 +225,7 @@ class TopicAdminIT {
                         holding,
                         new KafkaCluster("127.0.0.1:1", Map.of()),
                         Duration.ofMillis(1500))) {
-            assertThatThrownBy(() -> admin.describe(List.of("anything")))
+            assertThatThrownBy(() -> admin.describe(List.of("anything"), List.of()))
                     .isInstanceOfSatisfying(
                             TopicOperationException.class,
                             e -> {
