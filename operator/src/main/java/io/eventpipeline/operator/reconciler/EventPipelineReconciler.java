@@ -33,6 +33,7 @@ import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.api.reconciler.PrimaryUpdateAndCacheUtils;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
+import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
 import java.util.List;
@@ -143,6 +144,7 @@ public class EventPipelineReconciler implements Reconciler<EventPipeline> {
             FlinkDeployment desired = renderer.render(resolved, ownerReference(pipeline));
             if (FlinkDeploymentState.needsWrite(desired, actual)) {
                 FlinkDeployment written = writer.write(desired, actual);
+                rememberOwnWrite(context, written, actual);
                 job = FlinkDeploymentState.summarize(written);
                 LOG.info(
                         "{} FlinkDeployment {}/{}",
@@ -152,6 +154,25 @@ public class EventPipelineReconciler implements Reconciler<EventPipeline> {
             }
         }
         return write(pipeline, statuses.progressed(pipeline, topicOutcome, job), context);
+    }
+
+    /**
+     * Tells the FlinkDeployment informer about a write of ours: the next reconcile sees it even if
+     * the watch has not delivered it yet (no second create), and its echo from the watch does not
+     * trigger a reconcile that would find nothing to do.
+     */
+    @SuppressWarnings("unchecked")
+    private static void rememberOwnWrite(
+            Context<EventPipeline> context, FlinkDeployment written, FlinkDeployment previous) {
+        var deployments =
+                (InformerEventSource<FlinkDeployment, EventPipeline>)
+                        context.eventSourceRetriever().getEventSourceFor(FlinkDeployment.class);
+        ResourceID id = ResourceID.fromResource(written);
+        if (previous == null) {
+            deployments.handleRecentResourceCreate(id, written);
+        } else {
+            deployments.handleRecentResourceUpdate(id, written, previous);
+        }
     }
 
     /** Kafka failures land here after the reconcile threw: report them, then retry with backoff. */
