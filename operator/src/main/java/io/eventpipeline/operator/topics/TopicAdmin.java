@@ -10,8 +10,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AlterConfigOp;
@@ -23,26 +21,17 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.config.ConfigResource;
-import org.apache.kafka.common.errors.AuthenticationException;
-import org.apache.kafka.common.errors.AuthorizationException;
-import org.apache.kafka.common.errors.InvalidConfigurationException;
-import org.apache.kafka.common.errors.InvalidPartitionsException;
-import org.apache.kafka.common.errors.InvalidReplicationFactorException;
-import org.apache.kafka.common.errors.InvalidRequestException;
-import org.apache.kafka.common.errors.PolicyViolationException;
-import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.errors.TopicExistsException;
-import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 
 /**
  * Every Kafka Admin call the operator makes, for one cluster. Each method sends one batched request
- * for all the topics it is given, maps failures to a {@link TopicFailure}, and treats "already
- * exists" / "already gone" as success so that retries are harmless.
+ * for all the topics it is given, maps failures to a {@link TopicFailure} ({@link AdminFutures}),
+ * and treats "already exists" / "already gone" as success so that retries are harmless.
  */
 public final class TopicAdmin implements AutoCloseable {
     private final Admin admin;
     private final KafkaCluster cluster;
-    private final Duration timeout;
+    private final AdminFutures futures;
     private final RequestBatcher<Describe, ExistingTopic> describes =
             new RequestBatcher<>(this::describeNow);
     private final RequestBatcher<DesiredTopic, Integer> creates =
@@ -54,7 +43,7 @@ public final class TopicAdmin implements AutoCloseable {
     public TopicAdmin(Admin admin, KafkaCluster cluster, Duration timeout) {
         this.admin = admin;
         this.cluster = cluster;
-        this.timeout = timeout;
+        this.futures = new AdminFutures(cluster, timeout);
     }
 
     /** Describe requests sent to Kafka so far (each covers any number of pipelines). */
@@ -102,11 +91,11 @@ public final class TopicAdmin implements AutoCloseable {
         Set<String> names = new TreeSet<>();
         wanted.forEach(d -> names.add(d.name()));
         Map<String, Integer> partitions = new TreeMap<>();
-        Map<String, KafkaFuture<TopicDescription>> futures =
+        Map<String, KafkaFuture<TopicDescription>> described =
                 admin.describeTopics(names).topicNameValues();
-        for (Map.Entry<String, KafkaFuture<TopicDescription>> entry : futures.entrySet()) {
+        for (Map.Entry<String, KafkaFuture<TopicDescription>> entry : described.entrySet()) {
             Optional<TopicDescription> description =
-                    await("describe topic " + entry.getKey(), entry.getValue(), true);
+                    futures.await("describe topic " + entry.getKey(), entry.getValue(), true);
             description.ifPresent(d -> partitions.put(d.name(), d.partitions().size()));
         }
         Map<String, Map<String, String>> configs = configsOf(wanted, partitions.keySet());
@@ -145,7 +134,10 @@ public final class TopicAdmin implements AutoCloseable {
         }
         describeConfigsRequests.incrementAndGet();
         Map<ConfigResource, Config> configs =
-                await("describe topic configs", admin.describeConfigs(resources).all(), false)
+                futures.await(
+                                "describe topic configs",
+                                admin.describeConfigs(resources).all(),
+                                false)
                         .orElseThrow();
         for (ConfigResource resource : resources) {
             Map<String, String> set = new TreeMap<>();
@@ -202,11 +194,11 @@ public final class TopicAdmin implements AutoCloseable {
         for (DesiredTopic topic : firstByName.values()) {
             String what = "create topic " + topic.name();
             try {
-                await(what, result.values().get(topic.name()), false);
+                futures.await(what, result.values().get(topic.name()), false);
                 outcomes.put(
                         topic,
                         RequestBatcher.Outcome.of(
-                                await(what, result.numPartitions(topic.name()), false)
+                                futures.await(what, result.numPartitions(topic.name()), false)
                                         .orElseThrow()));
             } catch (TopicOperationException e) {
                 outcomes.put(
@@ -226,7 +218,10 @@ public final class TopicAdmin implements AutoCloseable {
         }
         Map<String, NewPartitions> request = new HashMap<>();
         totals.forEach((name, total) -> request.put(name, NewPartitions.increaseTo(total)));
-        await("add partitions to " + totals.keySet(), admin.createPartitions(request).all(), false);
+        futures.await(
+                "add partitions to " + totals.keySet(),
+                admin.createPartitions(request).all(),
+                false);
     }
 
     /** Sets the given configs on each topic, leaving its other configs alone. */
@@ -247,7 +242,7 @@ public final class TopicAdmin implements AutoCloseable {
                                                                         e.getKey(), e.getValue()),
                                                                 AlterConfigOp.OpType.SET))
                                         .toList()));
-        await(
+        futures.await(
                 "set configs of " + configsByTopic.keySet(),
                 admin.incrementalAlterConfigs(request).all(),
                 false);
@@ -258,7 +253,7 @@ public final class TopicAdmin implements AutoCloseable {
         if (names.isEmpty()) {
             return;
         }
-        await("delete topics " + names, admin.deleteTopics(names).all(), true);
+        futures.await("delete topics " + names, admin.deleteTopics(names).all(), true);
     }
 
     public KafkaCluster cluster() {
@@ -268,62 +263,5 @@ public final class TopicAdmin implements AutoCloseable {
     @Override
     public void close() {
         admin.close(Duration.ofSeconds(5));
-    }
-
-    /**
-     * Waits for one Admin future. With {@code absentIfUnknown}, an unknown topic gives an empty
-     * result instead of a failure.
-     */
-    private <T> Optional<T> await(String what, KafkaFuture<T> future, boolean absentIfUnknown) {
-        try {
-            return Optional.ofNullable(future.get(timeout.toMillis(), TimeUnit.MILLISECONDS));
-        } catch (ExecutionException e) {
-            if (absentIfUnknown && e.getCause() instanceof UnknownTopicOrPartitionException) {
-                return Optional.empty();
-            }
-            throw failure(what, e.getCause());
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw failure(what, new TimeoutException("no answer within " + timeout));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw failure(what, e);
-        }
-    }
-
-    private TopicOperationException failure(String what, Throwable cause) {
-        TopicFailure failure = classify(cause);
-        String message =
-                switch (failure) {
-                    case KafkaUnreachable ->
-                            "Kafka at " + cluster + " did not answer (" + what + ")";
-                    case AuthenticationFailed ->
-                            "Kafka at "
-                                    + cluster
-                                    + " refused the credentials: "
-                                    + cause.getMessage();
-                    case NotAuthorized -> "not authorized to " + what + ": " + cause.getMessage();
-                    default -> "cannot " + what + ": " + cause.getMessage();
-                };
-        return new TopicOperationException(failure, message, cause);
-    }
-
-    static TopicFailure classify(Throwable cause) {
-        if (cause instanceof TimeoutException || cause instanceof InterruptedException) {
-            return TopicFailure.KafkaUnreachable;
-        }
-        if (cause instanceof AuthenticationException) {
-            return TopicFailure.AuthenticationFailed;
-        }
-        if (cause instanceof AuthorizationException) {
-            return TopicFailure.NotAuthorized;
-        }
-        if (cause instanceof InvalidReplicationFactorException
-                || cause instanceof InvalidPartitionsException
-                || cause instanceof InvalidConfigurationException
-                || cause instanceof InvalidRequestException
-                || cause instanceof PolicyViolationException) {
-            return TopicFailure.InvalidRequest;
-        }
-        return TopicFailure.KafkaError;
     }
 }
