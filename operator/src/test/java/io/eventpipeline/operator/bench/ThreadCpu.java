@@ -30,7 +30,7 @@ final class ThreadCpu {
         GROUP_BY_PREFIX.put("JdkHttpClientFactory-", "Kubernetes clients (operator and benchmark)");
         GROUP_BY_PREFIX.put("HttpClient-", "Kubernetes clients (operator and benchmark)");
         GROUP_BY_PREFIX.put("main", "benchmark");
-        GROUP_BY_PREFIX.put(OperatorScaleBenchmark.FAKE_FLINK_THREAD, "benchmark");
+        GROUP_BY_PREFIX.put(FakeFlinkOperator.THREAD, "benchmark");
     }
 
     private static final String REST = "Kafka broker and the rest";
@@ -51,6 +51,13 @@ final class ThreadCpu {
             }
         }
         return byThread;
+    }
+
+    /** CPU nanoseconds used so far by the whole process, threads that ended included. */
+    static long process() {
+        return ((com.sun.management.OperatingSystemMXBean)
+                        ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     /** CPU nanoseconds each group used between two snapshots. */

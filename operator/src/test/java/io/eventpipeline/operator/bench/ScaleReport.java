@@ -1,0 +1,174 @@
+package io.eventpipeline.operator.bench;
+
+import java.util.Map;
+
+/** What one run of {@link OperatorScaleBenchmark} measured, and how it is printed. */
+record ScaleReport(
+        int n,
+        boolean existing,
+        int ready,
+        int topics,
+        long topicsMissing,
+        int deployments,
+        double readySeconds,
+        double createdSeconds,
+        long reconcilesToReady,
+        long idleReconciles,
+        Map<String, Long> writesToReady,
+        Map<String, Long> eventReasons,
+        Map<String, Long> cpuToReady,
+        long processCpuToReady,
+        Map<String, Long> requestsToReady,
+        Map<String, Long> idleWrites,
+        long idleSeconds,
+        long resyncSeconds,
+        long describesToReady,
+        long configDescribesToReady,
+        long createsToReady,
+        long idleDescribes,
+        long idleCreates,
+        long heapBefore,
+        long heapWithOperator,
+        long heapWithoutOperator) {
+
+    // Targets from issue 6 (for N = 1000 on 2 cores).
+    static final double TARGET_READY_SECONDS = 60;
+    static final double TARGET_WRITES_PER_PIPELINE = 3;
+    static final long TARGET_IDLE_WRITES = 0;
+    static final double TARGET_HEAP_MIB = 256;
+
+    void print() {
+        System.out.println();
+        System.out.printf(
+                "Ready check: %d/%d pipelines Ready, %d/%d topics on the broker, %d/%d"
+                        + " FlinkDeployments%n",
+                ready, n, topics - topicsMissing, topics, deployments, n);
+        System.out.println("Operator writes until all Ready, by kind:");
+        writesToReady.forEach(
+                (kind, count) ->
+                        System.out.printf(
+                                "  %-40s %6d  (%.2f per pipeline)%n",
+                                kind, count, (double) count / n));
+        System.out.println("Kubernetes Events by reason: " + eventReasons);
+        printCpu();
+        System.out.println("Requests the mock API server served until all Ready:");
+        requestsToReady.forEach((kind, count) -> System.out.printf("  %-50s %6d%n", kind, count));
+        System.out.println(
+                "Operator writes during the idle window: " + (idleWrites.isEmpty() ? "none" : ""));
+        idleWrites.forEach((kind, count) -> System.out.printf("  %-40s %6d%n", kind, count));
+        System.out.println();
+        printTable();
+    }
+
+    private void printCpu() {
+        long cpuTotal = sum(cpuToReady);
+        System.out.printf(
+                "CPU time until all Ready, by thread group (%.1f s on %d cores in %.1f s):%n",
+                cpuTotal / 1e9, Runtime.getRuntime().availableProcessors(), readySeconds);
+        cpuToReady.entrySet().stream()
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                .forEach(
+                        e ->
+                                System.out.printf(
+                                        "  %-44s %6.1f s  %4.0f %%  (%.1f ms per pipeline)%n",
+                                        e.getKey(),
+                                        e.getValue() / 1e9,
+                                        100.0 * e.getValue() / cpuTotal,
+                                        e.getValue() / 1e6 / n));
+        System.out.printf(
+                "  the whole process, with the JIT compilers and GC: %.1f s, %.0f %% of %d cores%n",
+                processCpuToReady / 1e9,
+                100.0 * processCpuToReady / 1e9 / readySeconds / cores(),
+                cores());
+    }
+
+    private static int cores() {
+        return Runtime.getRuntime().availableProcessors();
+    }
+
+    private void printTable() {
+        System.out.printf("| %-44s | %14s | %10s | %-4s |%n", "N = " + n, "measured", "target", "");
+        System.out.println(
+                "|" + "-".repeat(46) + "|" + "-".repeat(16) + "|" + "-".repeat(12) + "|------|");
+        row(
+                "time to all Ready (s)",
+                fmt(readySeconds),
+                "<= 60",
+                readySeconds <= TARGET_READY_SECONDS && ready == n);
+        row(
+                existing
+                        ? "  (before it: creating N pipelines, no operator) (s)"
+                        : "  of which creating N pipelines (s)",
+                fmt(createdSeconds),
+                "",
+                null);
+        double perPipeline = (double) sum(writesToReady) / n;
+        row(
+                "API writes by the operator per pipeline",
+                fmt(perPipeline),
+                "<= 3",
+                perPipeline <= TARGET_WRITES_PER_PIPELINE);
+        double eventsPerPipeline = (double) writesToReady.getOrDefault("POST events", 0L) / n;
+        row("  of which Kubernetes Events (phase changes)", fmt(eventsPerPipeline), "", null);
+        row(
+                "  the rest: the pipeline and its children",
+                fmt(perPipeline - eventsPerPipeline),
+                "<= 3",
+                perPipeline - eventsPerPipeline <= TARGET_WRITES_PER_PIPELINE);
+        long totalIdleWrites = sum(idleWrites);
+        row(
+                "API writes at rest (" + idleSeconds + " s idle, resync " + resyncSeconds + " s)",
+                String.valueOf(totalIdleWrites),
+                "0",
+                totalIdleWrites == TARGET_IDLE_WRITES);
+        row("reconciles until Ready, per pipeline", fmt2((double) reconcilesToReady / n), "", null);
+        row("reconciles while idle", String.valueOf(idleReconciles), "", null);
+        row("Kafka describe batches until Ready", String.valueOf(describesToReady), "", null);
+        row(
+                "  of which with a DescribeConfigs request",
+                String.valueOf(configDescribesToReady),
+                "",
+                null);
+        row("Kafka create batches until Ready", String.valueOf(createsToReady), "", null);
+        row("Kafka describe batches while idle", String.valueOf(idleDescribes), "", null);
+        row("Kafka create batches while idle", String.valueOf(idleCreates), "", null);
+        double operatorHeapMib = mib(heapWithOperator - heapWithoutOperator);
+        row(
+                "operator heap after GC (MiB)",
+                fmt(operatorHeapMib),
+                "<= 256",
+                operatorHeapMib <= TARGET_HEAP_MIB);
+        row("  whole JVM heap after GC (MiB)", fmt(mib(heapWithOperator)), "", null);
+        row("  JVM heap before the operator (MiB)", fmt(mib(heapBefore)), "", null);
+        System.out.println(
+                "Operator heap = heap after GC with the operator running minus heap after GC once"
+                        + " it is stopped (broker, mock API server with all its objects and"
+                        + " recorded requests, and the benchmark's own informers stay in both).");
+        System.out.printf(
+                "A describe batch is one DescribeTopics request, plus one DescribeConfigs when a"
+                        + " topic's configs are checked; idle window = %.1f resync rounds.%n",
+                (double) idleSeconds / resyncSeconds);
+    }
+
+    private static void row(String what, String measured, String target, Boolean met) {
+        System.out.printf(
+                "| %-44s | %14s | %10s | %-4s |%n",
+                what, measured, target, met == null ? "" : met ? "ok" : "MISS");
+    }
+
+    static long sum(Map<String, Long> counts) {
+        return counts.values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    private static double mib(long bytes) {
+        return bytes / (1024.0 * 1024.0);
+    }
+
+    private static String fmt2(double value) {
+        return String.format("%.2f", value);
+    }
+
+    private static String fmt(double value) {
+        return String.format("%.1f", value);
+    }
+}
