@@ -8,7 +8,6 @@ import io.eventpipeline.operator.testing.OperatorHarness;
 import io.eventpipeline.operator.testing.Pipelines;
 import io.eventpipeline.operator.topics.KafkaCluster;
 import io.eventpipeline.operator.topics.TopicAdmin;
-import io.eventpipeline.spec.Durations;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
@@ -34,63 +33,23 @@ import org.apache.logging.log4j.core.config.Configurator;
  * per pipeline, its writes while idle, its Kafka Admin requests and its heap. Run on demand (see
  * operator/BENCHMARKS.md); never part of the test suite.
  *
- * <p>Arguments: {@code [pipelines=100] [idle=60s] [resync=10s] [scenario=arriving|existing]
- * [warmup=100] [brokerData=memory|disk]} (a bare number is the pipeline count).
+ * <p>Arguments: see {@link ScaleOptions}.
  */
 public final class OperatorScaleBenchmark {
     static final String NAMESPACE = "bench";
     static final String WARMUP_NAMESPACE = "bench-warmup";
 
-    /** When the pipelines appear, relative to the operator. */
-    enum Scenario {
-        /** Created one by one while the operator runs; timed from the first create. */
-        ARRIVING("arriving while the operator runs"),
-        /**
-         * All created first, then the operator starts (an install or restart); timed from start.
-         */
-        EXISTING("existing when the operator starts");
-
-        final String description;
-
-        Scenario(String description) {
-            this.description = description;
-        }
-
-        static Scenario of(String value) {
-            return switch (value) {
-                case "arriving" -> ARRIVING;
-                case "existing" -> EXISTING;
-                default ->
-                        throw new IllegalArgumentException(
-                                "scenario must be arriving or existing, not " + value);
-            };
-        }
-    }
-
     static final Duration READY_TIMEOUT = Duration.ofMinutes(15);
     static final int CREATORS = 4;
+    // The operator's own default (5 minutes), for the run to Ready.
+    private static final Duration PRODUCTION_RESYNC = null;
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> options = parse(args);
-        int n = Integer.parseInt(options.getOrDefault("pipelines", "100"));
-        Duration idle = Durations.parse(options.getOrDefault("idle", "60s"));
-        Duration resync = Durations.parse(options.getOrDefault("resync", "10s"));
-        Scenario scenario = Scenario.of(options.getOrDefault("scenario", "arriving"));
-        int warmup = Integer.parseInt(options.getOrDefault("warmup", "100"));
+        ScaleOptions options = ScaleOptions.parse(args);
         // The operator logs each FlinkDeployment it creates: N lines of noise here.
         Configurator.setLevel("io.eventpipeline", Level.WARN);
-
-        System.out.printf(
-                "operator scale: %d pipelines %s, warm-up %d, idle %ss, resync %ss, %d cores,"
-                        + " JOSDK defaults%n",
-                n,
-                scenario.description,
-                warmup,
-                idle.toSeconds(),
-                resync.toSeconds(),
-                Runtime.getRuntime().availableProcessors());
-        Optional<BrokerStorage> storage =
-                BrokerStorage.of(options.getOrDefault("brokerData", "memory"));
+        System.out.println("operator scale: " + options.describe());
+        Optional<BrokerStorage> storage = BrokerStorage.of(options.brokerData());
         EmbeddedKafkaBroker.Builder brokerBuilder = EmbeddedKafkaBroker.builder();
         storage.ifPresent(s -> brokerBuilder.dataDir(s.dir()));
         System.out.println(
@@ -99,8 +58,7 @@ public final class OperatorScaleBenchmark {
         try (EmbeddedKafkaBroker broker = brokerBuilder.build().start();
                 MockKubernetes kube = new MockKubernetes();
                 Admin kafka = Admin.create(broker.clientConfig())) {
-            new OperatorScaleBenchmark(n, warmup, idle, resync, scenario, broker, kube, kafka)
-                    .run();
+            new OperatorScaleBenchmark(options, broker, kube, kafka).run();
         } finally {
             if (storage.isPresent()) {
                 storage.get().close();
@@ -114,26 +72,19 @@ public final class OperatorScaleBenchmark {
     private final int warmup;
     private final Duration idle;
     private final Duration resync;
-    private final Scenario scenario;
+    private final ScaleOptions.Scenario scenario;
     private final EmbeddedKafkaBroker broker;
     private final MockKubernetes kube;
     private final KubernetesClient client;
     private final Admin kafka;
 
     OperatorScaleBenchmark(
-            int n,
-            int warmup,
-            Duration idle,
-            Duration resync,
-            Scenario scenario,
-            EmbeddedKafkaBroker broker,
-            MockKubernetes kube,
-            Admin kafka) {
-        this.n = n;
-        this.warmup = warmup;
-        this.idle = idle;
-        this.resync = resync;
-        this.scenario = scenario;
+            ScaleOptions options, EmbeddedKafkaBroker broker, MockKubernetes kube, Admin kafka) {
+        this.n = options.pipelines();
+        this.warmup = options.warmup();
+        this.idle = options.idle();
+        this.resync = options.resync();
+        this.scenario = options.scenario();
         this.broker = broker;
         this.kube = kube;
         this.client = kube.client();
@@ -158,7 +109,7 @@ public final class OperatorScaleBenchmark {
      */
     private void warmUp(ReadyPipelines readiness) throws InterruptedException {
         long start = System.nanoTime();
-        try (OperatorHarness operator = startOperator()) {
+        try (OperatorHarness operator = startOperator(PRODUCTION_RESYNC)) {
             createPipelines(WARMUP_NAMESPACE, "w", warmup, new ArrayList<>());
             awaitReady(readiness, WARMUP_NAMESPACE, warmup, start);
         }
@@ -180,7 +131,7 @@ public final class OperatorScaleBenchmark {
         OperatorHarness operator;
         long start;
         double createdSeconds;
-        if (scenario == Scenario.EXISTING) {
+        if (scenario == ScaleOptions.Scenario.EXISTING) {
             // The operator starts on N pipelines already there: an install or a restart.
             long creating = System.nanoTime();
             createPipelines(NAMESPACE, "p", n, topics);
@@ -188,10 +139,10 @@ public final class OperatorScaleBenchmark {
             cpuBefore = ThreadCpu.snapshot();
             processCpuBefore = ThreadCpu.process();
             start = System.nanoTime();
-            operator = startOperator();
+            operator = startOperator(PRODUCTION_RESYNC);
         } else {
             // Creation is part of the measured time: the operator works while pipelines arrive.
-            operator = startOperator();
+            operator = startOperator(PRODUCTION_RESYNC);
             cpuBefore = ThreadCpu.snapshot();
             processCpuBefore = ThreadCpu.process();
             start = System.nanoTime();
@@ -228,25 +179,30 @@ public final class OperatorScaleBenchmark {
         long configDescribesToReady = admin.describeConfigsRequests();
         long createsToReady = admin.createRequests();
 
-        Thread.sleep(idle.toMillis());
-        Map<String, Long> idleWrites = new TreeMap<>();
-        requests.operatorWrites()
-                .forEach(
-                        (kind, count) -> {
-                            long during = count - writesToReady.getOrDefault(kind, 0L);
-                            if (during > 0) {
-                                idleWrites.put(kind, during);
-                            }
-                        });
-        long idleReconciles = reconciles(operator) - reconcilesToReady;
-        long idleDescribes = admin.describeRequests() - describesToReady;
-        long idleCreates = admin.createRequests() - createsToReady;
-
-        long heapWithOperator = heapAfterGc();
         operator.close(); // a replica: the mock API server stays, with everything it stores
-        // Drop every reference into the stopped operator, or its caches would count as "without".
         operator = null;
         admin = null;
+
+        // At rest: a restart (each pipeline reconciled once more), then resync rounds. A second
+        // instance, because the first ran with the production resync interval: resyncs every
+        // few seconds while 1000 pipelines arrive are load no production operator sees.
+        MockRequests restRequests = MockRequests.fromNow(kube);
+        OperatorHarness rested = startOperator(resync);
+        Thread.sleep(idle.toMillis());
+        Map<String, Long> idleWrites = restRequests.operatorWrites();
+        long idleReconciles = reconciles(rested);
+        TopicAdmin restAdmin =
+                rested.operator()
+                        .kafkaAdmins()
+                        .forCluster(new KafkaCluster(broker.bootstrapServers(), Map.of()));
+        long idleDescribes = restAdmin.describeRequests();
+        long idleCreates = restAdmin.createRequests();
+
+        long heapWithOperator = heapAfterGc();
+        rested.close();
+        // Drop every reference into the stopped operator, or its caches would count as "without".
+        rested = null;
+        restAdmin = null;
         long heapWithoutOperator = heapAfterGc();
 
         Map<String, Long> reasons = new TreeMap<>();
@@ -258,7 +214,7 @@ public final class OperatorScaleBenchmark {
                 .forEach(e -> reasons.merge(e.getReason(), 1L, Long::sum));
         return new ScaleReport(
                 n,
-                scenario == Scenario.EXISTING,
+                scenario == ScaleOptions.Scenario.EXISTING,
                 ready,
                 topics.size(),
                 topicsMissing,
@@ -292,9 +248,16 @@ public final class OperatorScaleBenchmark {
                 .sum();
     }
 
-    private OperatorHarness startOperator() throws InterruptedException {
+    /**
+     * @param resync null for the production default
+     */
+    private OperatorHarness startOperator(Duration resync) throws InterruptedException {
         Map<String, String> env = OperatorHarness.environment(broker);
-        env.put("EP_RESYNC_INTERVAL", resync.toSeconds() + "s");
+        if (resync == null) {
+            env.remove("EP_RESYNC_INTERVAL");
+        } else {
+            env.put("EP_RESYNC_INTERVAL", resync.toSeconds() + "s");
+        }
         // The production default, not the tests' short one: under load a 3 s timeout fails
         // batches that are merely queued, which measures the timeout instead of the operator.
         env.remove("EP_KAFKA_ADMIN_TIMEOUT");
@@ -363,28 +326,6 @@ public final class OperatorScaleBenchmark {
             Thread.sleep(200);
         }
         return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
-    }
-
-    private static Map<String, String> parse(String[] args) {
-        Map<String, String> options = new TreeMap<>();
-        Set<String> known =
-                Set.of("pipelines", "idle", "resync", "scenario", "warmup", "brokerData");
-        for (String arg : args) {
-            if (arg.matches("\\d+")) {
-                options.put("pipelines", arg);
-                continue;
-            }
-            String[] kv = arg.split("=", 2);
-            if (kv.length != 2 || !known.contains(kv[0])) {
-                throw new IllegalArgumentException(
-                        "expected [pipelines=N] [idle=60s] [resync=10s]"
-                            + " [scenario=arriving|existing] [warmup=100] [brokerData=memory|disk],"
-                            + " got "
-                                + arg);
-            }
-            options.put(kv[0], kv[1]);
-        }
-        return options;
     }
 
     private static double seconds(long nanos) {

@@ -54,7 +54,8 @@ record ScaleReport(
         System.out.println("Requests the mock API server served until all Ready:");
         requestsToReady.forEach((kind, count) -> System.out.printf("  %-50s %6d%n", kind, count));
         System.out.println(
-                "Operator writes during the idle window: " + (idleWrites.isEmpty() ? "none" : ""));
+                "Operator writes at rest (a restart, then the idle window): "
+                        + (idleWrites.isEmpty() ? "none" : ""));
         idleWrites.forEach((kind, count) -> System.out.printf("  %-40s %6d%n", kind, count));
         System.out.println();
         printTable();
@@ -117,12 +118,16 @@ record ScaleReport(
                 perPipeline - eventsPerPipeline <= TARGET_WRITES_PER_PIPELINE);
         long totalIdleWrites = sum(idleWrites);
         row(
-                "API writes at rest (" + idleSeconds + " s idle, resync " + resyncSeconds + " s)",
+                "API writes at rest (restart, "
+                        + idleSeconds
+                        + " s, resync "
+                        + resyncSeconds
+                        + " s)",
                 String.valueOf(totalIdleWrites),
                 "0",
                 totalIdleWrites == TARGET_IDLE_WRITES);
         row("reconciles until Ready, per pipeline", fmt2((double) reconcilesToReady / n), "", null);
-        row("reconciles while idle", String.valueOf(idleReconciles), "", null);
+        row("reconciles at rest (restart and resyncs)", String.valueOf(idleReconciles), "", null);
         row("Kafka describe batches until Ready", String.valueOf(describesToReady), "", null);
         row(
                 "  of which with a DescribeConfigs request",
@@ -130,8 +135,8 @@ record ScaleReport(
                 "",
                 null);
         row("Kafka create batches until Ready", String.valueOf(createsToReady), "", null);
-        row("Kafka describe batches while idle", String.valueOf(idleDescribes), "", null);
-        row("Kafka create batches while idle", String.valueOf(idleCreates), "", null);
+        row("Kafka describe batches at rest", String.valueOf(idleDescribes), "", null);
+        row("Kafka create batches at rest", String.valueOf(idleCreates), "", null);
         double operatorHeapMib = mib(heapWithOperator - heapWithoutOperator);
         row(
                 "operator heap after GC (MiB)",
@@ -143,7 +148,8 @@ record ScaleReport(
         System.out.println(
                 "Operator heap = heap after GC with the operator running minus heap after GC once"
                         + " it is stopped (broker, mock API server with all its objects and"
-                        + " recorded requests, and the benchmark's own informers stay in both).");
+                        + " recorded requests, and the benchmark's own informers stay in both);"
+                        + " measured on the instance started for the rest period.");
         System.out.printf(
                 "A describe batch is one DescribeTopics request, plus one DescribeConfigs when a"
                         + " topic's configs are checked; idle window = %.1f resync rounds.%n",
