@@ -102,10 +102,9 @@ public final class OperatorScaleBenchmark {
     }
 
     /**
-     * A smaller run in a namespace of its own, then deleted (its topics stay on the broker): every
-     * part in this one JVM, the broker and mock API server above all, compiles its hot code before
-     * the clock starts, as the job benchmark's warm-up does. Without it, compilation is about a
-     * fifth of the CPU of a 1000-pipeline run. The measured operator is a new instance.
+     * A smaller run in a namespace of its own, then deleted (its topics stay on the broker), so
+     * that every part in this one JVM has compiled the code of its common paths before the clock
+     * starts, as in the job benchmark. The measured operator is a new instance.
      */
     private void warmUp(ReadyPipelines readiness) throws InterruptedException {
         long start = System.nanoTime();
