@@ -52,6 +52,10 @@ public final class ExpressionCompiler {
     public static CompiledValue compileValue(String expression, ExpressionScope scope)
             throws ExpressionCompileException {
         CelAbstractSyntaxTree ast = CelEnvironment.compile(expression, scope, false, null);
-        return new CompiledValue(expression, scope, CelEnvironment.program(ast));
+        return new CompiledValue(
+                expression,
+                scope,
+                CelEnvironment.program(ast),
+                StepFieldPath.of(ast, Set.copyOf(scope.steps())).orElse(null));
     }
 }
