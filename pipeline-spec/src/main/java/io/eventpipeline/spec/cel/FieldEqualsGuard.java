@@ -57,9 +57,7 @@ record FieldEqualsGuard(String field, String value, boolean whole) {
     }
 
     private static void collectConjuncts(CelExpr expr, List<CelExpr> into) {
-        if (expr.getKind() == CelExpr.ExprKind.Kind.CALL
-                && expr.call().function().equals(AND)
-                && expr.call().args().size() == 2) {
+        if (CelShapes.isGlobalCall(expr, AND, 2)) {
             collectConjuncts(expr.call().args().get(0), into);
             collectConjuncts(expr.call().args().get(1), into);
         } else {
@@ -68,10 +66,7 @@ record FieldEqualsGuard(String field, String value, boolean whole) {
     }
 
     private static Optional<FieldEqualsGuard> fieldEquals(CelExpr expr, boolean whole) {
-        if (expr.getKind() != CelExpr.ExprKind.Kind.CALL
-                || !expr.call().function().equals(EQUALS)
-                || expr.call().target().isPresent()
-                || expr.call().args().size() != 2) {
+        if (!CelShapes.isGlobalCall(expr, EQUALS, 2)) {
             return Optional.empty();
         }
         CelExpr left = expr.call().args().get(0);

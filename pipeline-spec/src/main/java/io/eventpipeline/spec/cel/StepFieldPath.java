@@ -33,11 +33,7 @@ record StepFieldPath(String step, int index, List<String> fields) {
             fields.add(expr.select().field());
             expr = expr.select().operand();
         }
-        if (fields.isEmpty()
-                || expr.getKind() != CelExpr.ExprKind.Kind.CALL
-                || !expr.call().function().equals(INDEX)
-                || expr.call().target().isPresent()
-                || expr.call().args().size() != 2) {
+        if (fields.isEmpty() || !CelShapes.isGlobalCall(expr, INDEX, 2)) {
             return Optional.empty();
         }
         CelExpr list = expr.call().args().get(0);
