@@ -49,6 +49,22 @@ class PipelineEventSerializerTest {
     }
 
     @Test
+    void eventsReadFromOneSourceShareItsName() throws Exception {
+        byte[] json = "{\"a\":1}".getBytes(StandardCharsets.UTF_8);
+        String topic = new String("shop-events".toCharArray());
+        PipelineEvent first =
+                roundTrip(
+                        PipelineEvent.accepted(
+                                "k", 1, new EventOrigin(topic, 0, 1), EventJson.parse(json), json));
+        PipelineEvent second =
+                roundTrip(
+                        PipelineEvent.accepted(
+                                "k", 2, new EventOrigin(topic, 1, 7), EventJson.parse(json), json));
+        assertThat(second.origin()).isEqualTo(new EventOrigin("shop-events", 1, 7));
+        assertThat(second.origin().source()).isSameAs(first.origin().source());
+    }
+
+    @Test
     void keepsTheOutcomeOfConditions() throws Exception {
         byte[] json = "{\"a\":1}".getBytes(StandardCharsets.UTF_8);
         long[] results = new long[3];
