@@ -22,7 +22,7 @@ import org.slf4j.LoggerFactory;
  * that still happens here (it depends on earlier events) makes the condition false and is logged,
  * because throwing would fail the job on every restart.
  */
-public final class StepCondition extends IterativeCondition<PipelineEvent> {
+public final class StepCondition extends IterativeCondition<PipelineEvent> implements EventTest {
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = LoggerFactory.getLogger(StepCondition.class);
 
@@ -40,6 +40,23 @@ public final class StepCondition extends IterativeCondition<PipelineEvent> {
         this.condition = condition;
         this.fieldPath = fieldPath;
         this.slot = slot;
+    }
+
+    /**
+     * For a condition on the event alone ({@link #usesStepEvents} false): whether it holds, with no
+     * partial match to ask about earlier steps.
+     */
+    @Override
+    public boolean holds(PipelineEvent event) {
+        if (usesStepEvents()) {
+            throw new IllegalStateException(fieldPath + " reads earlier steps' events");
+        }
+        return filter(event, null);
+    }
+
+    /** Whether the condition reads earlier steps' events, so needs a partial match's context. */
+    public boolean usesStepEvents() {
+        return condition.usesStepEvents();
     }
 
     @Override

@@ -5,6 +5,7 @@ import io.eventpipeline.job.event.PipelineEventTypeInfoFactory;
 import io.eventpipeline.job.event.RecordParser;
 import io.eventpipeline.job.topology.CompiledPipeline;
 import io.eventpipeline.job.topology.EventTimeWatermarks;
+import io.eventpipeline.job.topology.IrrelevantEvents;
 import io.eventpipeline.job.topology.PipelineStreams;
 import io.eventpipeline.job.topology.PipelineTopology;
 import io.eventpipeline.spec.Durations;
@@ -38,6 +39,19 @@ public final class TestRunner {
     public static TestRunResult run(
             CompiledPipeline pipeline, List<String> lines, Boolean dropIrrelevant)
             throws Exception {
+        return run(pipeline, lines, dropIrrelevant, true);
+    }
+
+    /**
+     * Tests only: as {@link #run(CompiledPipeline, List, Boolean)}; {@code simpleSequences} false
+     * runs every pattern on Flink CEP.
+     */
+    public static TestRunResult run(
+            CompiledPipeline pipeline,
+            List<String> lines,
+            Boolean dropIrrelevant,
+            boolean simpleSequences)
+            throws Exception {
         RecordParser parser =
                 RecordParser.of(pipeline.spec().getInput(), pipeline.conditionFields());
         List<PipelineEvent> records = EventsFile.parse(lines, parser);
@@ -52,9 +66,18 @@ public final class TestRunner {
                                 EventTimeWatermarks.strategy(outOfOrderness(pipeline), null, true))
                         .name("timestamps");
         PipelineStreams streams =
-                dropIrrelevant == null
+                dropIrrelevant == null && simpleSequences
                         ? PipelineTopology.build(pipeline, events)
-                        : PipelineTopology.build(pipeline, events, dropIrrelevant);
+                        : PipelineTopology.build(
+                                pipeline,
+                                events,
+                                dropIrrelevant == null
+                                        ? IrrelevantEvents.whyNotDroppable(
+                                                        pipeline.spec().getPatterns(),
+                                                        pipeline.patterns())
+                                                .isEmpty()
+                                        : dropIrrelevant,
+                                simpleSequences);
         DataStream<TestRunOutput> output =
                 streams.matches()
                         .map(TestRunOutput::of)

@@ -28,6 +28,14 @@ public final class OperatorUids {
         return "pattern-" + pattern.getName() + "-" + sha256Hex(definition).substring(0, 16);
     }
 
+    /**
+     * {@code sequence-<name>-<16 hex>}, as {@link #pattern}, for a pattern the sequence matcher
+     * runs: its state is not CEP's, so a pattern that moves between the two starts fresh.
+     */
+    public static String sequence(PatternSpec pattern, String keyPath) {
+        return "sequence" + pattern(pattern, keyPath).substring("pattern".length());
+    }
+
     private static String sha256Hex(String text) {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");

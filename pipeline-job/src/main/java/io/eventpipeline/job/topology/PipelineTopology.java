@@ -1,12 +1,17 @@
 package io.eventpipeline.job.topology;
 
 import io.eventpipeline.job.cep.CepPatternFactory;
+import io.eventpipeline.job.cep.StepCondition;
 import io.eventpipeline.job.event.PipelineEvent;
 import io.eventpipeline.job.event.PipelineEventTypeInfoFactory;
 import io.eventpipeline.job.match.MatchEmitter;
 import io.eventpipeline.job.match.MatchOutput;
 import io.eventpipeline.job.match.MatchRecordBuilder;
+import io.eventpipeline.job.sequence.SequenceMatchFunction;
+import io.eventpipeline.job.sequence.SequenceMatcher;
+import io.eventpipeline.job.sequence.SimpleSequences;
 import io.eventpipeline.spec.Durations;
+import io.eventpipeline.spec.model.AfterMatchStrategy;
 import io.eventpipeline.spec.model.PatternSpec;
 import io.eventpipeline.spec.model.StepSpec;
 import java.util.ArrayList;
@@ -23,8 +28,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The part of the job that is the same for Kafka and for the {@code test} command: events with
- * timestamps and watermarks -> router (dead letters) -> keyBy -> one CEP operator per pattern ->
- * match records.
+ * timestamps and watermarks -> router (dead letters) -> keyBy -> one pattern operator per pattern
+ * (the sequence matcher for a simple sequence, Flink CEP for the rest) -> match records.
  */
 public final class PipelineTopology {
     private static final Logger LOG = LoggerFactory.getLogger(PipelineTopology.class);
@@ -54,6 +59,18 @@ public final class PipelineTopology {
      */
     public static PipelineStreams build(
             CompiledPipeline pipeline, DataStream<PipelineEvent> events, boolean dropIrrelevant) {
+        return build(pipeline, events, dropIrrelevant, true);
+    }
+
+    /**
+     * Tests only: {@code simpleSequences} false runs every pattern on Flink CEP, even those {@link
+     * SequenceMatchFunction} would match, to show that both find the same matches.
+     */
+    public static PipelineStreams build(
+            CompiledPipeline pipeline,
+            DataStream<PipelineEvent> events,
+            boolean dropIrrelevant,
+            boolean simpleSequences) {
         EventConditions conditions = new EventConditions(pipeline.patterns(), dropIrrelevant);
         SingleOutputStreamOperator<PipelineEvent> routed =
                 events.process(new EventRouter(conditions), PipelineEventTypeInfoFactory.TYPE)
@@ -65,33 +82,18 @@ public final class PipelineTopology {
         List<PatternSpec> patterns = pipeline.spec().getPatterns();
         for (int i = 0; i < patterns.size(); i++) {
             PatternSpec spec = patterns.get(i);
-            int patternIndex = i;
-            Pattern<PipelineEvent, PipelineEvent> pattern =
-                    CepPatternFactory.create(
-                            spec,
-                            pipeline.patterns().get(i),
-                            CompiledPipeline.patternPath(i),
-                            new CepPatternFactory.ConditionSlots() {
-                                @Override
-                                public int where(int step) {
-                                    return conditions.whereSlot(patternIndex, step);
-                                }
-
-                                @Override
-                                public int until(int step) {
-                                    return conditions.untilSlot(patternIndex, step);
-                                }
-                            });
-            boolean emitTimeouts = Boolean.TRUE.equals(spec.getEmitTimeouts());
-            SingleOutputStreamOperator<MatchOutput> matches =
-                    CEP.pattern(keyed, pattern)
-                            .process(MatchEmitter.forPattern(records(pipeline, i), emitTimeouts))
-                            .returns(MatchOutput.class)
-                            .uid(OperatorUids.pattern(spec, pipeline.spec().getInput().getKey()))
-                            .name("pattern " + spec.getName());
-            outputs.add(matches);
-            if (emitTimeouts) {
-                outputs.add(matches.getSideOutput(MatchEmitter.TIMED_OUT));
+            Optional<String> needsCep =
+                    simpleSequences
+                            ? SimpleSequences.whyNotSimple(spec, pipeline.patterns().get(i))
+                            : Optional.of("simple sequences are off");
+            LOG.info(
+                    "Pattern {} runs on {}",
+                    spec.getName(),
+                    needsCep.map(why -> "Flink CEP: " + why).orElse("the sequence matcher"));
+            if (needsCep.isEmpty()) {
+                outputs.add(sequence(pipeline, i, keyed, conditions));
+            } else {
+                outputs.addAll(cep(pipeline, i, keyed, conditions));
             }
         }
         DataStream<MatchOutput> all = outputs.get(0);
@@ -101,9 +103,77 @@ public final class PipelineTopology {
         return new PipelineStreams(all, routed.getSideOutput(EventRouter.DEAD_LETTERS));
     }
 
+    private static DataStream<MatchOutput> sequence(
+            CompiledPipeline pipeline,
+            int patternIndex,
+            KeyedStream<PipelineEvent, String> keyed,
+            EventConditions conditions) {
+        PatternSpec spec = pipeline.spec().getPatterns().get(patternIndex);
+        List<StepCondition> steps = new ArrayList<>();
+        for (int s = 0; s < spec.getSteps().size(); s++) {
+            steps.add(
+                    new StepCondition(
+                            pipeline.patterns().get(patternIndex).where(s),
+                            CompiledPipeline.patternPath(patternIndex) + ".steps[" + s + "].where",
+                            conditions.whereSlot(patternIndex, s)));
+        }
+        long within = spec.getWithin() == null ? 0 : Durations.parse(spec.getWithin()).toMillis();
+        SequenceMatcher matcher =
+                new SequenceMatcher(
+                        steps,
+                        within,
+                        spec.getAfterMatch() == AfterMatchStrategy.SKIP_PAST_LAST_EVENT);
+        return keyed.process(
+                        new SequenceMatchFunction(
+                                matcher, records(pipeline, patternIndex), stepNames(spec)))
+                .returns(MatchOutput.class)
+                .uid(OperatorUids.sequence(spec, pipeline.spec().getInput().getKey()))
+                .name("pattern " + spec.getName());
+    }
+
+    private static List<DataStream<MatchOutput>> cep(
+            CompiledPipeline pipeline,
+            int patternIndex,
+            KeyedStream<PipelineEvent, String> keyed,
+            EventConditions conditions) {
+        PatternSpec spec = pipeline.spec().getPatterns().get(patternIndex);
+        Pattern<PipelineEvent, PipelineEvent> pattern =
+                CepPatternFactory.create(
+                        spec,
+                        pipeline.patterns().get(patternIndex),
+                        CompiledPipeline.patternPath(patternIndex),
+                        new CepPatternFactory.ConditionSlots() {
+                            @Override
+                            public int where(int step) {
+                                return conditions.whereSlot(patternIndex, step);
+                            }
+
+                            @Override
+                            public int until(int step) {
+                                return conditions.untilSlot(patternIndex, step);
+                            }
+                        });
+        boolean emitTimeouts = Boolean.TRUE.equals(spec.getEmitTimeouts());
+        SingleOutputStreamOperator<MatchOutput> matches =
+                CEP.pattern(keyed, pattern)
+                        .process(
+                                MatchEmitter.forPattern(
+                                        records(pipeline, patternIndex), emitTimeouts))
+                        .returns(MatchOutput.class)
+                        .uid(OperatorUids.pattern(spec, pipeline.spec().getInput().getKey()))
+                        .name("pattern " + spec.getName());
+        return emitTimeouts
+                ? List.of(matches, matches.getSideOutput(MatchEmitter.TIMED_OUT))
+                : List.of(matches);
+    }
+
+    private static List<String> stepNames(PatternSpec spec) {
+        return spec.getSteps().stream().map(StepSpec::getName).toList();
+    }
+
     private static MatchRecordBuilder records(CompiledPipeline pipeline, int patternIndex) {
         PatternSpec spec = pipeline.spec().getPatterns().get(patternIndex);
-        List<String> stepOrder = spec.getSteps().stream().map(StepSpec::getName).toList();
+        List<String> stepOrder = stepNames(spec);
         Long within =
                 spec.getWithin() == null ? null : Durations.parse(spec.getWithin()).toMillis();
         return new MatchRecordBuilder(

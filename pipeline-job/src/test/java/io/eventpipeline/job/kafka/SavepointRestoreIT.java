@@ -25,9 +25,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The operator-uid design through a pattern change: stop with a savepoint, change pattern B (A
- * unchanged), restore with non-restored state allowed. A's open partial match survives, B starts
- * fresh, and the source continues from the saved offsets (nothing read twice, nothing skipped).
+ * The operator-uid design through a pattern change: stop with a savepoint, change pattern B (A and
+ * C unchanged), restore with non-restored state allowed. The open partial matches of A (a simple
+ * sequence, on the sequence matcher) and C (followedByAny, on Flink CEP) survive, B starts fresh,
+ * and the source continues from the saved offsets (nothing read twice, nothing skipped).
  */
 class SavepointRestoreIT {
     @RegisterExtension static final MiniClusterExtension FLINK = SharedMiniCluster.create();
@@ -63,6 +64,11 @@ class SavepointRestoreIT {
                               steps:
                                 - {name: first, where: "event.type == 'B1'"}
                                 - {name: second, where: "event.type == 'B2'"}
+                            - name: c
+                              within: 1h
+                              steps:
+                                - {name: first, where: "event.type == 'C1'"}
+                                - {name: second, after: followedByAny, where: "event.type == 'C2'"}
                         """
                                 .formatted(broker.bootstrapServers(), bWithin)));
     }
@@ -92,6 +98,7 @@ class SavepointRestoreIT {
                 List.of(
                         event("x", "A1", 10),
                         event("x", "B1", 11),
+                        event("x", "C1", 12),
                         event("clock", "TICK", 20),
                         "junk before"));
         JobClient first = start(pipeline("1h"), new Configuration());
@@ -111,6 +118,7 @@ class SavepointRestoreIT {
                         event("x", "B2", 31),
                         event("y", "B1", 32),
                         event("y", "B2", 33),
+                        event("x", "C2", 34),
                         "junk after",
                         event("clock", "TICK", 100)));
         Configuration restore = new Configuration();
@@ -119,7 +127,7 @@ class SavepointRestoreIT {
         JobClient second = start(pipeline("2h"), restore);
         try {
             List<ConsumerRecord<byte[], byte[]>> out =
-                    topics.read("sp-out", 2, Duration.ofSeconds(60));
+                    topics.read("sp-out", 3, Duration.ofSeconds(60));
             List<String> matches = new ArrayList<>();
             for (ConsumerRecord<byte[], byte[]> record : out) {
                 JsonNode match = JSON.readTree(record.value());
@@ -132,11 +140,13 @@ class SavepointRestoreIT {
                                 + "-"
                                 + match.get("end").asLong());
             }
-            // a/x: started before the savepoint, completed after. b/x: its B1 was dropped with
-            // the old uid's state. b/y: the changed pattern runs.
-            assertThat(matches).containsExactlyInAnyOrder("a x 10000-30000", "b y 32000-33000");
+            // a/x and c/x: started before the savepoint, completed after. b/x: its B1 was dropped
+            // with the old uid's state. b/y: the changed pattern runs.
+            assertThat(matches)
+                    .containsExactlyInAnyOrder(
+                            "a x 10000-30000", "b y 32000-33000", "c x 12000-34000");
             // A stale b/x match would come with the same watermark: look for it briefly.
-            assertThat(topics.read("sp-out", 3, Duration.ofSeconds(2))).hasSize(2);
+            assertThat(topics.read("sp-out", 4, Duration.ofSeconds(2))).hasSize(3);
             // Neither junk record was read twice (a replay from the start would add both again).
             assertThat(topics.read("sp-dlq", 3, Duration.ofSeconds(2)))
                     .extracting(KafkaTestTopics::value)

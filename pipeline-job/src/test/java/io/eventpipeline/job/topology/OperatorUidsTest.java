@@ -22,4 +22,12 @@ class OperatorUidsTest {
         assertThat(OperatorUids.pattern(pattern("event.x == 2"), "k")).isNotEqualTo(uid);
         assertThat(OperatorUids.pattern(pattern("event.x == 1"), "other")).isNotEqualTo(uid);
     }
+
+    @Test
+    void theSequenceMatchersUidDiffersFromCepsForTheSamePattern() throws Exception {
+        String cep = OperatorUids.pattern(pattern("event.x == 1"), "k");
+        String sequence = OperatorUids.sequence(pattern("event.x == 1"), "k");
+        assertThat(sequence).isEqualTo("sequence" + cep.substring("pattern".length()));
+        assertThat(OperatorUids.sequence(pattern("event.x == 2"), "k")).isNotEqualTo(sequence);
+    }
 }

@@ -1,0 +1,148 @@
+package io.eventpipeline.job.sequence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.eventpipeline.job.SharedMiniCluster;
+import io.eventpipeline.job.testrun.TestRunResult;
+import io.eventpipeline.job.testrun.TestRunner;
+import io.eventpipeline.job.topology.CompiledPipeline;
+import io.eventpipeline.spec.PipelineDefinition;
+import io.eventpipeline.spec.validation.PipelineValidator;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * The sequence matcher finds exactly the matches Flink CEP finds: random simple sequences (one to
+ * four steps, overlapping conditions, with and without within, each after-match strategy the
+ * matcher takes) run over random streams with ties, out-of-order and late events, once on the
+ * sequence matcher and once on Flink CEP. The match records and dead letters must be identical.
+ */
+class SequenceEquivalenceIT {
+    @RegisterExtension static final MiniClusterExtension FLINK = SharedMiniCluster.create();
+
+    private static final String[] WHERE = {
+        "event.type == 'a'",
+        "event.type == 'b'",
+        "event.type == 'b' && event.v > 2",
+        "event.type == 'c' || (event.type == 'a' && event.v == 5)",
+        "event.v >= 3",
+        "event.type != 'x'"
+    };
+    private static final String[] AFTER_MATCH = {
+        "", "afterMatch: noSkip", "afterMatch: skipToNext", "afterMatch: skipPastLastEvent"
+    };
+    private static final String[] TYPES = {"a", "b", "c", "x"};
+
+    @Test
+    void sequenceMatcherFindsWhatFlinkCepFinds() throws Exception {
+        Random random = new Random(20261121);
+        int patterns = 0;
+        int matches = 0;
+        for (int batch = 0; batch < 6; batch++) {
+            PipelineDefinition pipeline = randomPipeline(random, batch % 2 == 0 ? "0s" : "2s");
+            CompiledPipeline compiled = CompiledPipeline.of(pipeline);
+            for (int p = 0; p < compiled.patterns().size(); p++) {
+                assertThat(
+                                SimpleSequences.whyNotSimple(
+                                        compiled.spec().getPatterns().get(p),
+                                        compiled.patterns().get(p)))
+                        .isEmpty();
+            }
+            patterns += compiled.patterns().size();
+            List<String> events = randomEvents(random);
+
+            TestRunResult sequences = TestRunner.run(compiled, events, false, true);
+            TestRunResult cep = TestRunner.run(compiled, events, false, false);
+
+            assertThat(sequences.matchLines()).isEqualTo(cep.matchLines());
+            assertThat(sequences.deadLetters()).isEqualTo(cep.deadLetters());
+            matches += cep.matches().size();
+        }
+        // The comparison means something only if the patterns matched plenty.
+        assertThat(patterns).isGreaterThan(60);
+        assertThat(matches).isGreaterThan(1000);
+    }
+
+    private static PipelineDefinition randomPipeline(Random random, String outOfOrderness)
+            throws Exception {
+        StringBuilder patterns = new StringBuilder();
+        int count = 0;
+        while (count < 16) {
+            String pattern = randomPattern("p" + count, random);
+            PipelineDefinition candidate = document(pattern, outOfOrderness);
+            if (new PipelineValidator().validate(candidate).isEmpty()) {
+                patterns.append(pattern);
+                count++;
+            }
+        }
+        return document(patterns.toString(), outOfOrderness);
+    }
+
+    private static String randomPattern(String name, Random random) {
+        int steps = 1 + random.nextInt(4);
+        StringBuilder yaml = new StringBuilder("- name: " + name + "\n  steps:\n");
+        for (int s = 0; s < steps; s++) {
+            yaml.append("    - {name: s")
+                    .append(s)
+                    .append(s > 0 && random.nextBoolean() ? ", after: followedBy" : "")
+                    .append(", where: \"")
+                    .append(WHERE[random.nextInt(WHERE.length)])
+                    .append("\"}\n");
+        }
+        if (random.nextInt(4) > 0) {
+            yaml.append("  within: ").append(3 + random.nextInt(15)).append("s\n");
+        }
+        String afterMatch = AFTER_MATCH[random.nextInt(AFTER_MATCH.length)];
+        if (!afterMatch.isEmpty()) {
+            yaml.append("  ").append(afterMatch).append('\n');
+        }
+        return yaml.toString();
+    }
+
+    /** Mostly in time order with ties; some events a few seconds early, some far too late. */
+    private static List<String> randomEvents(Random random) {
+        List<String> lines = new ArrayList<>();
+        long second = 10;
+        for (int i = 0; i < 300; i++) {
+            second += random.nextInt(3);
+            long time = second;
+            int roll = random.nextInt(20);
+            if (roll == 0) {
+                time = second - 1 - random.nextInt(3);
+            } else if (roll == 1) {
+                time = second - 8;
+            }
+            lines.add(
+                    "{\"k\":\"k"
+                            + random.nextInt(3)
+                            + "\",\"type\":\""
+                            + TYPES[random.nextInt(TYPES.length)]
+                            + "\",\"t\":"
+                            + time * 1000
+                            + ",\"v\":"
+                            + random.nextInt(6)
+                            + "}");
+        }
+        return lines;
+    }
+
+    private static PipelineDefinition document(String patterns, String outOfOrderness)
+            throws Exception {
+        return PipelineDefinition.parse(
+                """
+                apiVersion: eventpipeline.io/v1alpha1
+                kind: EventPipeline
+                metadata: {name: sequences, namespace: test}
+                spec:
+                  input: {topic: in, key: k, timestamp: {field: t, maxOutOfOrderness: %s}}
+                  output: {topic: out}
+                  patterns:
+                """
+                                .formatted(outOfOrderness)
+                        + patterns.indent(4));
+    }
+}
