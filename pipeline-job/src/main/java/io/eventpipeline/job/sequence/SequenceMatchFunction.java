@@ -1,7 +1,6 @@
 package io.eventpipeline.job.sequence;
 
 import io.eventpipeline.job.event.PipelineEvent;
-import io.eventpipeline.job.event.PipelineEventTypeInfoFactory;
 import io.eventpipeline.job.match.MatchEmitter;
 import io.eventpipeline.job.match.MatchOutput;
 import io.eventpipeline.job.match.MatchRecordBuilder;
@@ -10,13 +9,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.flink.api.common.functions.OpenContext;
-import org.apache.flink.api.common.state.MapState;
-import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
-import org.apache.flink.api.common.typeinfo.TypeInformation;
-import org.apache.flink.api.common.typeinfo.Types;
-import org.apache.flink.api.java.typeutils.ListTypeInfo;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
@@ -28,20 +22,17 @@ import org.apache.flink.util.Collector;
  * (ties in arrival order); an event no later than the watermark on arrival is late and dropped. A
  * timer at the oldest partial match's expiry drops partial matches that can no longer complete.
  *
- * <p>State per key: the waiting events by time, and the partial matches (each the events it took).
+ * <p>State per key: {@link SequenceState}.
  */
 public final class SequenceMatchFunction
         extends KeyedProcessFunction<String, PipelineEvent, MatchOutput> {
     private static final long serialVersionUID = 1L;
-    private static final TypeInformation<List<PipelineEvent>> EVENTS =
-            new ListTypeInfo<>(PipelineEventTypeInfoFactory.TYPE);
 
     private final SequenceMatcher matcher;
     private final MatchRecordBuilder records;
     private final List<String> stepNames;
 
-    private transient MapState<Long, List<PipelineEvent>> waiting;
-    private transient ValueState<List<List<PipelineEvent>>> partials;
+    private transient ValueState<SequenceState> state;
     private transient Counter matches;
     private transient Counter late;
 
@@ -57,15 +48,9 @@ public final class SequenceMatchFunction
 
     @Override
     public void open(OpenContext openContext) {
-        waiting =
+        state =
                 getRuntimeContext()
-                        .getMapState(
-                                new MapStateDescriptor<>("waiting-events", Types.LONG, EVENTS));
-        partials =
-                getRuntimeContext()
-                        .getState(
-                                new ValueStateDescriptor<>(
-                                        "partial-matches", new ListTypeInfo<>(EVENTS)));
+                        .getState(new ValueStateDescriptor<>("sequence", SequenceState.TYPE));
         matches =
                 getRuntimeContext()
                         .getMetricGroup()
@@ -84,44 +69,47 @@ public final class SequenceMatchFunction
             late.inc();
             return;
         }
-        List<PipelineEvent> atTime = waiting.get(time);
-        if (atTime == null) {
-            atTime = new ArrayList<>(2);
+        SequenceState current = state.value();
+        if (current == null) {
+            current = new SequenceState();
+        }
+        if (current.await(event)) {
             ctx.timerService().registerEventTimeTimer(time);
         }
-        atTime.add(event);
-        waiting.put(time, atTime);
+        state.update(current);
     }
 
-    /** Timers come in time order: the key's waiting events at {@code time}, or an expiry. */
+    /**
+     * Timers come in time order: the key's waiting events at {@code time}, or the expiry of its
+     * oldest partial match.
+     */
     @Override
     public void onTimer(long time, OnTimerContext ctx, Collector<MatchOutput> out)
             throws Exception {
-        List<List<PipelineEvent>> current = partials.value();
+        SequenceState current = state.value();
         if (current == null) {
-            current = new ArrayList<>();
-        }
-        List<PipelineEvent> events = waiting.get(time);
-        if (events != null) {
-            waiting.remove(time);
-            for (PipelineEvent event : events) {
-                for (List<PipelineEvent> match : matcher.advance(current, event, time)) {
-                    matches.inc();
-                    out.collect(records.build(byStep(match), false));
-                }
-            }
-        } else {
-            matcher.expire(current, time);
-        }
-        if (current.isEmpty()) {
-            partials.clear();
             return;
         }
-        partials.update(current);
-        // Later than now by construction (what expires by now is gone): a timer at or before now
-        // would fire again at once.
-        long expiry = matcher.nextExpiry(current);
-        if (expiry > time && expiry != Long.MAX_VALUE) {
+        long expiryBefore = matcher.nextExpiry(current.partials);
+        List<PipelineEvent> due = current.takeUntil(time);
+        for (PipelineEvent event : due) {
+            for (List<PipelineEvent> match : matcher.advance(current.partials, event, time)) {
+                matches.inc();
+                out.collect(records.build(byStep(match), false));
+            }
+        }
+        if (due.isEmpty()) {
+            matcher.expire(current.partials, time);
+        }
+        if (current.isEmpty()) {
+            state.clear();
+            return;
+        }
+        state.update(current);
+        // One timer for the oldest partial match, set when that changes. Later than now by
+        // construction (what expires by now is gone): a timer at or before now would fire again.
+        long expiry = matcher.nextExpiry(current.partials);
+        if (expiry != expiryBefore && expiry > time && expiry != Long.MAX_VALUE) {
             ctx.timerService().registerEventTimeTimer(expiry);
         }
     }
