@@ -104,13 +104,11 @@ record ScaleReport(
                 "",
                 null);
         double perPipeline = (double) sum(writesToReady) / n;
-        row(
-                "API writes by the operator per pipeline",
-                fmt(perPipeline),
-                "<= 3",
-                perPipeline <= TARGET_WRITES_PER_PIPELINE);
+        row("API writes by the operator per pipeline", fmt(perPipeline), "", null);
         double eventsPerPipeline = (double) writesToReady.getOrDefault("POST events", 0L) / n;
         row("  of which Kubernetes Events (phase changes)", fmt(eventsPerPipeline), "", null);
+        // The target counts writes to the pipeline and its children: DESIGN requires an Event on
+        // each phase change, which a new pipeline makes twice.
         row(
                 "  the rest: the pipeline and its children",
                 fmt(perPipeline - eventsPerPipeline),
