@@ -22,7 +22,10 @@ import org.apache.flink.cep.pattern.Pattern;
 public final class CepPatternFactory {
     private CepPatternFactory() {}
 
-    /** Conditions where the event's routed outcome may be used: slot by step index, or -1. */
+    /**
+     * Conditions where the event's routed outcome may be used: slot by step index, or -1, in the
+     * pattern's own layout.
+     */
     public interface ConditionSlots {
         /** Always evaluate: events that were not routed. */
         ConditionSlots NONE =
@@ -36,11 +39,19 @@ public final class CepPatternFactory {
                     public int until(int step) {
                         return -1;
                     }
+
+                    @Override
+                    public int layout() {
+                        return PipelineEvent.NO_LAYOUT;
+                    }
                 };
 
         int where(int step);
 
         int until(int step);
+
+        /** The layout an event's outcomes must be in to be used. */
+        int layout();
     }
 
     /**
@@ -63,7 +74,10 @@ public final class CepPatternFactory {
             pattern =
                     pattern.where(
                             new StepCondition(
-                                    compiled.where(i), stepPath + ".where", slots.where(i)));
+                                    compiled.where(i),
+                                    stepPath + ".where",
+                                    slots.where(i),
+                                    slots.layout()));
             pattern = quantify(pattern, step);
             if (compiled.until(i).isPresent()) {
                 pattern =
@@ -71,7 +85,8 @@ public final class CepPatternFactory {
                                 new StepCondition(
                                         compiled.until(i).get(),
                                         stepPath + ".until",
-                                        slots.until(i)));
+                                        slots.until(i),
+                                        slots.layout()));
             }
         }
         if (spec.getWithin() != null) {

@@ -15,7 +15,9 @@ import org.slf4j.LoggerFactory;
  * match ({@code ctx.getEventsForPattern}).
  *
  * <p>A condition that depends on the event alone was evaluated once when the event was routed; it
- * reads that outcome from the event (its slot) instead of evaluating again for each partial match.
+ * reads that outcome from the event (its slot) instead of evaluating again for each partial match,
+ * but only when the event's outcomes are in the pattern's own layout. An event restored from a
+ * savepoint written with another layout (or none) is evaluated from its fields.
  *
  * <p>A missing field makes the condition false (see {@link CompiledCondition}). Other evaluation
  * errors are caught before matching by the router's pre-check, which dead-letters the event; one
@@ -29,17 +31,20 @@ public final class StepCondition extends IterativeCondition<PipelineEvent> imple
     private final CompiledCondition condition;
     private final String fieldPath;
     private final int slot;
+    private final int layout;
     private transient Set<String> steps;
     private transient long errors;
 
     /**
      * @param fieldPath where the condition is written, for log messages
      * @param slot where routed events carry this condition's outcome, or -1 to always evaluate
+     * @param layout the layout {@code slot} is numbered in
      */
-    public StepCondition(CompiledCondition condition, String fieldPath, int slot) {
+    public StepCondition(CompiledCondition condition, String fieldPath, int slot, int layout) {
         this.condition = condition;
         this.fieldPath = fieldPath;
         this.slot = slot;
+        this.layout = layout;
     }
 
     /**
@@ -61,7 +66,7 @@ public final class StepCondition extends IterativeCondition<PipelineEvent> imple
 
     @Override
     public boolean filter(PipelineEvent event, Context<PipelineEvent> context) {
-        if (slot >= 0 && event.hasConditionResults()) {
+        if (slot >= 0 && event.hasConditionResult(layout, slot)) {
             return event.conditionHolds(slot);
         }
         if (steps == null) {

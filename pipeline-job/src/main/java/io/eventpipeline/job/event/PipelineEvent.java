@@ -14,21 +14,29 @@ import org.apache.flink.api.common.typeinfo.TypeInfo;
  * reason it cannot be processed). It keeps the record's original bytes: a dead letter carries
  * exactly what was read, and between operators and in the pattern operators' state an event is its
  * bytes, not its parsed body, which is parsed again only when needed (for a match record or an
- * iterative condition). Once routed, it also carries the outcome of the pipeline's conditions that
- * depend on the event alone ({@link #withConditionResults}), so that matching need not evaluate
- * them again.
+ * iterative condition). Once routed, it also carries the outcome of the conditions that depend on
+ * the event alone ({@link #withConditionResults}), so that matching need not evaluate them again.
+ * The outcome is stamped with the layout it is written in: the router's (every pattern's
+ * conditions) between router and pattern operators, then one pattern's own, which is all a pattern
+ * operator keeps in its state. A reader trusts only outcomes in its own layout and evaluates
+ * otherwise, so a stored outcome is never read with another layout's meaning (after an upgrade,
+ * say).
  *
  * <p>Immutable as far as anyone can observe (the body is parsed once, lazily); the body must not be
  * modified. Flink serializes it with {@link PipelineEventSerializer} (no Kryo on generic maps).
  */
 @TypeInfo(PipelineEventTypeInfoFactory.class)
 public final class PipelineEvent {
+    /** The layout of outcomes that no reader trusts: none, or written before layouts existed. */
+    public static final int NO_LAYOUT = 0;
+
     private final String key;
     private final long timestamp;
     private final EventOrigin origin;
     private final byte[] raw;
     private final String rejection;
     private final long[] conditionResults;
+    private final int conditionLayout;
     private final Map<String, Object> fieldsRead;
     private Map<String, Object> body;
     private FieldByFieldBody fieldByField;
@@ -40,8 +48,9 @@ public final class PipelineEvent {
             Map<String, Object> body,
             byte[] raw,
             String rejection,
-            long[] conditionResults) {
-        this(key, timestamp, origin, body, raw, rejection, conditionResults, null);
+            long[] conditionResults,
+            int conditionLayout) {
+        this(key, timestamp, origin, body, raw, rejection, conditionResults, conditionLayout, null);
     }
 
     private PipelineEvent(
@@ -52,6 +61,7 @@ public final class PipelineEvent {
             byte[] raw,
             String rejection,
             long[] conditionResults,
+            int conditionLayout,
             Map<String, Object> fieldsRead) {
         this.fieldsRead = fieldsRead;
         this.key = key;
@@ -61,6 +71,7 @@ public final class PipelineEvent {
         this.raw = raw;
         this.rejection = rejection;
         this.conditionResults = conditionResults;
+        this.conditionLayout = conditionLayout;
     }
 
     /**
@@ -77,7 +88,8 @@ public final class PipelineEvent {
                 Objects.requireNonNull(body, "body"),
                 raw,
                 null,
-                null);
+                null,
+                NO_LAYOUT);
     }
 
     /**
@@ -98,6 +110,7 @@ public final class PipelineEvent {
                 Objects.requireNonNull(raw, "raw"),
                 null,
                 null,
+                NO_LAYOUT,
                 Objects.requireNonNull(fieldsRead, "fieldsRead"));
     }
 
@@ -109,16 +122,34 @@ public final class PipelineEvent {
     public static PipelineEvent rejected(
             long timestamp, EventOrigin origin, byte[] raw, String reason) {
         return new PipelineEvent(
-                null, timestamp, origin, null, raw, Objects.requireNonNull(reason, "reason"), null);
+                null,
+                timestamp,
+                origin,
+                null,
+                raw,
+                Objects.requireNonNull(reason, "reason"),
+                null,
+                NO_LAYOUT);
     }
 
     /**
-     * The same accepted event with the outcome of the pipeline's event-only conditions: bit {@code
-     * i} of the array is condition slot {@code i} (see {@code EventConditions}).
+     * The same accepted event with the outcome of event-only conditions: bit {@code i} of the array
+     * is condition slot {@code i} of {@code layout} (see {@code EventConditions}).
+     *
+     * @param layout identifies the slot numbering; {@link #NO_LAYOUT} is never trusted
      */
-    public PipelineEvent withConditionResults(long[] results) {
+    public PipelineEvent withConditionResults(long[] results, int layout) {
         return new PipelineEvent(
-                key, timestamp, origin, body, raw, rejection, Objects.requireNonNull(results));
+                key,
+                timestamp,
+                origin,
+                body,
+                raw,
+                rejection,
+                Objects.requireNonNull(results),
+                layout,
+                // Not kept: matching reads the outcomes, and pattern state holds the event.
+                null);
     }
 
     public boolean isRejected() {
@@ -195,14 +226,34 @@ public final class PipelineEvent {
         return rejection;
     }
 
-    /** Whether {@link #conditionHolds} can answer: the event has been routed. */
+    /** Whether the event carries condition outcomes (in whatever layout). */
     public boolean hasConditionResults() {
         return conditionResults != null;
     }
 
-    /** The outcome of the event-only condition in {@code slot}, as evaluated when routed. */
+    /**
+     * Whether {@link #conditionHolds} can answer for {@code slot} of {@code layout}: the event
+     * carries outcomes in that very layout, and the slot is within them.
+     */
+    public boolean hasConditionResult(int layout, int slot) {
+        return conditionResults != null
+                && layout != NO_LAYOUT
+                && conditionLayout == layout
+                && slot >= 0
+                && slot >>> 6 < conditionResults.length;
+    }
+
+    /**
+     * The outcome of the event-only condition in {@code slot} of the event's layout; ask {@link
+     * #hasConditionResult} first.
+     */
     public boolean conditionHolds(int slot) {
         return (conditionResults[slot >>> 6] & (1L << slot)) != 0;
+    }
+
+    /** The layout the condition outcomes are written in; {@link #NO_LAYOUT} when none. */
+    public int conditionLayout() {
+        return conditionLayout;
     }
 
     long[] conditionResults() {
@@ -218,7 +269,8 @@ public final class PipelineEvent {
                 && Objects.equals(body(), that.body())
                 && Arrays.equals(raw, that.raw)
                 && Objects.equals(rejection, that.rejection)
-                && Arrays.equals(conditionResults, that.conditionResults);
+                && Arrays.equals(conditionResults, that.conditionResults)
+                && conditionLayout == that.conditionLayout;
     }
 
     @Override

@@ -29,6 +29,9 @@ public final class PipelineEventSerializer extends TypeSerializerSingleton<Pipel
 
     private static final byte HAS_CONDITION_RESULTS = 8;
 
+    /** The layout of the condition results follows them; older records have none (not trusted). */
+    private static final byte HAS_CONDITION_LAYOUT = 16;
+
     // A job reads a handful of topics, and a pattern operator on the heap state backend keeps
     // every buffered event as the object read here: one shared name per source instead of a copy
     // in each event (about 50 bytes of heap per event held). Bounded, in case of odd input.
@@ -74,7 +77,7 @@ public final class PipelineEventSerializer extends TypeSerializerSingleton<Pipel
         }
         long[] results = event.conditionResults();
         if (results != null) {
-            flags |= HAS_CONDITION_RESULTS;
+            flags |= HAS_CONDITION_RESULTS | HAS_CONDITION_LAYOUT;
         }
         out.writeByte(flags);
         out.writeLong(event.timestamp());
@@ -94,6 +97,7 @@ public final class PipelineEventSerializer extends TypeSerializerSingleton<Pipel
             for (long word : results) {
                 out.writeLong(word);
             }
+            out.writeInt(event.conditionLayout());
         }
         if (event.raw() != null) {
             out.writeInt(event.raw().length);
@@ -119,10 +123,14 @@ public final class PipelineEventSerializer extends TypeSerializerSingleton<Pipel
             }
         }
         long[] results = null;
+        int layout = PipelineEvent.NO_LAYOUT;
         if ((flags & HAS_CONDITION_RESULTS) != 0) {
             results = new long[in.readUnsignedShort()];
             for (int i = 0; i < results.length; i++) {
                 results[i] = in.readLong();
+            }
+            if ((flags & HAS_CONDITION_LAYOUT) != 0) {
+                layout = in.readInt();
             }
         }
         byte[] raw = null;
@@ -130,7 +138,7 @@ public final class PipelineEventSerializer extends TypeSerializerSingleton<Pipel
             raw = new byte[in.readInt()];
             in.readFully(raw);
         }
-        return new PipelineEvent(key, timestamp, origin, body, raw, rejection, results);
+        return new PipelineEvent(key, timestamp, origin, body, raw, rejection, results, layout);
     }
 
     private static String shared(String source) {

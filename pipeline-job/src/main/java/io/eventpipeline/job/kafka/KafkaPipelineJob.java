@@ -4,6 +4,7 @@ import io.eventpipeline.job.event.PipelineEvent;
 import io.eventpipeline.job.event.PipelineEventTypeInfoFactory;
 import io.eventpipeline.job.event.RecordParser;
 import io.eventpipeline.job.match.MatchOutput;
+import io.eventpipeline.job.source.CurrentTopicsSource;
 import io.eventpipeline.job.source.IdleWithoutSplitsSource;
 import io.eventpipeline.job.topology.CompiledPipeline;
 import io.eventpipeline.job.topology.DeadLetter;
@@ -15,6 +16,7 @@ import io.eventpipeline.spec.model.Delivery;
 import io.eventpipeline.spec.model.EventPipelineSpec;
 import io.eventpipeline.spec.model.StartFrom;
 import java.util.Properties;
+import java.util.Set;
 import java.util.function.UnaryOperator;
 import org.apache.flink.connector.base.DeliveryGuarantee;
 import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
@@ -53,9 +55,14 @@ public final class KafkaPipelineJob {
         EventPipelineSpec spec = pipeline.spec();
         DataStream<PipelineEvent> events =
                 env.fromSource(
-                                // More readers than partitions must not stop event time.
-                                new IdleWithoutSplitsSource<>(
-                                        source(pipeline, kafka), PipelineEventTypeInfoFactory.TYPE),
+                                // Only the current topic's offsets restore; more readers than
+                                // partitions must not stop event time.
+                                new CurrentTopicsSource<>(
+                                        new IdleWithoutSplitsSource<>(
+                                                source(pipeline, kafka),
+                                                PipelineEventTypeInfoFactory.TYPE),
+                                        Set.of(spec.getInput().getTopic()),
+                                        PipelineEventTypeInfoFactory.TYPE),
                                 EventTimeWatermarks.forInput(spec.getInput()),
                                 "kafka source")
                         .uid(OperatorUids.KAFKA_SOURCE);

@@ -24,6 +24,10 @@ import java.util.Map;
  *
  * <p>A condition that uses earlier steps' events is evaluated here with none (to find failures),
  * but its outcome is not used: the pattern operator evaluates it for each partial match.
+ *
+ * <p>The router's slots number every pattern's conditions together; that numbering never leaves the
+ * running job. Each pattern operator receives the outcomes renumbered for its pattern alone ({@link
+ * #forPattern}), which is what its state keeps.
  */
 public final class EventConditions implements Serializable {
     private static final long serialVersionUID = 1L;
@@ -36,6 +40,7 @@ public final class EventConditions implements Serializable {
 
     private final int[][] untilSlots;
     private final boolean dropIrrelevant;
+    private final int layout;
 
     /**
      * @param dropIrrelevant whether events no condition holds for may be dropped; see {@link
@@ -56,6 +61,11 @@ public final class EventConditions implements Serializable {
             }
         }
         this.dropIrrelevant = dropIrrelevant;
+        List<String> described = new ArrayList<>();
+        for (int i = 0; i < conditions.size(); i++) {
+            described.add(paths.get(i) + ": " + conditions.get(i).expression());
+        }
+        this.layout = ConditionLayout.of(described);
     }
 
     private int add(CompiledCondition condition, String path) {
@@ -79,6 +89,43 @@ public final class EventConditions implements Serializable {
 
     private int usableSlot(int slot) {
         return slot < 0 || conditions.get(slot).usesStepEvents() ? -1 : slot;
+    }
+
+    /**
+     * Pattern {@code pattern}'s usable conditions, numbered by that pattern alone: its steps' where
+     * then until, in step order. Its layout depends on the pattern's conditions only.
+     */
+    public PatternConditions forPattern(int pattern) {
+        int steps = whereSlots[pattern].length;
+        int[] localWhere = new int[steps];
+        int[] localUntil = new int[steps];
+        List<Integer> routerSlots = new ArrayList<>();
+        List<String> described = new ArrayList<>();
+        for (int s = 0; s < steps; s++) {
+            localWhere[s] = local(whereSlot(pattern, s), s, ".where", routerSlots, described);
+            localUntil[s] = local(untilSlot(pattern, s), s, ".until", routerSlots, described);
+        }
+        return new PatternConditions(
+                layout,
+                ConditionLayout.of(described),
+                routerSlots.stream().mapToInt(Integer::intValue).toArray(),
+                localWhere,
+                localUntil);
+    }
+
+    private int local(
+            int routerSlot,
+            int step,
+            String kind,
+            List<Integer> routerSlots,
+            List<String> described) {
+        if (routerSlot < 0) {
+            return -1;
+        }
+        routerSlots.add(routerSlot);
+        described.add(
+                "steps[" + step + "]" + kind + ": " + conditions.get(routerSlot).expression());
+        return routerSlots.size() - 1;
     }
 
     /** Whether the router drops events no condition holds for. */
@@ -109,5 +156,10 @@ public final class EventConditions implements Serializable {
             }
         }
         return new Outcome(results, null, any || !dropIrrelevant);
+    }
+
+    /** The layout of {@link Outcome#results}. */
+    public int layout() {
+        return layout;
     }
 }

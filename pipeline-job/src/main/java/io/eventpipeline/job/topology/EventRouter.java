@@ -70,7 +70,7 @@ public final class EventRouter extends ProcessFunction<PipelineEvent, PipelineEv
             metrics.skipped();
             return;
         }
-        out.collect(event.withConditionResults(outcome.results()));
+        out.collect(event.withConditionResults(outcome.results(), conditions.layout()));
     }
 
     private void deadLetter(Context ctx, DeadLetterReason reason, DeadLetter deadLetter) {

@@ -9,11 +9,12 @@ import io.eventpipeline.job.match.MatchOutput;
 import io.eventpipeline.job.match.MatchRecordBuilder;
 import io.eventpipeline.job.sequence.SequenceMatchFunction;
 import io.eventpipeline.job.sequence.SequenceMatcher;
-import io.eventpipeline.job.sequence.SimpleSequences;
 import io.eventpipeline.spec.Durations;
 import io.eventpipeline.spec.model.AfterMatchStrategy;
 import io.eventpipeline.spec.model.PatternSpec;
 import io.eventpipeline.spec.model.StepSpec;
+import io.eventpipeline.spec.state.Matcher;
+import io.eventpipeline.spec.state.PatternState;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -21,6 +22,7 @@ import org.apache.flink.api.java.functions.KeySelector;
 import org.apache.flink.cep.CEP;
 import org.apache.flink.cep.pattern.Pattern;
 import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.DataStreamUtils;
 import org.apache.flink.streaming.api.datastream.KeyedStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.slf4j.Logger;
@@ -80,20 +82,33 @@ public final class PipelineTopology {
 
         List<DataStream<MatchOutput>> outputs = new ArrayList<>();
         List<PatternSpec> patterns = pipeline.spec().getPatterns();
+        String keyPath = pipeline.spec().getInput().getKey();
         for (int i = 0; i < patterns.size(); i++) {
             PatternSpec spec = patterns.get(i);
-            Optional<String> needsCep =
-                    simpleSequences
-                            ? SimpleSequences.whyNotSimple(spec, pipeline.patterns().get(i))
-                            : Optional.of("simple sequences are off");
+            PatternState state = PatternState.of(spec, pipeline.patterns().get(i), keyPath);
+            Matcher matcher = simpleSequences ? state.matcher() : Matcher.CEP;
+            String uid = PatternState.uid(spec, keyPath, matcher);
             LOG.info(
-                    "Pattern {} runs on {}",
+                    "Pattern {} runs on {}{}, state uid {}",
                     spec.getName(),
-                    needsCep.map(why -> "Flink CEP: " + why).orElse("the sequence matcher"));
-            if (needsCep.isEmpty()) {
-                outputs.add(sequence(pipeline, i, keyed, conditions));
+                    matcher.description(),
+                    matcher == Matcher.CEP
+                            ? ": " + state.whyCep().orElse("simple sequences are off")
+                            : "",
+                    uid);
+            // Only the pattern's own condition outcomes reach its operator and its state.
+            PatternConditions own = conditions.forPattern(i);
+            KeyedStream<PipelineEvent, String> input =
+                    DataStreamUtils.reinterpretAsKeyedStream(
+                            keyed.map(new NarrowToPattern(own))
+                                    .returns(PipelineEventTypeInfoFactory.TYPE)
+                                    .uid(uid + "-conditions")
+                                    .name("conditions of " + spec.getName()),
+                            new EventKey());
+            if (matcher == Matcher.SEQUENCE) {
+                outputs.add(sequence(pipeline, i, input, own, uid));
             } else {
-                outputs.addAll(cep(pipeline, i, keyed, conditions));
+                outputs.addAll(cep(pipeline, i, input, own, uid));
             }
         }
         DataStream<MatchOutput> all = outputs.get(0);
@@ -107,7 +122,8 @@ public final class PipelineTopology {
             CompiledPipeline pipeline,
             int patternIndex,
             KeyedStream<PipelineEvent, String> keyed,
-            EventConditions conditions) {
+            PatternConditions conditions,
+            String uid) {
         PatternSpec spec = pipeline.spec().getPatterns().get(patternIndex);
         List<StepCondition> steps = new ArrayList<>();
         for (int s = 0; s < spec.getSteps().size(); s++) {
@@ -115,7 +131,8 @@ public final class PipelineTopology {
                     new StepCondition(
                             pipeline.patterns().get(patternIndex).where(s),
                             CompiledPipeline.patternPath(patternIndex) + ".steps[" + s + "].where",
-                            conditions.whereSlot(patternIndex, s)));
+                            conditions.where(s),
+                            conditions.layout()));
         }
         long within = spec.getWithin() == null ? 0 : Durations.parse(spec.getWithin()).toMillis();
         SequenceMatcher matcher =
@@ -127,7 +144,7 @@ public final class PipelineTopology {
                         new SequenceMatchFunction(
                                 matcher, records(pipeline, patternIndex), stepNames(spec)))
                 .returns(MatchOutput.class)
-                .uid(OperatorUids.sequence(spec, pipeline.spec().getInput().getKey()))
+                .uid(uid)
                 .name("pattern " + spec.getName());
     }
 
@@ -135,24 +152,15 @@ public final class PipelineTopology {
             CompiledPipeline pipeline,
             int patternIndex,
             KeyedStream<PipelineEvent, String> keyed,
-            EventConditions conditions) {
+            PatternConditions conditions,
+            String uid) {
         PatternSpec spec = pipeline.spec().getPatterns().get(patternIndex);
         Pattern<PipelineEvent, PipelineEvent> pattern =
                 CepPatternFactory.create(
                         spec,
                         pipeline.patterns().get(patternIndex),
                         CompiledPipeline.patternPath(patternIndex),
-                        new CepPatternFactory.ConditionSlots() {
-                            @Override
-                            public int where(int step) {
-                                return conditions.whereSlot(patternIndex, step);
-                            }
-
-                            @Override
-                            public int until(int step) {
-                                return conditions.untilSlot(patternIndex, step);
-                            }
-                        });
+                        conditions);
         boolean emitTimeouts = Boolean.TRUE.equals(spec.getEmitTimeouts());
         SingleOutputStreamOperator<MatchOutput> matches =
                 CEP.pattern(keyed, pattern)
@@ -160,7 +168,7 @@ public final class PipelineTopology {
                                 MatchEmitter.forPattern(
                                         records(pipeline, patternIndex), emitTimeouts))
                         .returns(MatchOutput.class)
-                        .uid(OperatorUids.pattern(spec, pipeline.spec().getInput().getKey()))
+                        .uid(uid)
                         .name("pattern " + spec.getName());
         return emitTimeouts
                 ? List.of(matches, matches.getSideOutput(MatchEmitter.TIMED_OUT))

@@ -25,7 +25,7 @@ class FieldByFieldBodyTest {
         // What the pattern operator holds: the bytes, the body not yet parsed.
         PipelineEvent read = event(json);
         return new PipelineEvent(
-                read.key(), read.timestamp(), read.origin(), null, read.raw(), null, null);
+                read.key(), read.timestamp(), read.origin(), null, read.raw(), null, null, 0);
     }
 
     @Test

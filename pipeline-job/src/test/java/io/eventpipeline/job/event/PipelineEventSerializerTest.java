@@ -72,9 +72,13 @@ class PipelineEventSerializerTest {
         results[2] = 1L << 63;
         PipelineEvent routed =
                 PipelineEvent.accepted("k", 1, EventOrigin.line(1), EventJson.parse(json), json)
-                        .withConditionResults(results);
+                        .withConditionResults(results, 42);
         PipelineEvent copy = roundTrip(routed);
         assertThat(copy.hasConditionResults()).isTrue();
+        assertThat(copy.conditionLayout()).isEqualTo(42);
+        assertThat(copy.hasConditionResult(42, 191)).isTrue();
+        assertThat(copy.hasConditionResult(42, 192)).as("past the outcomes written").isFalse();
+        assertThat(copy.hasConditionResult(43, 5)).as("another layout").isFalse();
         assertThat(copy.conditionHolds(5)).isTrue();
         assertThat(copy.conditionHolds(4)).isFalse();
         assertThat(copy.conditionHolds(191)).isTrue();
@@ -101,6 +105,29 @@ class PipelineEventSerializerTest {
         assertThat(old.body()).containsExactly(java.util.Map.entry("gate", "A1"));
         assertThat(old.hasConditionResults()).isFalse();
         assertThat(old.timestamp()).isEqualTo(77);
+    }
+
+    @Test
+    void outcomesWrittenBeforeLayoutsExistedAreNeverTrusted() throws Exception {
+        // The earlier format: flag 8 (outcomes) without flag 16 (their layout).
+        byte[] json = "{\"a\":1}".getBytes(StandardCharsets.UTF_8);
+        DataOutputSerializer out = new DataOutputSerializer(64);
+        out.writeByte(1 | 4 | 8);
+        out.writeLong(77);
+        StringValue.writeString("in", out);
+        out.writeInt(1);
+        out.writeLong(2);
+        StringValue.writeString("key", out);
+        out.writeShort(1);
+        out.writeLong(-1L);
+        out.writeInt(json.length);
+        out.write(json);
+        PipelineEvent old =
+                serializer.deserialize(new DataInputDeserializer(out.getCopyOfBuffer()));
+        assertThat(old.body()).containsExactly(java.util.Map.entry("a", 1L));
+        assertThat(old.hasConditionResults()).isTrue();
+        assertThat(old.conditionLayout()).isEqualTo(PipelineEvent.NO_LAYOUT);
+        assertThat(old.hasConditionResult(PipelineEvent.NO_LAYOUT, 0)).isFalse();
     }
 
     @Test

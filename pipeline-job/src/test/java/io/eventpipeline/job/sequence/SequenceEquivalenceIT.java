@@ -7,6 +7,7 @@ import io.eventpipeline.job.testrun.TestRunResult;
 import io.eventpipeline.job.testrun.TestRunner;
 import io.eventpipeline.job.topology.CompiledPipeline;
 import io.eventpipeline.spec.PipelineDefinition;
+import io.eventpipeline.spec.state.SimpleSequences;
 import io.eventpipeline.spec.validation.PipelineValidator;
 import java.util.ArrayList;
 import java.util.List;

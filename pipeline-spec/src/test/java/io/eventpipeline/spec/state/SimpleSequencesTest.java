@@ -1,9 +1,11 @@
-package io.eventpipeline.job.sequence;
+package io.eventpipeline.spec.state;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.eventpipeline.job.TestPipelines;
-import io.eventpipeline.job.topology.CompiledPipeline;
+import io.eventpipeline.spec.PipelineDefinition;
+import io.eventpipeline.spec.SpecDefaults;
+import io.eventpipeline.spec.cel.PatternCompiler;
+import io.eventpipeline.spec.model.PatternSpec;
 import org.junit.jupiter.api.Test;
 
 class SimpleSequencesTest {
@@ -16,9 +18,16 @@ class SimpleSequencesTest {
             """;
 
     private static String why(String pattern) throws Exception {
-        CompiledPipeline compiled = CompiledPipeline.of(TestPipelines.withPatterns("p", pattern));
-        return SimpleSequences.whyNotSimple(
-                        compiled.spec().getPatterns().get(0), compiled.patterns().get(0))
+        PipelineDefinition pipeline =
+                PipelineDefinition.parse(
+                        "metadata: {name: p}\n"
+                                + "spec:\n"
+                                + "  input: {topic: in, key: k}\n"
+                                + "  output: {topic: out}\n"
+                                + "  patterns:\n"
+                                + pattern.indent(4));
+        PatternSpec spec = SpecDefaults.withDefaults(pipeline.spec()).getPatterns().get(0);
+        return SimpleSequences.whyNotSimple(spec, PatternCompiler.compile(spec, "spec.patterns[0]"))
                 .orElse("simple");
     }
 

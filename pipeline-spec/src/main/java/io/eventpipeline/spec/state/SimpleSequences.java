@@ -1,4 +1,4 @@
-package io.eventpipeline.job.sequence;
+package io.eventpipeline.spec.state;
 
 import io.eventpipeline.spec.cel.CompiledPattern;
 import io.eventpipeline.spec.model.AfterMatchStrategy;
@@ -9,14 +9,14 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Decides whether a pattern is a simple sequence, which {@link SequenceMatchFunction} matches
- * instead of Flink CEP: one event per step, each step after the first {@code followedBy}, every
- * condition on the event alone, after a match {@code noSkip}, {@code skipToNext} or {@code
+ * Decides whether a pattern is a simple sequence, which the job's sequence matcher matches instead
+ * of Flink CEP: one event per step, each step after the first {@code followedBy}, every condition
+ * on the event alone, after a match {@code noSkip}, {@code skipToNext} or {@code
  * skipPastLastEvent}, and no timed-out matches emitted. {@code within} is allowed.
  *
  * <p>For such a pattern a partial match is just the events it has taken, and an older partial match
  * is never behind a younger one (both test each event against their own step's condition), which is
- * what lets {@link SequenceMatcher} reproduce CEP's results without its NFA. {@code
+ * what lets the sequence matcher reproduce CEP's results without its NFA. {@code
  * SequenceEquivalenceIT} runs random patterns of this shape through both and compares the records.
  */
 public final class SimpleSequences {

@@ -1,0 +1,83 @@
+package io.eventpipeline.spec.state;
+
+import io.eventpipeline.spec.PipelineJson;
+import io.eventpipeline.spec.cel.CompiledPattern;
+import io.eventpipeline.spec.model.PatternSpec;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Optional;
+
+/**
+ * Where the job files one pattern's state in its savepoints: the operator uid of the pattern's
+ * operator. Flink restores state by uid, so the uid is exactly what decides whether an upgrade
+ * keeps the pattern's partial matches: equal uids keep them, a new uid starts fresh (the job runs
+ * with non-restored state allowed, so the old uid's state is dropped).
+ *
+ * <p>The uid is {@code <matcher>-<name>-<16 hex of SHA-256>} over the pattern's matching definition
+ * (canonical JSON of its steps, within and after-match strategy) and the key path. It leaves out
+ * what is read only when a match completes ({@code emit}, {@code emitTimeouts}), so changing those
+ * keeps partial matches, and it depends on no other pattern.
+ *
+ * @param pattern the pattern's name
+ * @param matcher what runs it
+ * @param whyCep why it needs Flink CEP; empty on the sequence matcher
+ * @param uid the operator uid its state is filed under
+ */
+public record PatternState(String pattern, Matcher matcher, Optional<String> whyCep, String uid) {
+
+    /**
+     * @param spec the pattern with spec defaults applied ({@link
+     *     io.eventpipeline.spec.SpecDefaults})
+     * @param compiled its compiled CEL
+     * @param keyPath the pipeline's key path
+     */
+    public static PatternState of(PatternSpec spec, CompiledPattern compiled, String keyPath) {
+        Optional<String> whyCep = SimpleSequences.whyNotSimple(spec, compiled);
+        Matcher matcher = whyCep.isEmpty() ? Matcher.SEQUENCE : Matcher.CEP;
+        return new PatternState(spec.getName(), matcher, whyCep, uid(spec, keyPath, matcher));
+    }
+
+    /** The uid of a pattern run by {@code matcher}. */
+    public static String uid(PatternSpec spec, String keyPath, Matcher matcher) {
+        return uidOf(matchingDefinition(spec), keyPath, matcher);
+    }
+
+    /**
+     * The uid an earlier job (whose arguments were {@code --pipeline-base64}) gave the pattern: it
+     * hashed the whole pattern, emit included. Only to tell what an upgrade from such a job keeps.
+     */
+    public static String legacyUid(PatternSpec spec, String keyPath, Matcher matcher) {
+        return uidOf(spec, keyPath, matcher);
+    }
+
+    /**
+     * The pattern without what only completed matches read. {@code emitTimeouts} is set to false
+     * rather than removed, so a pattern that never had emit keeps the uid earlier jobs gave it.
+     */
+    static PatternSpec matchingDefinition(PatternSpec spec) {
+        PatternSpec copy = PipelineJson.copy(spec, PatternSpec.class);
+        copy.setEmit(null);
+        copy.setEmitTimeouts(false);
+        return copy;
+    }
+
+    private static String uidOf(PatternSpec definition, String keyPath, Matcher matcher) {
+        String hashed = PipelineJson.toJson(definition) + "\n" + keyPath;
+        return matcher.uidPrefix()
+                + "-"
+                + definition.getName()
+                + "-"
+                + sha256Hex(hashed).substring(0, 16);
+    }
+
+    private static String sha256Hex(String text) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            return HexFormat.of().formatHex(digest.digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+    }
+}
