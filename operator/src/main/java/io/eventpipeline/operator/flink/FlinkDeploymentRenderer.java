@@ -1,7 +1,6 @@
 package io.eventpipeline.operator.flink;
 
 import io.eventpipeline.operator.config.JobDefaults;
-import io.eventpipeline.spec.Durations;
 import io.eventpipeline.spec.KafkaAuthSettings;
 import io.eventpipeline.spec.PipelineDefinition;
 import io.eventpipeline.spec.PipelineJobArgs;
@@ -10,6 +9,8 @@ import io.eventpipeline.spec.model.FlinkComponentSpec;
 import io.eventpipeline.spec.model.FlinkSpec;
 import io.eventpipeline.spec.model.ResourcesSpec;
 import io.eventpipeline.spec.model.SecretReference;
+import io.fabric8.kubernetes.api.model.EnvFromSource;
+import io.fabric8.kubernetes.api.model.EnvFromSourceBuilder;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.EnvVarBuilder;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
@@ -19,8 +20,6 @@ import io.fabric8.kubernetes.api.model.PodTemplateSpec;
 import io.fabric8.kubernetes.api.model.PodTemplateSpecBuilder;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import org.apache.flink.kubernetes.operator.api.FlinkDeployment;
 import org.apache.flink.kubernetes.operator.api.spec.FlinkDeploymentSpec;
 import org.apache.flink.kubernetes.operator.api.spec.FlinkVersion;
@@ -59,7 +58,8 @@ public final class FlinkDeploymentRenderer {
         deployment.setImagePullPolicy("IfNotPresent");
         deployment.setFlinkVersion(FlinkVersion.valueOf(defaults.flinkVersion()));
         deployment.setServiceAccount(defaults.serviceAccount());
-        deployment.setFlinkConfiguration(flinkConfiguration(flink));
+        deployment.setFlinkConfiguration(
+                FlinkConfiguration.of(pipeline.namespace(), flink, defaults).asMap());
         deployment.setPodTemplate(podTemplate(spec));
 
         JobManagerSpec jobManager = new JobManagerSpec();
@@ -110,32 +110,10 @@ public final class FlinkDeploymentRenderer {
         return meta.build();
     }
 
-    private Map<String, String> flinkConfiguration(FlinkSpec flink) {
-        Map<String, String> conf = new TreeMap<>();
-        String interval = orDefault(flink.getCheckpointInterval(), defaults.checkpointInterval());
-        conf.put("execution.checkpointing.interval", Durations.parse(interval).toMillis() + " ms");
-        conf.put("taskmanager.numberOfTaskSlots", "1");
-        // The job's counters (accepted events, dead letters by reason, matches per pattern) on
-        // :9249/metrics of every Flink pod; the reporter ships as a plugin in Flink's image.
-        conf.put(
-                "metrics.reporter.prom.factory.class",
-                "org.apache.flink.metrics.prometheus.PrometheusReporterFactory");
-        conf.put("metrics.reporter.prom.port", "9249");
-        defaults.checkpointDir().ifPresent(dir -> conf.put("state.checkpoints.dir", dir));
-        defaults.savepointDir().ifPresent(dir -> conf.put("state.savepoints.dir", dir));
-        if (upgradeMode(flink) == UpgradeMode.LAST_STATE) {
-            // last-state upgrades read the latest checkpoint from Flink's HA metadata.
-            conf.put("high-availability.type", "kubernetes");
-            defaults.checkpointDir()
-                    .ifPresent(dir -> conf.put("high-availability.storageDir", dir + "/ha"));
-        }
-        if (flink.getFlinkConfiguration() != null) {
-            conf.putAll(flink.getFlinkConfiguration());
-        }
-        return conf;
-    }
-
-    /** Kafka credentials reach the job only as secretKeyRef env vars; never as values. */
+    /**
+     * Kafka credentials reach the job only as secretKeyRef env vars, state-storage credentials only
+     * as an envFrom Secret reference; never as values.
+     */
     private PodTemplateSpec podTemplate(EventPipelineSpec spec) {
         List<EnvVar> env = new ArrayList<>();
         SecretReference secret =
@@ -162,6 +140,7 @@ public final class FlinkDeploymentRenderer {
                 .addNewContainer()
                 .withName(MAIN_CONTAINER)
                 .withEnv(env)
+                .withEnvFrom(storageCredentials())
                 .withNewSecurityContext()
                 .withAllowPrivilegeEscalation(false)
                 .withNewCapabilities()
@@ -171,6 +150,18 @@ public final class FlinkDeploymentRenderer {
                 .endContainer()
                 .endSpec()
                 .build();
+    }
+
+    /** The Secret with the state storage's credentials (e.g. AWS_ACCESS_KEY_ID), if any. */
+    private List<EnvFromSource> storageCredentials() {
+        return defaults.credentialsSecret()
+                .map(
+                        name ->
+                                List.of(
+                                        new EnvFromSourceBuilder()
+                                                .withNewSecretRef(name, false)
+                                                .build()))
+                .orElse(List.of());
     }
 
     private static Resource resource(FlinkComponentSpec component, double cpu, String memory) {

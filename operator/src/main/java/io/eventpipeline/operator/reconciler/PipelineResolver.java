@@ -2,18 +2,17 @@ package io.eventpipeline.operator.reconciler;
 
 import io.eventpipeline.operator.api.EventPipeline;
 import io.eventpipeline.operator.config.OperatorConfig;
+import io.eventpipeline.operator.flink.FlinkSettingsRules;
 import io.eventpipeline.spec.PipelineDefinition;
 import io.eventpipeline.spec.SpecDefaults;
 import io.eventpipeline.spec.model.EventPipelineSpec;
 import io.eventpipeline.spec.model.KafkaConnectionSpec;
 import io.eventpipeline.spec.model.SecretReference;
-import io.eventpipeline.spec.model.UpgradeMode;
 import io.eventpipeline.spec.validation.InvalidPipelineException;
 import io.eventpipeline.spec.validation.PipelineValidator;
 import io.eventpipeline.spec.validation.ValidationProblem;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Turns an EventPipeline into the complete definition the job runs: validated, with the spec's own
@@ -23,10 +22,12 @@ import java.util.Map;
 public final class PipelineResolver {
     private final OperatorConfig config;
     private final ValidatedSpecs validated;
+    private final FlinkSettingsRules flinkSettings;
 
     public PipelineResolver(OperatorConfig config, PipelineValidator validator) {
         this.config = config;
         this.validated = new ValidatedSpecs(validator, ValidatedSpecs.DEFAULT_CAPACITY);
+        this.flinkSettings = new FlinkSettingsRules(config.jobDefaults());
     }
 
     public PipelineDefinition resolve(EventPipeline pipeline) throws InvalidPipelineException {
@@ -69,46 +70,11 @@ public final class PipelineResolver {
                             });
         }
         spec.setKafka(kafka);
-        problems.addAll(stateDirectoryProblems(spec));
+        // What the Flink operator would refuse, or what would run and lose data.
+        problems.addAll(flinkSettings.problems(given.namespace(), spec));
         if (!problems.isEmpty()) {
             throw new InvalidPipelineException(problems);
         }
         return new PipelineDefinition(given.name(), given.namespace(), spec);
-    }
-
-    /** savepoint and last-state upgrades need somewhere to keep state. */
-    private List<ValidationProblem> stateDirectoryProblems(EventPipelineSpec spec) {
-        Map<String, String> flinkConf =
-                spec.getFlink() == null || spec.getFlink().getFlinkConfiguration() == null
-                        ? Map.of()
-                        : spec.getFlink().getFlinkConfiguration();
-        UpgradeMode mode =
-                spec.getFlink() == null || spec.getFlink().getUpgradeMode() == null
-                        ? UpgradeMode.SAVEPOINT
-                        : spec.getFlink().getUpgradeMode();
-        List<ValidationProblem> problems = new ArrayList<>();
-        boolean savepoints =
-                flinkConf.containsKey("state.savepoints.dir")
-                        || config.jobDefaults().savepointDir().isPresent();
-        boolean checkpoints =
-                flinkConf.containsKey("state.checkpoints.dir")
-                        || config.jobDefaults().checkpointDir().isPresent();
-        if (mode == UpgradeMode.SAVEPOINT && !savepoints) {
-            problems.add(
-                    new ValidationProblem(
-                            "spec.flink.upgradeMode",
-                            "savepoint needs a savepoint directory: set state.savepoints.dir in"
-                                    + " spec.flink.flinkConfiguration, or EP_SAVEPOINT_DIR on the"
-                                    + " operator, or use upgradeMode: stateless"));
-        }
-        if (mode == UpgradeMode.LAST_STATE && !checkpoints) {
-            problems.add(
-                    new ValidationProblem(
-                            "spec.flink.upgradeMode",
-                            "last-state needs a checkpoint directory: set state.checkpoints.dir in"
-                                    + " spec.flink.flinkConfiguration, or EP_CHECKPOINT_DIR on the"
-                                    + " operator"));
-        }
-        return problems;
     }
 }

@@ -94,7 +94,8 @@ class ChartRbacIT {
                 + "kafka: {bootstrapServers: \""
                 + broker.bootstrapServers()
                 + "\", adminTimeout: 3s}\n"
-                + "job: {savepointDir: \"s3://flink-state/savepoints\"}\n"
+                + "job: {savepointDir: \"s3://flink-state/savepoints\","
+                + " checkpointDir: \"s3://flink-state/checkpoints\"}\n"
                 + "resyncInterval: 2s\n";
     }
 

@@ -61,11 +61,15 @@ class HelmChartTest {
               flinkVersion: v1_19
               serviceAccount: flink-jobs
               parallelism: 4
+              maxParallelism: 256
               jobManager: {cpu: 2, memory: 3Gi}
               taskManager: {cpu: 1.5, memory: 6Gi}
               checkpointInterval: 1m
               checkpointDir: s3://state/checkpoints
               savepointDir: s3://state/savepoints
+              haStorageDir: s3://state/ha
+              savepoints: {periodicInterval: 12h, historyMaxCount: 4, historyMaxAge: 2d}
+              credentialsSecret: flink-s3
             resyncInterval: 90s
             httpPort: 9090
             """;
@@ -120,6 +124,8 @@ class HelmChartTest {
                         "EP_KAFKA_BOOTSTRAP_SERVERS",
                         "EP_WATCH_NAMESPACES",
                         "EP_SAVEPOINT_DIR",
+                        "EP_HA_STORAGE_DIR",
+                        "EP_FLINK_CREDENTIALS_SECRET",
                         "EP_LEADER_ELECTION_NAMESPACE");
         assertThat(rendered.objects())
                 .extracting(HasMetadata::getKind)
@@ -166,13 +172,20 @@ class HelmChartTest {
                                         "v1_19",
                                         "flink-jobs",
                                         4,
+                                        256,
                                         2.0,
                                         "3Gi",
                                         1.5,
                                         "6Gi",
                                         "1m",
                                         Optional.of("s3://state/checkpoints"),
-                                        Optional.of("s3://state/savepoints")),
+                                        Optional.of("s3://state/savepoints"),
+                                        Optional.of("s3://state/ha"),
+                                        new JobDefaults.SavepointPolicy(
+                                                Optional.of(Duration.ofHours(12)),
+                                                4,
+                                                Duration.ofDays(2)),
+                                        Optional.of("flink-s3")),
                                 List.of("team-a", "team-b"),
                                 new OperatorConfig.LeaderElection(
                                         "pipelines-leader", NAMESPACE, POD_NAME, true),
@@ -448,6 +461,18 @@ class HelmChartTest {
                 .hasMessageContaining("parallelism");
         assertThatThrownBy(() -> HelmChart.template("resyncInterval: 5 minutes\n"))
                 .hasMessageContaining("resyncInterval");
+        assertThatThrownBy(() -> HelmChart.template("job: {maxParallelism: 40000}\n"))
+                .hasMessageContaining("maxParallelism");
+        assertThatThrownBy(
+                        () -> HelmChart.template("job: {savepoints: {periodicInterval: hourly}}\n"))
+                .hasMessageContaining("periodicInterval");
+        assertThat(
+                        HelmChart.template("job: {savepoints: {periodicInterval: \"off\"}}\n")
+                                .operatorConfig()
+                                .jobDefaults()
+                                .savepoints()
+                                .periodicInterval())
+                .isEmpty();
         // A misspelt key would otherwise be ignored silently.
         assertThatThrownBy(() -> HelmChart.template("replicas: 2\n"))
                 .hasMessageContaining("replicas");
@@ -461,13 +486,24 @@ class HelmChartTest {
     }
 
     @Test
-    void theFirstPipelineInNotesIsValidWithADefaultClusterAndSavepointDir() throws Exception {
+    void theFirstPipelineInNotesIsValidWithADefaultClusterAndStateDirs() throws Exception {
         String notes =
                 assertNotesPipelineIsValid(
                         "kafka: {bootstrapServers: kafka:9092}\n"
-                                + "job: {savepointDir: s3://state/savepoints}\n");
+                                + "job: {savepointDir: s3://state/savepoints,"
+                                + " checkpointDir: s3://state/checkpoints}\n");
         // The example then leans on the operator's defaults rather than repeating them.
-        assertThat(heredoc(notes)).doesNotContain("bootstrapServers").doesNotContain("savepoints");
+        assertThat(heredoc(notes))
+                .doesNotContain("bootstrapServers")
+                .doesNotContain("savepoints")
+                .doesNotContain("checkpoints");
+    }
+
+    @Test
+    void theFirstPipelineInNotesIsValidWithOnlyASavepointDir() throws Exception {
+        // The Flink operator needs a checkpoint directory for savepoint upgrades, too.
+        String notes = assertNotesPipelineIsValid("job: {savepointDir: s3://state/savepoints}\n");
+        assertThat(heredoc(notes)).contains("state.checkpoints.dir").doesNotContain("savepoints");
     }
 
     /**

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class OperatorConfigTest {
@@ -22,6 +23,70 @@ class OperatorConfigTest {
         assertThat(config.jobDefaults().image()).isEqualTo(JobDefaults.DEFAULT_IMAGE);
         assertThat(config.jobDefaults().flinkVersion()).isEqualTo("v1_20");
         assertThat(config.jobDefaults().savepointDir()).isEmpty();
+        assertThat(config.jobDefaults().maxParallelism()).isEqualTo(128);
+        assertThat(config.jobDefaults().haStorageDir()).isEmpty();
+        assertThat(config.jobDefaults().credentialsSecret()).isEmpty();
+        assertThat(config.jobDefaults().savepoints())
+                .isEqualTo(
+                        new JobDefaults.SavepointPolicy(
+                                Optional.of(Duration.ofHours(6)), 10, Duration.ofDays(3)));
+    }
+
+    @Test
+    void readsTheFlinkStateVariables() {
+        JobDefaults job =
+                OperatorConfig.fromEnvironment(
+                                Map.of(
+                                        "EP_JOB_MAX_PARALLELISM", "256",
+                                        "EP_JOB_PARALLELISM", "200",
+                                        "EP_HA_STORAGE_DIR", "s3://flink-ha",
+                                        "EP_PERIODIC_SAVEPOINT_INTERVAL", "1h30m",
+                                        "EP_SAVEPOINT_HISTORY_MAX_COUNT", "24",
+                                        "EP_SAVEPOINT_HISTORY_MAX_AGE", "7d",
+                                        "EP_FLINK_CREDENTIALS_SECRET", "flink-s3"))
+                        .jobDefaults();
+        assertThat(job.maxParallelism()).isEqualTo(256);
+        assertThat(job.parallelism()).isEqualTo(200);
+        assertThat(job.haStorageDir()).contains("s3://flink-ha");
+        assertThat(job.savepoints())
+                .isEqualTo(
+                        new JobDefaults.SavepointPolicy(
+                                Optional.of(Duration.ofMinutes(90)), 24, Duration.ofDays(7)));
+        assertThat(job.credentialsSecret()).contains("flink-s3");
+        assertThat(
+                        OperatorConfig.fromEnvironment(
+                                        Map.of("EP_PERIODIC_SAVEPOINT_INTERVAL", "off"))
+                                .jobDefaults()
+                                .savepoints()
+                                .periodicInterval())
+                .isEmpty();
+    }
+
+    @Test
+    void aWrongFlinkStateValueNamesTheVariable() {
+        for (Map<String, String> env :
+                List.of(
+                        Map.of("EP_JOB_MAX_PARALLELISM", "0"),
+                        Map.of("EP_JOB_MAX_PARALLELISM", "40000"),
+                        Map.of("EP_PERIODIC_SAVEPOINT_INTERVAL", "hourly"),
+                        Map.of("EP_PERIODIC_SAVEPOINT_INTERVAL", "0s"),
+                        Map.of("EP_SAVEPOINT_HISTORY_MAX_COUNT", "0"),
+                        Map.of("EP_SAVEPOINT_HISTORY_MAX_AGE", "a week"),
+                        Map.of("EP_CHECKPOINT_INTERVAL", "30 seconds"))) {
+            String variable = env.keySet().iterator().next();
+            assertThatThrownBy(() -> OperatorConfig.fromEnvironment(env))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageStartingWith(variable);
+        }
+        // The default parallelism must fit the default max parallelism.
+        assertThatThrownBy(
+                        () ->
+                                OperatorConfig.fromEnvironment(
+                                        Map.of(
+                                                "EP_JOB_PARALLELISM", "129",
+                                                "EP_JOB_MAX_PARALLELISM", "128")))
+                .hasMessageStartingWith("EP_JOB_PARALLELISM")
+                .hasMessageContaining("EP_JOB_MAX_PARALLELISM (128)");
     }
 
     @Test

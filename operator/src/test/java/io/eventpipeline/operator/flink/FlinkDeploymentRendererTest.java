@@ -162,6 +162,191 @@ class FlinkDeploymentRendererTest {
                 .containsExactly("ALL");
     }
 
+    static final CrdSchema FLINK_SCHEMA =
+            CrdSchema.fromResource(
+                    "/META-INF/fabric8/flinkdeployments.flink.apache.org-v1.yml", "v1beta1");
+
+    static FlinkDeployment render(Map<String, String> env, String yaml) throws Exception {
+        Map<String, String> vars = new java.util.HashMap<>(env);
+        vars.put("EP_KAFKA_BOOTSTRAP_SERVERS", "kafka-bootstrap.kafka:9092");
+        OperatorConfig config = OperatorConfig.fromEnvironment(vars);
+        PipelineDefinition pipeline =
+                new PipelineResolver(config, new PipelineValidator())
+                        .resolve(PipelineDefinition.parse(yaml));
+        FlinkDeployment rendered =
+                new FlinkDeploymentRenderer(config.jobDefaults()).render(pipeline, OWNER);
+        assertThat(FLINK_SCHEMA.problems(rendered)).isEmpty();
+        return rendered;
+    }
+
+    static String withFlink(String flinkBlock) throws Exception {
+        String example = example();
+        return example.substring(0, example.indexOf("  flink:\n"))
+                + flinkBlock
+                + example.substring(example.indexOf("  suspend:"));
+    }
+
+    @Test
+    void lastStateWithTheCheckpointDirOnlyInThePipelineGetsHaWithAStorageDir() throws Exception {
+        Map<String, String> conf =
+                render(
+                                Map.of(),
+                                withFlink(
+                                        "  flink:\n    upgradeMode: last-state\n"
+                                                + "    flinkConfiguration: {state.checkpoints.dir:"
+                                                + " \"s3://team-a/checkpoints/\"}\n"))
+                        .getSpec()
+                        .getFlinkConfiguration();
+        assertThat(conf)
+                .containsEntry("high-availability.type", "kubernetes")
+                .containsEntry("high-availability.storageDir", "s3://team-a/checkpoints/ha/airline")
+                .containsEntry("state.checkpoints.dir", "s3://team-a/checkpoints/")
+                // No savepoint directory anywhere: no periodic savepoints the Flink operator
+                // would refuse.
+                .doesNotContainKeys(
+                        "state.savepoints.dir", "kubernetes.operator.periodic.savepoint.interval");
+    }
+
+    @Test
+    void savepointModeGetsHaAndPeriodicSavepointsFromTheOperatorsDirectories() throws Exception {
+        FlinkDeployment rendered = renderer.render(resolved(example()), OWNER);
+        assertThat(rendered.getSpec().getJob().getUpgradeMode()).isEqualTo(UpgradeMode.SAVEPOINT);
+        assertThat(rendered.getSpec().getFlinkConfiguration())
+                .containsEntry("high-availability.type", "kubernetes")
+                .containsEntry(
+                        "high-availability.storageDir", "s3://flink-state/checkpoints/ha/airline")
+                .containsEntry("kubernetes.operator.periodic.savepoint.interval", "21600000 ms")
+                .containsEntry("kubernetes.operator.savepoint.history.max.count", "10")
+                .containsEntry("kubernetes.operator.savepoint.history.max.age", "259200000 ms")
+                .containsEntry("pipeline.max-parallelism", "128");
+        assertThat(FLINK_SCHEMA.problems(rendered)).isEmpty();
+    }
+
+    @Test
+    void aPipelinesOwnFlinkConfigurationOverridesEveryOperatorDefault() throws Exception {
+        Map<String, String> conf =
+                render(
+                                Map.of(
+                                        "EP_SAVEPOINT_DIR", "s3://flink-state/savepoints",
+                                        "EP_CHECKPOINT_DIR", "s3://flink-state/checkpoints"),
+                                withFlink(
+                                        "  flink:\n"
+                                            + "    flinkConfiguration:\n"
+                                            + "     "
+                                            + " kubernetes.operator.periodic.savepoint.interval:"
+                                            + " 1h\n"
+                                            + "     "
+                                            + " kubernetes.operator.savepoint.history.max.count:"
+                                            + " \"3\"\n"
+                                            + "      pipeline.max-parallelism: \"512\"\n"
+                                            + "      high-availability.storageDir:"
+                                            + " s3://team-a/ha\n"))
+                        .getSpec()
+                        .getFlinkConfiguration();
+        assertThat(conf)
+                .containsEntry("kubernetes.operator.periodic.savepoint.interval", "1h")
+                .containsEntry("kubernetes.operator.savepoint.history.max.count", "3")
+                .containsEntry("kubernetes.operator.savepoint.history.max.age", "259200000 ms")
+                .containsEntry("pipeline.max-parallelism", "512")
+                .containsEntry("high-availability.storageDir", "s3://team-a/ha");
+    }
+
+    @Test
+    void haStorageOfSameNamedPipelinesInTwoNamespacesCannotCollide() throws Exception {
+        String other = example().replace("namespace: airline", "namespace: airline-staging");
+        for (Map<String, String> env :
+                List.of(
+                        Map.of(
+                                "EP_SAVEPOINT_DIR", "s3://flink-state/savepoints",
+                                "EP_CHECKPOINT_DIR", "s3://flink-state/checkpoints"),
+                        Map.of(
+                                "EP_SAVEPOINT_DIR", "s3://flink-state/savepoints",
+                                "EP_CHECKPOINT_DIR", "s3://flink-state/checkpoints",
+                                "EP_HA_STORAGE_DIR", "gs://flink-ha/"))) {
+            FlinkDeployment first = render(env, example());
+            FlinkDeployment second = render(env, other);
+            // Flink keeps HA files under <storageDir>/<cluster-id>, and the Flink operator sets
+            // the cluster id to the name alone: the same here.
+            assertThat(first.getMetadata().getName()).isEqualTo(second.getMetadata().getName());
+            String firstDir =
+                    first.getSpec().getFlinkConfiguration().get("high-availability.storageDir");
+            String secondDir =
+                    second.getSpec().getFlinkConfiguration().get("high-availability.storageDir");
+            assertThat(firstDir).endsWith("/airline");
+            assertThat(secondDir).endsWith("/airline-staging");
+            assertThat(firstDir + "/").isNotEqualTo(secondDir + "/");
+            assertThat((secondDir + "/").startsWith(firstDir + "/")).isFalse();
+        }
+        assertThat(
+                        render(
+                                        Map.of(
+                                                "EP_SAVEPOINT_DIR", "s3://sp",
+                                                "EP_CHECKPOINT_DIR", "s3://cp",
+                                                "EP_HA_STORAGE_DIR", "gs://flink-ha/"),
+                                        example())
+                                .getSpec()
+                                .getFlinkConfiguration())
+                .containsEntry("high-availability.storageDir", "gs://flink-ha/airline");
+    }
+
+    @Test
+    void aStatelessPipelineWithoutDirectoriesRendersNoHaAndNoSavepointSchedule() throws Exception {
+        Map<String, String> conf =
+                render(Map.of(), withFlink("  flink: {upgradeMode: stateless}\n"))
+                        .getSpec()
+                        .getFlinkConfiguration();
+        assertThat(conf)
+                .doesNotContainKeys(
+                        "high-availability.type",
+                        "high-availability.storageDir",
+                        "kubernetes.operator.periodic.savepoint.interval",
+                        "kubernetes.operator.savepoint.history.max.count")
+                .containsEntry("pipeline.max-parallelism", "128");
+    }
+
+    @Test
+    void periodicSavepointsCanBeTurnedOffOperatorWide() throws Exception {
+        Map<String, String> conf =
+                render(
+                                Map.of(
+                                        "EP_SAVEPOINT_DIR", "s3://sp",
+                                        "EP_CHECKPOINT_DIR", "s3://cp",
+                                        "EP_PERIODIC_SAVEPOINT_INTERVAL", "off"),
+                                example())
+                        .getSpec()
+                        .getFlinkConfiguration();
+        assertThat(conf)
+                .doesNotContainKey("kubernetes.operator.periodic.savepoint.interval")
+                .containsEntry("kubernetes.operator.savepoint.history.max.count", "10");
+    }
+
+    @Test
+    void storageCredentialsReachThePodsOnlyAsASecretReference() throws Exception {
+        FlinkDeployment rendered =
+                render(
+                        Map.of(
+                                "EP_SAVEPOINT_DIR", "s3://sp",
+                                "EP_CHECKPOINT_DIR", "s3://cp",
+                                "EP_FLINK_CREDENTIALS_SECRET", "flink-s3"),
+                        example());
+        var container = rendered.getSpec().getPodTemplate().getSpec().getContainers().get(0);
+        assertThat(container.getEnvFrom())
+                .singleElement()
+                .satisfies(
+                        from -> {
+                            assertThat(from.getSecretRef().getName()).isEqualTo("flink-s3");
+                            // A missing Secret stops the pod with a clear event instead of a job
+                            // failing later on access denied.
+                            assertThat(from.getSecretRef().getOptional()).isFalse();
+                        });
+        assertThat(container.getEnv()).isEmpty();
+        assertThat(renderer.render(resolved(example()), OWNER).getSpec().getPodTemplate())
+                .satisfies(
+                        pod ->
+                                assertThat(pod.getSpec().getContainers().get(0).getEnvFrom())
+                                        .isEmpty());
+    }
+
     static String withAuthSecret(String yaml) {
         return yaml.replace(
                 "spec:\n  input:",

@@ -20,7 +20,8 @@ class RenderCommandTest {
             OperatorConfig.fromEnvironment(
                     Map.of(
                             "EP_KAFKA_BOOTSTRAP_SERVERS", "kafka:9092",
-                            "EP_SAVEPOINT_DIR", "s3://flink-state/savepoints"));
+                            "EP_SAVEPOINT_DIR", "s3://flink-state/savepoints",
+                            "EP_CHECKPOINT_DIR", "s3://flink-state/checkpoints"));
 
     final ByteArrayOutputStream out = new ByteArrayOutputStream();
     final ByteArrayOutputStream err = new ByteArrayOutputStream();

@@ -1,0 +1,145 @@
+package io.eventpipeline.operator.flink;
+
+import io.eventpipeline.operator.config.JobDefaults;
+import io.eventpipeline.spec.Durations;
+import io.eventpipeline.spec.model.FlinkSpec;
+import java.time.Duration;
+import java.util.Collections;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * The flinkConfiguration of a pipeline's FlinkDeployment: the operator's defaults, the state
+ * settings they imply (Kubernetes HA, periodic savepoints), then the pipeline's own {@code
+ * spec.flink.flinkConfiguration} on top. Rendering and validation both read this one object, so
+ * what is checked is exactly what is deployed.
+ */
+public final class FlinkConfiguration {
+    public static final String CHECKPOINT_INTERVAL = "execution.checkpointing.interval";
+    public static final String CHECKPOINTS_DIR = "state.checkpoints.dir";
+    public static final String SAVEPOINTS_DIR = "state.savepoints.dir";
+    public static final String HA_TYPE = "high-availability.type";
+    public static final String HA_STORAGE_DIR = "high-availability.storageDir";
+    public static final String MAX_PARALLELISM = "pipeline.max-parallelism";
+    public static final String PERIODIC_SAVEPOINT_INTERVAL =
+            "kubernetes.operator.periodic.savepoint.interval";
+    public static final String SAVEPOINT_HISTORY_MAX_COUNT =
+            "kubernetes.operator.savepoint.history.max.count";
+    public static final String SAVEPOINT_HISTORY_MAX_AGE =
+            "kubernetes.operator.savepoint.history.max.age";
+    public static final String ROLLBACK_ENABLED = "kubernetes.operator.deployment.rollback.enabled";
+
+    /** HA's older key, still read by Flink 1.20 when high-availability.type is absent. */
+    static final String HA_TYPE_DEPRECATED = "high-availability";
+
+    private final Map<String, String> effective;
+    private final Map<String, String> given;
+
+    private FlinkConfiguration(Map<String, String> effective, Map<String, String> given) {
+        this.effective = Collections.unmodifiableMap(effective);
+        this.given = given;
+    }
+
+    /**
+     * @param namespace the pipeline's namespace: it scopes the HA storage directory
+     */
+    public static FlinkConfiguration of(String namespace, FlinkSpec flink, JobDefaults defaults) {
+        Map<String, String> given =
+                flink == null || flink.getFlinkConfiguration() == null
+                        ? Map.of()
+                        : flink.getFlinkConfiguration();
+        Map<String, String> conf = new TreeMap<>();
+        String interval =
+                flink == null || flink.getCheckpointInterval() == null
+                        ? defaults.checkpointInterval()
+                        : flink.getCheckpointInterval();
+        conf.put(CHECKPOINT_INTERVAL, millis(Durations.parse(interval)));
+        conf.put("taskmanager.numberOfTaskSlots", "1");
+        // The job's counters (accepted events, dead letters by reason, matches per pattern) on
+        // :9249/metrics of every Flink pod; the reporter ships as a plugin in Flink's image.
+        conf.put(
+                "metrics.reporter.prom.factory.class",
+                "org.apache.flink.metrics.prometheus.PrometheusReporterFactory");
+        conf.put("metrics.reporter.prom.port", "9249");
+        // Pinned, because Flink derives it from the parallelism otherwise and a job restored with
+        // a different value cannot read its keyed state.
+        conf.put(MAX_PARALLELISM, Integer.toString(defaults.maxParallelism()));
+        defaults.checkpointDir().ifPresent(dir -> conf.put(CHECKPOINTS_DIR, dir));
+        defaults.savepointDir().ifPresent(dir -> conf.put(SAVEPOINTS_DIR, dir));
+
+        Optional<String> checkpointDir =
+                nonBlank(given.get(CHECKPOINTS_DIR)).or(defaults::checkpointDir);
+        Optional<String> savepointDir =
+                nonBlank(given.get(SAVEPOINTS_DIR)).or(defaults::savepointDir);
+        if (savepointDir.isPresent()) {
+            // The Flink operator refuses periodic savepoints without a savepoint directory.
+            JobDefaults.SavepointPolicy savepoints = defaults.savepoints();
+            savepoints
+                    .periodicInterval()
+                    .ifPresent(every -> conf.put(PERIODIC_SAVEPOINT_INTERVAL, millis(every)));
+            conf.put(SAVEPOINT_HISTORY_MAX_COUNT, Integer.toString(savepoints.historyMaxCount()));
+            conf.put(SAVEPOINT_HISTORY_MAX_AGE, millis(savepoints.historyMaxAge()));
+        }
+        haStorageDir(namespace, defaults, checkpointDir)
+                .ifPresent(
+                        dir -> {
+                            // JobManager recovery, last-state upgrades, the savepoint mode's
+                            // last-state fallback and rollbacks all read Flink's HA metadata.
+                            conf.put(HA_TYPE, "kubernetes");
+                            conf.put(HA_STORAGE_DIR, dir);
+                        });
+        if (nonBlank(given.get(HA_STORAGE_DIR)).isPresent()) {
+            conf.put(HA_TYPE, "kubernetes");
+        }
+        conf.putAll(given);
+        return new FlinkConfiguration(conf, given);
+    }
+
+    /**
+     * Flink keeps HA files under {@code <storageDir>/<cluster-id>}, and the Flink operator sets the
+     * cluster id to the deployment's name alone; the namespace in the path keeps two pipelines of
+     * the same name in different namespaces apart.
+     */
+    private static Optional<String> haStorageDir(
+            String namespace, JobDefaults defaults, Optional<String> checkpointDir) {
+        return defaults.haStorageDir()
+                .or(() -> checkpointDir.map(dir -> join(dir, "ha")))
+                .map(base -> join(base, namespace));
+    }
+
+    /** The whole configuration, keys sorted (a stable rendering). */
+    public Map<String, String> asMap() {
+        return effective;
+    }
+
+    public Optional<String> get(String key) {
+        return nonBlank(effective.get(key));
+    }
+
+    /** Whether the pipeline's own spec.flink.flinkConfiguration sets the key. */
+    public boolean givenByPipeline(String key) {
+        return given.containsKey(key);
+    }
+
+    /** Whether Flink runs with high availability (any type but NONE). */
+    public boolean highAvailability() {
+        return get(HA_TYPE)
+                .or(() -> get(HA_TYPE_DEPRECATED))
+                .filter(type -> !type.trim().equalsIgnoreCase("none"))
+                .isPresent();
+    }
+
+    /** Flink's own duration spelling, in milliseconds: every Flink version reads it alike. */
+    static String millis(Duration duration) {
+        return duration.toMillis() + " ms";
+    }
+
+    private static String join(String dir, String child) {
+        return (dir.endsWith("/") ? dir : dir + "/") + child;
+    }
+
+    private static Optional<String> nonBlank(String value) {
+        return Optional.ofNullable(value).filter(v -> !v.isBlank());
+    }
+}
