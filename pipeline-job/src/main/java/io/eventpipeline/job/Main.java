@@ -5,7 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * The job jar's entry point. {@code run --pipeline-base64 <...>} runs a pipeline as the operator
+ * The job jar's entry point. {@code run --pipeline-json <...>} runs a pipeline as the operator
  * deploys it (the FlinkDeployment's args); {@code test --pipeline FILE --events FILE} runs one over
  * a file of events on a local MiniCluster and prints the matches.
  */
@@ -23,7 +23,7 @@ public final class Main {
             case "run" -> io.eventpipeline.job.kafka.RunCommand.run(arguments);
             default -> {
                 System.err.println(
-                        "usage: run --pipeline-base64 <pipeline>\n"
+                        "usage: run --pipeline-json <pipeline JSON>\n"
                                 + "       test --pipeline FILE --events FILE");
                 System.exit(2);
             }

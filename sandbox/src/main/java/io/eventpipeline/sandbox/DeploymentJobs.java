@@ -14,7 +14,7 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
  * Turns a FlinkDeployment's spec into the job graph its JobManager would run: the job's own
- * arguments ({@code run --pipeline-base64 ...}) decoded and built by the job's own code, with the
+ * arguments ({@code run --pipeline-json ...}) decoded and built by the job's own code, with the
  * deployment's Flink configuration and parallelism, optionally restored from a savepoint.
  */
 final class DeploymentJobs {

@@ -8,7 +8,7 @@ import java.util.List;
 
 /** What the operator observed and did for an EventPipeline. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@JsonPropertyOrder({"observedGeneration", "phase", "conditions", "topics", "job"})
+@JsonPropertyOrder({"observedGeneration", "phase", "conditions", "topics", "job", "lastUpgrade"})
 public class EventPipelineStatus {
 
     @JsonPropertyDescription("The metadata.generation this status describes.")
@@ -26,6 +26,11 @@ public class EventPipelineStatus {
 
     @JsonPropertyDescription("The Flink job, as its FlinkDeployment reports it.")
     private JobSummary job;
+
+    @JsonPropertyDescription(
+            "What the last change of the running job did to its state: per pattern, partial"
+                    + " matches kept or started fresh, and whether input offsets carried over.")
+    private UpgradeSummary lastUpgrade;
 
     public Long getObservedGeneration() {
         return observedGeneration;
@@ -65,5 +70,13 @@ public class EventPipelineStatus {
 
     public void setJob(JobSummary job) {
         this.job = job;
+    }
+
+    public UpgradeSummary getLastUpgrade() {
+        return lastUpgrade;
+    }
+
+    public void setLastUpgrade(UpgradeSummary lastUpgrade) {
+        this.lastUpgrade = lastUpgrade;
     }
 }

@@ -5,6 +5,7 @@ import io.eventpipeline.operator.api.EventPipelineStatus;
 import io.eventpipeline.operator.api.JobSummary;
 import io.eventpipeline.operator.api.Phase;
 import io.eventpipeline.operator.api.StatusCondition;
+import io.eventpipeline.operator.api.UpgradeSummary;
 import io.eventpipeline.operator.flink.FlinkDeploymentRenderer;
 import io.eventpipeline.operator.flink.FlinkDeploymentState;
 import io.eventpipeline.operator.metrics.PipelineMetrics;
@@ -33,7 +34,6 @@ import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.api.reconciler.PrimaryUpdateAndCacheUtils;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
-import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
 import java.util.List;
@@ -58,7 +58,7 @@ public class EventPipelineReconciler implements Reconciler<EventPipeline> {
     private final KafkaAdmins admins;
     private final TopicReconciler topics;
     private final FlinkDeploymentRenderer renderer;
-    private final FlinkDeploymentWriter writer;
+    private final JobRollout rollouts;
     private final StatusCalculator statuses;
     private final PipelineEvents events;
     private final PipelineMetrics metrics;
@@ -82,7 +82,7 @@ public class EventPipelineReconciler implements Reconciler<EventPipeline> {
         this.admins = admins;
         this.topics = topics;
         this.renderer = renderer;
-        this.writer = writer;
+        this.rollouts = new JobRollout(writer, events);
         this.statuses = statuses;
         this.events = events;
         this.metrics = metrics;
@@ -138,41 +138,19 @@ public class EventPipelineReconciler implements Reconciler<EventPipeline> {
             throw e;
         }
 
-        FlinkDeployment actual = context.getSecondaryResource(FlinkDeployment.class).orElse(null);
-        JobSummary job = actual == null ? null : FlinkDeploymentState.summarize(actual);
+        FlinkDeployment deployment =
+                context.getSecondaryResource(FlinkDeployment.class).orElse(null);
+        Optional<UpgradeSummary> upgrade = Optional.empty();
         if (topicOutcome.allReady()) {
             FlinkDeployment desired = renderer.render(resolved, ownerReference(pipeline));
-            if (FlinkDeploymentState.needsWrite(desired, actual)) {
-                FlinkDeployment written = writer.write(desired, actual);
-                rememberOwnWrite(context, written, actual);
-                job = FlinkDeploymentState.summarize(written);
-                LOG.info(
-                        "{} FlinkDeployment {}/{}",
-                        actual == null ? "created" : "updated",
-                        resolved.namespace(),
-                        resolved.name());
-            }
+            JobRollout.Result rollout = rollouts.apply(pipeline, desired, deployment, context);
+            deployment = rollout.deployment();
+            upgrade = rollout.upgrade();
         }
-        return write(pipeline, statuses.progressed(pipeline, topicOutcome, job), context);
-    }
-
-    /**
-     * Tells the FlinkDeployment informer about a write of ours: the next reconcile sees it even if
-     * the watch has not delivered it yet (no second create), and its echo from the watch does not
-     * trigger a reconcile that would find nothing to do.
-     */
-    @SuppressWarnings("unchecked")
-    private static void rememberOwnWrite(
-            Context<EventPipeline> context, FlinkDeployment written, FlinkDeployment previous) {
-        var deployments =
-                (InformerEventSource<FlinkDeployment, EventPipeline>)
-                        context.eventSourceRetriever().getEventSourceFor(FlinkDeployment.class);
-        ResourceID id = ResourceID.fromResource(written);
-        if (previous == null) {
-            deployments.handleRecentResourceCreate(id, written);
-        } else {
-            deployments.handleRecentResourceUpdate(id, written, previous);
-        }
+        JobSummary job = deployment == null ? null : FlinkDeploymentState.summarize(deployment);
+        EventPipelineStatus next = statuses.progressed(pipeline, topicOutcome, job);
+        upgrade.ifPresent(next::setLastUpgrade);
+        return write(pipeline, next, context);
     }
 
     /** Kafka failures land here after the reconcile threw: report them, then retry with backoff. */

@@ -2,14 +2,15 @@ package io.eventpipeline.operator.render;
 
 import io.eventpipeline.operator.config.OperatorConfig;
 import io.eventpipeline.operator.flink.FlinkDeploymentRenderer;
+import io.eventpipeline.operator.flink.UpgradeReview;
 import io.eventpipeline.operator.reconciler.PipelineResolver;
 import io.eventpipeline.operator.topics.DesiredTopic;
 import io.eventpipeline.operator.topics.TopicPlan;
 import io.eventpipeline.spec.PipelineDefinition;
 import io.eventpipeline.spec.PipelineJson;
+import io.eventpipeline.spec.state.UpgradePlan;
 import io.eventpipeline.spec.validation.InvalidPipelineException;
 import io.eventpipeline.spec.validation.PipelineValidator;
-import io.eventpipeline.spec.validation.ValidationProblem;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -18,12 +19,20 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import org.apache.flink.kubernetes.operator.api.FlinkDeployment;
 
 /**
- * {@code render -f pipeline.yaml}: prints what the operator would create for a pipeline (the
- * FlinkDeployment, then the topic plan) without a cluster, through the reconciler's own resolver
- * and renderer, for GitOps review and CI diffs. Operator defaults come from the same environment
- * variables the operator reads.
+ * {@code render -f pipeline.yaml [--against old.yaml]}: prints what the operator would create for a
+ * pipeline (the FlinkDeployment, then the topic plan) without a cluster, through the reconciler's
+ * own resolver and renderer, for GitOps review and CI diffs. Operator defaults come from the same
+ * environment variables the operator reads.
+ *
+ * <p>With {@code --against}, it also prints what changing to this pipeline does to a running job's
+ * state ({@link UpgradeReview}, as the operator records it in status after the rollout). The file
+ * is the earlier EventPipeline (e.g. from git, or {@code kubectl get ep NAME -o yaml}), or the live
+ * FlinkDeployment ({@code kubectl get flinkdeployment NAME -o yaml}), which is exact even when an
+ * earlier operator version rendered it.
  */
 public final class RenderCommand {
     public static final int OK = 0;
@@ -44,37 +53,96 @@ public final class RenderCommand {
      * @param args the arguments after {@code render}
      */
     public int run(List<String> args) {
-        int at = Math.max(args.indexOf("-f"), args.indexOf("--file"));
-        if (at < 0 || at + 1 >= args.size()) {
-            err.println("usage: render -f <EventPipeline YAML file>");
+        Optional<Path> file = option(args, "-f", "--file");
+        if (file.isEmpty()) {
+            err.println("usage: render -f <EventPipeline YAML file> [--against <earlier file>]");
             return USAGE;
         }
-        Path file = Path.of(args.get(at + 1));
-        String document;
+        Optional<Path> against = option(args, "--against", "--against");
+        Path current = file.get();
         try {
-            document = Files.readString(file);
-        } catch (IOException e) {
-            err.println("cannot read " + file + ": " + e.getMessage());
-            return USAGE;
-        }
-        try {
-            out.print(render(document));
-            return OK;
-        } catch (InvalidPipelineException e) {
-            err.println(file + " is not a valid EventPipeline:");
-            for (ValidationProblem problem : e.problems()) {
-                err.println("  " + problem);
+            String document = Files.readString(current);
+            String earlier = against.isEmpty() ? null : Files.readString(against.get());
+            try {
+                out.print(earlier == null ? render(document) : render(document, earlier));
+                return OK;
+            } catch (InvalidPipelineException e) {
+                err.println(current + " is not a valid EventPipeline:");
+                e.problems().forEach(problem -> err.println("  " + problem));
+                return INVALID;
+            } catch (EarlierVersionException e) {
+                err.println(against.get() + " " + e.getMessage() + ":");
+                e.problems().forEach(problem -> err.println("  " + problem));
+                return INVALID;
             }
-            return INVALID;
+        } catch (IOException e) {
+            err.println("cannot read: " + e.getMessage());
+            return USAGE;
         }
+    }
+
+    private static Optional<Path> option(List<String> args, String shortName, String longName) {
+        int at = Math.max(args.indexOf(shortName), args.indexOf(longName));
+        return at < 0 || at + 1 >= args.size()
+                ? Optional.empty()
+                : Optional.of(Path.of(args.get(at + 1)));
     }
 
     /** The YAML the command prints: a FlinkDeployment document, then the topic plan. */
     public String render(String document) throws InvalidPipelineException {
-        PipelineDefinition resolved =
-                new PipelineResolver(config, new PipelineValidator())
-                        .resolve(PipelineDefinition.parse(document));
-        var deployment = new FlinkDeploymentRenderer(config.jobDefaults()).render(resolved, null);
+        PipelineDefinition resolved = resolve(document);
+        return render(resolved, deployment(resolved));
+    }
+
+    /**
+     * As {@link #render(String)}, then a document saying what upgrading from {@code earlier} (an
+     * EventPipeline or the live FlinkDeployment) keeps.
+     *
+     * @throws EarlierVersionException when {@code earlier} cannot be read
+     */
+    public String render(String document, String earlier)
+            throws InvalidPipelineException, EarlierVersionException {
+        PipelineDefinition resolved = resolve(document);
+        FlinkDeployment next = deployment(resolved);
+        FlinkDeployment running = EarlierVersion.deployment(earlier, this::resolveAndRender);
+        Optional<UpgradePlan> plan;
+        try {
+            plan = UpgradeReview.of(running, next);
+        } catch (InvalidPipelineException e) {
+            throw new EarlierVersionException("has job arguments that hold no valid pipeline", e);
+        }
+        Map<String, Object> upgrade = new LinkedHashMap<>();
+        upgrade.put("restartsJob", plan.isPresent());
+        plan.map(p -> UpgradeReview.summary(p, null))
+                .ifPresent(
+                        summary -> {
+                            upgrade.put("patterns", summary.getPatterns());
+                            upgrade.put("inputOffsets", summary.getInputOffsets());
+                            upgrade.put("inputReason", summary.getInputReason());
+                        });
+        try {
+            return render(resolved, next)
+                    + "---\n"
+                    + PipelineJson.yaml().writeValueAsString(Map.of("upgrade", upgrade));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private PipelineDefinition resolve(String document) throws InvalidPipelineException {
+        return new PipelineResolver(config, new PipelineValidator())
+                .resolve(PipelineDefinition.parse(document));
+    }
+
+    private FlinkDeployment deployment(PipelineDefinition resolved) {
+        return new FlinkDeploymentRenderer(config.jobDefaults()).render(resolved, null);
+    }
+
+    private FlinkDeployment resolveAndRender(String document) throws InvalidPipelineException {
+        return deployment(resolve(document));
+    }
+
+    private String render(PipelineDefinition resolved, FlinkDeployment deployment) {
         StringBuilder yaml = new StringBuilder();
         yaml.append(Serialization.asYaml(deployment));
         yaml.append("---\n");

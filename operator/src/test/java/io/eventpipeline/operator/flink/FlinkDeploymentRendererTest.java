@@ -111,13 +111,32 @@ class FlinkDeploymentRendererTest {
         FlinkDeployment rendered = renderer.render(pipeline, OWNER);
         PipelineDefinition decoded =
                 PipelineJobArgs.decode(List.of(rendered.getSpec().getJob().getArgs()));
-        assertThat(decoded.toJson()).isEqualTo(pipeline.toJson());
+        assertThat(decoded.toJson()).isEqualTo(PipelineJobArgs.jobView(pipeline).toJson());
+        assertThat(decoded.spec().getPatterns()).hasSize(1);
         assertThat(decoded.spec().getKafka().getBootstrapServers())
                 .isEqualTo("kafka-bootstrap.kafka:9092");
         assertThat(rendered.getSpec().getJob().getParallelism()).isEqualTo(2);
         assertThat(rendered.getSpec().getJob().getUpgradeMode()).isEqualTo(UpgradeMode.SAVEPOINT);
         assertThat(rendered.getSpec().getJob().getAllowNonRestoredState()).isTrue();
         assertThat(rendered.getMetadata().getOwnerReferences()).containsExactly(OWNER);
+    }
+
+    @Test
+    void changesOnlyTheOperatorReadsLeaveTheFlinkDeploymentByteForByte() throws Exception {
+        String before = Serialization.asYaml(renderer.render(resolved(example()), OWNER));
+        String operatorOnly =
+                example()
+                        .replace("partitions: 6", "partitions: 12")
+                        .replace("replicationFactor: 1", "replicationFactor: 3")
+                        .replace("retention.ms: \"86400000\"", "retention.ms: \"172800000\"")
+                        .replace("topicDeletionPolicy: Retain", "topicDeletionPolicy: Delete");
+        assertThat(operatorOnly).isNotEqualTo(example());
+        assertThat(Serialization.asYaml(renderer.render(resolved(operatorOnly), OWNER)))
+                .isEqualTo(before);
+        // What the job reads does change it.
+        String jobReads = example().replace("within: 2h", "within: 3h");
+        assertThat(Serialization.asYaml(renderer.render(resolved(jobReads), OWNER)))
+                .isNotEqualTo(before);
     }
 
     @Test

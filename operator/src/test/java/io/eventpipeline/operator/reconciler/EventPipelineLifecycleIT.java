@@ -9,6 +9,7 @@ import io.eventpipeline.operator.api.EventPipeline;
 import io.eventpipeline.operator.api.Phase;
 import io.eventpipeline.operator.api.StatusCondition;
 import io.eventpipeline.operator.api.TopicStatus;
+import io.eventpipeline.operator.api.UpgradeSummary;
 import io.eventpipeline.operator.config.OperatorConfig;
 import io.eventpipeline.operator.flink.FlinkDeploymentRenderer;
 import io.eventpipeline.operator.testing.CrdSchema;
@@ -176,15 +177,27 @@ class EventPipelineLifecycleIT {
                                                 .getSpec()
                                                 .getJob()
                                                 .getArgs()));
-        String decoded =
-                new String(
-                        java.util.Base64.getDecoder()
-                                .decode(
-                                        harness.flinkDeployment("airline", "pattern")
-                                                .getSpec()
-                                                .getJob()
-                                                .getArgs()[2]));
-        assertThat(decoded).contains("event.minutes >= 45").doesNotContain(">= 30");
+        String args = harness.flinkDeployment("airline", "pattern").getSpec().getJob().getArgs()[2];
+        assertThat(args).contains("event.minutes >= 45").doesNotContain(">= 30");
+        // The status and an Event say what the upgrade does to the running job's state.
+        await().atMost(OperatorHarness.WAIT)
+                .until(
+                        () ->
+                                harness.get("airline", "pattern").getStatus().getLastUpgrade()
+                                        != null);
+        UpgradeSummary upgrade = harness.get("airline", "pattern").getStatus().getLastUpgrade();
+        assertThat(upgrade.getGeneration()).isEqualTo(2L);
+        assertThat(upgrade.getPatterns())
+                .singleElement()
+                .satisfies(
+                        p -> {
+                            assertThat(p.getName()).isEqualTo("delay-then-gate-change");
+                            assertThat(p.getState()).isEqualTo("StartsFresh");
+                            assertThat(p.getReason()).isEqualTo("its steps changed");
+                        });
+        assertThat(upgrade.getInputOffsets()).isEqualTo("Kept");
+        assertThat(eventReasons(harness.client(), "airline", "pattern"))
+                .containsOnlyOnce("Upgrading");
     }
 
     @Test

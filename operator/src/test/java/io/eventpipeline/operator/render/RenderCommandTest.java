@@ -75,4 +75,78 @@ class RenderCommandTest {
         assertThat(command.run(List.of())).isEqualTo(RenderCommand.USAGE);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("usage: render -f");
     }
+
+    private String upgradeDocument(Path dir, String newYaml, String againstYaml) throws Exception {
+        Path next = dir.resolve("new.yaml");
+        Path old = dir.resolve("old.yaml");
+        Files.writeString(next, newYaml);
+        Files.writeString(old, againstYaml);
+        int code = command.run(List.of("-f", next.toString(), "--against", old.toString()));
+        assertThat(err.toString(StandardCharsets.UTF_8)).isEmpty();
+        assertThat(code).isEqualTo(RenderCommand.OK);
+        String[] documents = out.toString(StandardCharsets.UTF_8).split("(?m)^---\n");
+        assertThat(documents).hasSize(4);
+        return documents[3];
+    }
+
+    @Test
+    void againstAnEarlierVersionItSaysWhatTheUpgradeKeeps(@TempDir Path dir) throws Exception {
+        String example = Files.readString(Path.of("../examples/flight-delays.yaml"));
+        String upgrade = upgradeDocument(dir, example.replace("within: 2h", "within: 3h"), example);
+        assertThat(upgrade)
+                .contains("restartsJob: true")
+                .contains("name: delay-then-gate-change")
+                .contains("state: StartsFresh")
+                .contains("reason: within (2h -> 3h) changed")
+                .contains("inputOffsets: Kept");
+    }
+
+    @Test
+    void aChangeTheJobDoesNotReadRestartsNothing(@TempDir Path dir) throws Exception {
+        String example = Files.readString(Path.of("../examples/flight-delays.yaml"));
+        String upgrade =
+                upgradeDocument(
+                        dir,
+                        example.replace(
+                                "topicDeletionPolicy: Retain", "topicDeletionPolicy: Delete"),
+                        example);
+        assertThat(upgrade.strip()).isEqualTo("upgrade:\n  restartsJob: false");
+    }
+
+    @Test
+    void againstTheLiveFlinkDeploymentOfAnEarlierOperator(@TempDir Path dir) throws Exception {
+        String example = Files.readString(Path.of("../examples/flight-delays.yaml"));
+        // What an earlier operator rendered: the whole pipeline in base64, emit included in
+        // the pattern's state uid.
+        FlinkDeployment live =
+                Serialization.unmarshal(
+                        command.render(example).split("(?m)^---\n")[1], FlinkDeployment.class);
+        String base64 =
+                java.util.Base64.getEncoder()
+                        .encodeToString(
+                                io.eventpipeline.spec.PipelineDefinition.parse(example)
+                                        .toJson()
+                                        .getBytes(StandardCharsets.UTF_8));
+        live.getSpec().getJob().setArgs(new String[] {"run", "--pipeline-base64", base64});
+        out.reset();
+        String upgrade = upgradeDocument(dir, example, Serialization.asYaml(live));
+        assertThat(upgrade)
+                .contains("restartsJob: true")
+                .contains("state: StartsFresh")
+                .contains("earlier operator version");
+    }
+
+    @Test
+    void anUnreadableEarlierVersionIsNamed(@TempDir Path dir) throws Exception {
+        Path next = dir.resolve("new.yaml");
+        Path old = dir.resolve("old.yaml");
+        Files.copy(Path.of("../examples/flight-delays.yaml"), next);
+        Files.writeString(old, "kind: EventPipeline\nmetadata: {name: x}\nspec: {patterns: 3}\n");
+        int code = command.run(List.of("-f", next.toString(), "--against", old.toString()));
+        assertThat(code).isEqualTo(RenderCommand.INVALID);
+        assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
+        assertThat(err.toString(StandardCharsets.UTF_8))
+                .contains("old.yaml is not a valid EventPipeline")
+                .contains("spec.patterns");
+    }
 }

@@ -10,7 +10,7 @@ import java.util.Map;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
- * {@code run --pipeline-base64 <...>}: the deployed job, as the operator renders it into the
+ * {@code run --pipeline-json <...>}: the deployed job, as the operator renders it into the
  * FlinkDeployment. Flink's configuration (checkpointing, state backend, parallelism) comes from the
  * FlinkDeployment; when checkpointing is off, the pipeline's {@code flink.checkpointInterval} (or
  * 30s) turns it on, because offsets and exactly-once output are committed on checkpoints.

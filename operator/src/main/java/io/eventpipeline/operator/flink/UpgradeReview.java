@@ -1,0 +1,87 @@
+package io.eventpipeline.operator.flink;
+
+import io.eventpipeline.operator.api.PatternUpgrade;
+import io.eventpipeline.operator.api.UpgradeSummary;
+import io.eventpipeline.spec.PipelineJobArgs;
+import io.eventpipeline.spec.state.JobState;
+import io.eventpipeline.spec.state.PatternVerdict;
+import io.eventpipeline.spec.state.UpgradePlan;
+import io.eventpipeline.spec.validation.InvalidPipelineException;
+import io.fabric8.kubernetes.client.utils.Serialization;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.apache.flink.kubernetes.operator.api.FlinkDeployment;
+import org.apache.flink.kubernetes.operator.api.spec.FlinkDeploymentSpec;
+import org.apache.flink.kubernetes.operator.api.spec.JobSpec;
+import org.apache.flink.kubernetes.operator.api.spec.UpgradeMode;
+
+/**
+ * What replacing a running job's FlinkDeployment with another does to the job's state. Read off the
+ * two objects alone: the pipeline each job runs (its arguments) and the upgrade modes, so it holds
+ * for whatever rendered the running one, an earlier operator version included.
+ */
+public final class UpgradeReview {
+    private UpgradeReview() {}
+
+    /**
+     * The plan of upgrading {@code running} to {@code next}; empty when no job is upgraded: there
+     * is no running deployment, or nothing changes but suspend/resume (which keeps all state).
+     *
+     * @throws InvalidPipelineException when a job's arguments do not hold a valid pipeline
+     */
+    public static Optional<UpgradePlan> of(FlinkDeployment running, FlinkDeployment next)
+            throws InvalidPipelineException {
+        if (running == null || running.getSpec() == null || running.getSpec().getJob() == null) {
+            return Optional.empty();
+        }
+        if (Objects.equals(withoutJobState(running.getSpec()), withoutJobState(next.getSpec()))) {
+            return Optional.empty();
+        }
+        List<String> before = Arrays.asList(running.getSpec().getJob().getArgs());
+        List<String> after = Arrays.asList(next.getSpec().getJob().getArgs());
+        JobState old =
+                PipelineJobArgs.isEarlierFormat(before)
+                        ? JobState.ofEarlierJob(PipelineJobArgs.decode(before))
+                        : JobState.of(PipelineJobArgs.decode(before));
+        boolean stateless = stateless(running) || stateless(next);
+        return Optional.of(
+                UpgradePlan.of(old, JobState.of(PipelineJobArgs.decode(after)), stateless));
+    }
+
+    /** The plan as the pipeline's status records it. */
+    public static UpgradeSummary summary(UpgradePlan plan, Long generation) {
+        UpgradeSummary summary = new UpgradeSummary();
+        summary.setGeneration(generation);
+        summary.setPatterns(
+                plan.patterns().stream()
+                        .map(p -> new PatternUpgrade(p.pattern(), state(p), p.reason()))
+                        .toList());
+        summary.setInputOffsets(plan.source().offsetsKept() ? "Kept" : "Restart");
+        summary.setInputReason(plan.source().reason());
+        return summary;
+    }
+
+    private static String state(PatternVerdict verdict) {
+        return switch (verdict.outcome()) {
+            case KEPT -> "Kept";
+            case STARTS_FRESH -> "StartsFresh";
+            case NEW -> "New";
+            case REMOVED -> "Removed";
+        };
+    }
+
+    private static boolean stateless(FlinkDeployment deployment) {
+        return deployment.getSpec().getJob().getUpgradeMode() == UpgradeMode.STATELESS;
+    }
+
+    private static Object withoutJobState(FlinkDeploymentSpec spec) {
+        FlinkDeploymentSpec copy = Serialization.clone(spec);
+        JobSpec job = copy.getJob();
+        if (job != null) {
+            job.setState(null);
+        }
+        return Serialization.jsonMapper().valueToTree(copy);
+    }
+}
