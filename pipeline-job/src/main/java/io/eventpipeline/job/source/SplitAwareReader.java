@@ -1,6 +1,5 @@
 package io.eventpipeline.job.source;
 
-import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.apache.flink.api.connector.source.ReaderOutput;
@@ -14,8 +13,7 @@ import org.apache.flink.core.io.InputStatus;
  * has no split, it marks its output idle. Flink turns the reader's output idle only if its split
  * outputs are idle too, and active again with the first watermark of a split assigned later.
  */
-final class SplitAwareReader<T, S extends SourceSplit> implements SourceReader<T, S> {
-    private final SourceReader<T, S> delegate;
+final class SplitAwareReader<T, S extends SourceSplit> extends ForwardingSourceReader<T, S> {
     private boolean hasSplits;
     private boolean idlePending;
 
@@ -23,7 +21,7 @@ final class SplitAwareReader<T, S extends SourceSplit> implements SourceReader<T
     private final CompletableFuture<Void> wakeUp = new CompletableFuture<>();
 
     SplitAwareReader(SourceReader<T, S> delegate) {
-        this.delegate = delegate;
+        super(delegate);
     }
 
     @Override
@@ -64,41 +62,5 @@ final class SplitAwareReader<T, S extends SourceSplit> implements SourceReader<T
             hasSplits = true;
         }
         delegate.addSplits(splits);
-    }
-
-    @Override
-    public void start() {
-        delegate.start();
-    }
-
-    @Override
-    public List<S> snapshotState(long checkpointId) {
-        return delegate.snapshotState(checkpointId);
-    }
-
-    @Override
-    public void notifyNoMoreSplits() {
-        delegate.notifyNoMoreSplits();
-    }
-
-    @Override
-    public void notifyCheckpointComplete(long checkpointId) throws Exception {
-        delegate.notifyCheckpointComplete(checkpointId);
-    }
-
-    @Override
-    public void notifyCheckpointAborted(long checkpointId) throws Exception {
-        delegate.notifyCheckpointAborted(checkpointId);
-    }
-
-    @Override
-    public void pauseOrResumeSplits(
-            Collection<String> splitsToPause, Collection<String> splitsToResume) {
-        delegate.pauseOrResumeSplits(splitsToPause, splitsToResume);
-    }
-
-    @Override
-    public void close() throws Exception {
-        delegate.close();
     }
 }
