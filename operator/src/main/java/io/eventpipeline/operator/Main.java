@@ -50,7 +50,9 @@ public final class Main {
                             new RenderCommand(config, System.out, System.err)
                                     .run(arguments.subList(1, arguments.size())));
             default -> {
-                System.err.println("usage: [run] | render -f <EventPipeline YAML file>");
+                System.err.println(
+                        "usage: [run] | render -f <EventPipeline YAML file> [--against <earlier"
+                                + " file>]");
                 System.exit(RenderCommand.USAGE);
             }
         }
