@@ -7,7 +7,15 @@ import java.util.Objects;
 
 /** The pipeline's Flink job, mirrored from its FlinkDeployment. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@JsonPropertyOrder({"flinkDeployment", "lifecycleState", "jobState", "jobId", "error"})
+@JsonPropertyOrder({
+    "flinkDeployment",
+    "lifecycleState",
+    "jobState",
+    "jobId",
+    "error",
+    "reconciliationState",
+    "rolloutPending"
+})
 public class JobSummary {
 
     @JsonPropertyDescription("Name of the FlinkDeployment running the job.")
@@ -25,6 +33,16 @@ public class JobSummary {
 
     @JsonPropertyDescription("The FlinkDeployment's last error, if any.")
     private String error;
+
+    @JsonPropertyDescription(
+            "The Flink operator's reconciliation state (DEPLOYED, UPGRADING, ROLLING_BACK,"
+                    + " ROLLED_BACK).")
+    private String reconciliationState;
+
+    @JsonPropertyDescription(
+            "true while the Flink operator has not yet rolled out the FlinkDeployment's latest"
+                    + " spec (its status.observedGeneration is behind, or it is upgrading).")
+    private Boolean rolloutPending;
 
     public String getFlinkDeployment() {
         return flinkDeployment;
@@ -71,6 +89,29 @@ public class JobSummary {
         return this;
     }
 
+    public String getReconciliationState() {
+        return reconciliationState;
+    }
+
+    public JobSummary setReconciliationState(String reconciliationState) {
+        this.reconciliationState = reconciliationState;
+        return this;
+    }
+
+    public Boolean getRolloutPending() {
+        return rolloutPending;
+    }
+
+    public JobSummary setRolloutPending(Boolean rolloutPending) {
+        this.rolloutPending = rolloutPending;
+        return this;
+    }
+
+    /** Whether the Flink operator is still rolling out the latest spec. */
+    public boolean rolloutInFlight() {
+        return Boolean.TRUE.equals(rolloutPending);
+    }
+
     @Override
     public boolean equals(Object o) {
         return o instanceof JobSummary other
@@ -78,11 +119,20 @@ public class JobSummary {
                 && Objects.equals(lifecycleState, other.lifecycleState)
                 && Objects.equals(jobState, other.jobState)
                 && Objects.equals(jobId, other.jobId)
-                && Objects.equals(error, other.error);
+                && Objects.equals(error, other.error)
+                && Objects.equals(reconciliationState, other.reconciliationState)
+                && Objects.equals(rolloutPending, other.rolloutPending);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(flinkDeployment, lifecycleState, jobState, jobId, error);
+        return Objects.hash(
+                flinkDeployment,
+                lifecycleState,
+                jobState,
+                jobId,
+                error,
+                reconciliationState,
+                rolloutPending);
     }
 }

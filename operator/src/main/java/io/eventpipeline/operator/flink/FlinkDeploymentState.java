@@ -6,6 +6,7 @@ import java.util.Objects;
 import org.apache.flink.kubernetes.operator.api.FlinkDeployment;
 import org.apache.flink.kubernetes.operator.api.lifecycle.ResourceLifecycleState;
 import org.apache.flink.kubernetes.operator.api.status.FlinkDeploymentStatus;
+import org.apache.flink.kubernetes.operator.api.status.ReconciliationState;
 
 /** Reads a FlinkDeployment: whether it must be rewritten, and what its status says. */
 public final class FlinkDeploymentState {
@@ -49,7 +50,32 @@ public final class FlinkDeploymentState {
         if (status.getError() != null && !status.getError().isBlank()) {
             summary.setError(status.getError());
         }
+        ReconciliationState reconciliation =
+                status.getReconciliationStatus() == null
+                        ? null
+                        : status.getReconciliationStatus().getState();
+        if (reconciliation != null) {
+            summary.setReconciliationState(reconciliation.name());
+        }
+        if (rolloutPending(deployment, reconciliation)) {
+            summary.setRolloutPending(true);
+        }
         return summary;
+    }
+
+    /**
+     * Whether the Flink operator has yet to finish rolling out the deployment's spec: it has not
+     * observed the latest generation, or it is upgrading or rolling back. A status without an
+     * observed generation (a Flink operator that does not report one) counts as observed.
+     */
+    private static boolean rolloutPending(
+            FlinkDeployment deployment, ReconciliationState reconciliation) {
+        Long generation = deployment.getMetadata().getGeneration();
+        Long observed = deployment.getStatus().getObservedGeneration();
+        boolean behind = generation != null && observed != null && observed < generation;
+        return behind
+                || reconciliation == ReconciliationState.UPGRADING
+                || reconciliation == ReconciliationState.ROLLING_BACK;
     }
 
     /** The lifecycle state is derived from other status fields; it needs a complete status. */

@@ -44,6 +44,11 @@ public final class Conditions {
         conditions.add(updated);
     }
 
+    /** Removes a condition: kstatus' abnormal-true conditions are absent when not true. */
+    public void remove(ConditionType type) {
+        conditions.removeIf(c -> type.name().equals(c.getType()));
+    }
+
     public Optional<StatusCondition> find(ConditionType type) {
         return conditions.stream().filter(c -> type.name().equals(c.getType())).findFirst();
     }

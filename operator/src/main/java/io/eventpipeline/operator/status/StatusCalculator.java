@@ -24,6 +24,8 @@ public final class StatusCalculator {
     private static final Set<String> STOPPED_JOB_STATES =
             Set.of("SUSPENDED", "FINISHED", "CANCELED");
 
+    private static final String ROLLED_BACK = "RolledBack";
+
     private final Clock clock;
 
     public StatusCalculator(Clock clock) {
@@ -87,6 +89,26 @@ public final class StatusCalculator {
             String error = job.getError() == null ? "the job failed" : job.getError();
             conditions.set(ConditionType.JobReady, false, "JobFailed", error);
             phase = Phase.Failed;
+        } else if ("ROLLED_BACK".equals(job.getReconciliationState())) {
+            String error = job.getError() == null ? "" : ": " + job.getError();
+            conditions.set(
+                    ConditionType.JobReady,
+                    false,
+                    ROLLED_BACK,
+                    "the upgrade failed and the Flink operator rolled back to the last stable spec"
+                            + error);
+            phase = Phase.Degraded;
+        } else if (job.rolloutInFlight()) {
+            // Honest while the Flink operator has not yet run the spec we wrote: not Ready.
+            conditions.set(
+                    ConditionType.JobReady,
+                    false,
+                    "Upgrading",
+                    "the Flink operator is rolling out the latest spec"
+                            + (job.getReconciliationState() == null
+                                    ? ""
+                                    : " (" + job.getReconciliationState() + ")"));
+            phase = Phase.Deploying;
         } else if (suspend) {
             boolean stopped =
                     "SUSPENDED".equals(lifecycle)
@@ -129,10 +151,40 @@ public final class StatusCalculator {
             EventPipelineStatus status,
             Conditions conditions,
             Phase phase) {
+        kstatus(conditions, phase);
         status.setConditions(conditions.toList());
         status.setPhase(phase);
         status.setObservedGeneration(pipeline.getMetadata().getGeneration());
         return status;
+    }
+
+    /**
+     * The kstatus conditions, as kubectl wait, Argo CD, Flux and kstatus read them: {@code Stalled}
+     * when progress needs someone to act (failed, rolled back), {@code Reconciling} while work
+     * towards the spec goes on; each absent when not true.
+     */
+    private static void kstatus(Conditions conditions, Phase phase) {
+        var ready = conditions.find(ConditionType.Ready);
+        String reason = ready.map(c -> c.getReason()).orElse("");
+        String message = ready.map(c -> c.getMessage()).orElse("");
+        boolean rolledBack =
+                conditions
+                        .find(ConditionType.JobReady)
+                        .map(c -> ROLLED_BACK.equals(c.getReason()))
+                        .orElse(false);
+        if (phase == Phase.Failed || rolledBack) {
+            conditions.set(ConditionType.Stalled, true, reason, message);
+            conditions.remove(ConditionType.Reconciling);
+        } else if (phase == Phase.Pending
+                || phase == Phase.Provisioning
+                || phase == Phase.Deploying
+                || phase == Phase.Degraded) {
+            conditions.set(ConditionType.Reconciling, true, reason, message);
+            conditions.remove(ConditionType.Stalled);
+        } else {
+            conditions.remove(ConditionType.Reconciling);
+            conditions.remove(ConditionType.Stalled);
+        }
     }
 
     private Conditions conditions(EventPipeline pipeline, EventPipelineStatus status) {

@@ -34,6 +34,8 @@ class ArgoHealthCheckTest {
                     suspended                     | Suspended   | suspended
                     kafka unreachable             | Degraded    | Kafka at kafka:9092 is unreachable
                     deploying                     | Progressing | waiting for the job
+                    upgrade in flight             | Progressing | rolling out the latest spec
+                    upgrade rolled back           | Degraded    | rolled back
                     """)
     void healthFollowsTheStatus(String situation, String health, String messagePart)
             throws Exception {
@@ -88,6 +90,28 @@ class ArgoHealthCheckTest {
                     case "deploying" ->
                             "status: {observedGeneration: 3, phase: Deploying, conditions: ["
                                     + ready("False", "waiting for the job to run")
+                                    + "]}";
+                    case "upgrade in flight" ->
+                            "status: {observedGeneration: 3, phase: Deploying, conditions: ["
+                                    + ready(
+                                            "False",
+                                            "the Flink operator is rolling out the latest spec")
+                                    + ", "
+                                    + condition(
+                                            "Reconciling",
+                                            "True",
+                                            "the Flink operator is rolling out the latest spec")
+                                    + "]}";
+                    case "upgrade rolled back" ->
+                            "status: {observedGeneration: 3, phase: Degraded, conditions: ["
+                                    + condition("TopicsReady", "True", "")
+                                    + ", "
+                                    + ready("False", "the upgrade failed")
+                                    + ", "
+                                    + condition(
+                                            "Stalled",
+                                            "True",
+                                            "the upgrade failed and the Flink operator rolled back")
                                     + "]}";
                     default -> throw new IllegalArgumentException(situation);
                 };

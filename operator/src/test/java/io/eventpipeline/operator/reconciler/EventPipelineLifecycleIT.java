@@ -162,8 +162,7 @@ class EventPipelineLifecycleIT {
     @Test
     void aPatternChangeRewritesTheFlinkDeployment() {
         String yaml = Pipelines.flightDelays("airline", "pattern");
-        harness.apply(yaml);
-        harness.awaitPhase("airline", "pattern", Phase.Deploying);
+        harness.applyRunning(yaml, "airline", "pattern");
         String[] before =
                 harness.flinkDeployment("airline", "pattern").getSpec().getJob().getArgs();
 
@@ -198,6 +197,16 @@ class EventPipelineLifecycleIT {
         assertThat(upgrade.getInputOffsets()).isEqualTo("Kept");
         assertThat(eventReasons(harness.client(), "airline", "pattern"))
                 .containsOnlyOnce("Upgrading");
+        // Not Ready until the Flink operator has rolled out the new spec.
+        EventPipeline upgrading = harness.get("airline", "pattern");
+        assertThat(upgrading.getStatus().getPhase()).isEqualTo(Phase.Deploying);
+        assertThat(condition(upgrading, "Ready").getReason()).isEqualTo("Upgrading");
+        assertThat(condition(upgrading, "Reconciling").getStatus()).isEqualTo("True");
+        harness.reportJob("airline", "pattern", JobStatus.RUNNING);
+        EventPipeline running = harness.awaitPhase("airline", "pattern", Phase.Running);
+        assertThat(running.getStatus().getConditions())
+                .extracting(StatusCondition::getType)
+                .doesNotContain("Reconciling", "Stalled");
     }
 
     @Test
@@ -330,13 +339,13 @@ class EventPipelineLifecycleIT {
         harness.awaitPhase("airline", "policy", Phase.Deploying);
         assertThat(harness.get("airline", "policy").getMetadata().getFinalizers()).isEmpty();
 
-        pipelines().withName("policy").edit(p -> withPolicy(p, TopicDeletionPolicy.DELETE));
+        setPolicy("policy", TopicDeletionPolicy.DELETE);
         await().atMost(OperatorHarness.WAIT)
                 .until(
                         () -> harness.get("airline", "policy").getMetadata().getFinalizers(),
                         f -> f.equals(List.of(PipelineDeletion.FINALIZER)));
 
-        pipelines().withName("policy").edit(p -> withPolicy(p, TopicDeletionPolicy.RETAIN));
+        setPolicy("policy", TopicDeletionPolicy.RETAIN);
         await().atMost(OperatorHarness.WAIT)
                 .until(
                         () -> harness.get("airline", "policy").getMetadata().getFinalizers(),
@@ -344,6 +353,17 @@ class EventPipelineLifecycleIT {
         pipelines().withName("policy").delete();
         await().atMost(OperatorHarness.WAIT).until(() -> harness.get("airline", "policy") == null);
         assertThat(kafka.names()).contains("policy-events", "policy-alerts", "policy-dlq");
+    }
+
+    /** Edits the policy, trying again when the operator's status write raced the edit (409). */
+    private void setPolicy(String name, TopicDeletionPolicy policy) {
+        await().atMost(OperatorHarness.WAIT)
+                .ignoreExceptions()
+                .until(
+                        () -> {
+                            pipelines().withName(name).edit(p -> withPolicy(p, policy));
+                            return true;
+                        });
     }
 
     private static EventPipeline withPolicy(EventPipeline pipeline, TopicDeletionPolicy policy) {

@@ -147,4 +147,68 @@ class StatusCalculatorTest {
         assertThat(invalid.getJob().getJobState()).isEqualTo("RUNNING");
         assertThat(invalid.getObservedGeneration()).isEqualTo(2);
     }
+
+    private static List<String> types(EventPipelineStatus status) {
+        return status.getConditions().stream().map(StatusCondition::getType).toList();
+    }
+
+    @Test
+    void aRolloutTheFlinkOperatorHasNotFinishedIsNotReady() {
+        StatusCalculator calc = at("2026-01-01T00:00:00Z");
+        EventPipelineStatus running = calc.progressed(pipeline(2, null), READY, job("RUNNING"));
+        assertThat(types(running)).doesNotContain("Reconciling", "Stalled");
+
+        // The old job still runs, but the spec we wrote is not rolled out yet.
+        EventPipelineStatus upgrading =
+                calc.progressed(
+                        pipeline(3, running),
+                        READY,
+                        job("RUNNING").setReconciliationState("UPGRADING").setRolloutPending(true));
+        assertThat(upgrading.getPhase()).isEqualTo(Phase.Deploying);
+        assertThat(condition(upgrading, ConditionType.Ready).getStatus()).isEqualTo("False");
+        assertThat(condition(upgrading, ConditionType.Ready).getReason()).isEqualTo("Upgrading");
+        assertThat(condition(upgrading, ConditionType.Reconciling).getStatus()).isEqualTo("True");
+        assertThat(condition(upgrading, ConditionType.Reconciling).getReason())
+                .isEqualTo("Upgrading");
+        assertThat(types(upgrading)).doesNotContain("Stalled");
+
+        EventPipelineStatus done =
+                calc.progressed(
+                        pipeline(3, upgrading),
+                        READY,
+                        job("RUNNING").setReconciliationState("DEPLOYED"));
+        assertThat(done.getPhase()).isEqualTo(Phase.Running);
+        assertThat(condition(done, ConditionType.Ready).getStatus()).isEqualTo("True");
+        assertThat(types(done)).doesNotContain("Reconciling", "Stalled");
+    }
+
+    @Test
+    void whatNeedsSomeoneToActIsStalled() {
+        StatusCalculator calc = at("2026-01-01T00:00:00Z");
+        EventPipelineStatus rolledBack =
+                calc.progressed(
+                        pipeline(4, null),
+                        READY,
+                        job("RUNNING").setReconciliationState("ROLLED_BACK").setError("boom"));
+        assertThat(rolledBack.getPhase()).isEqualTo(Phase.Degraded);
+        assertThat(condition(rolledBack, ConditionType.Stalled).getReason())
+                .isEqualTo("RolledBack");
+        assertThat(condition(rolledBack, ConditionType.Stalled).getMessage()).contains("boom");
+        assertThat(types(rolledBack)).doesNotContain("Reconciling");
+
+        EventPipelineStatus invalid =
+                calc.invalid(
+                        pipeline(5, null),
+                        List.of(new ValidationProblem("spec.input.topic", "is required")));
+        assertThat(condition(invalid, ConditionType.Stalled).getStatus()).isEqualTo("True");
+        assertThat(condition(invalid, ConditionType.Stalled).getMessage())
+                .contains("spec.input.topic");
+
+        EventPipelineStatus failed = calc.progressed(pipeline(5, null), READY, job("FAILED"));
+        assertThat(condition(failed, ConditionType.Stalled).getReason()).isEqualTo("JobFailed");
+
+        EventPipelineStatus waiting = calc.progressed(pipeline(5, null), MISSING, null);
+        assertThat(condition(waiting, ConditionType.Reconciling).getStatus()).isEqualTo("True");
+        assertThat(types(waiting)).doesNotContain("Stalled");
+    }
 }

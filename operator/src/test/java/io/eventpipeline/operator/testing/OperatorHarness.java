@@ -140,6 +140,8 @@ public final class OperatorHarness implements AutoCloseable {
         status.getJobStatus().setState(state);
         status.getJobStatus().setJobId("00000000000000000000000000000001");
         status.getReconciliationStatus().setState(ReconciliationState.DEPLOYED);
+        // As the Flink operator does once it has rolled out the spec.
+        status.setObservedGeneration(deployment.getMetadata().getGeneration());
         deployment.setStatus(status);
         client().resource(deployment).updateStatus();
     }
