@@ -58,12 +58,13 @@ public final class Main {
     }
 
     private static void run(OperatorConfig config) throws Exception {
-        StopRequest stop = new StopRequest();
-        stop.onTerminationSignals();
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         KubernetesClient client = new KubernetesClientBuilder().build();
         EventPipelineOperator operator =
                 EventPipelineOperator.start(config, client, registry, Clock.systemUTC(), o -> {});
+        // Not before the start: a signal while it hangs (no API server) ends the JVM at once.
+        StopRequest stop = new StopRequest();
+        stop.onTerminationSignals();
         HealthServer http =
                 new HealthServer(
                                 config.httpPort(),

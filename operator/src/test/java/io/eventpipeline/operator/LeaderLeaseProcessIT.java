@@ -35,9 +35,19 @@ class LeaderLeaseProcessIT {
     void theLeaderExitsZeroOnSigtermAndAFollowerTakesOverBeforeTheLeaseWouldExpire()
             throws Exception {
         try (MockKubernetes kube = new MockKubernetes();
-                OperatorProcess leader = startReplica(kube, "replica-1");
-                OperatorProcess follower = startReplica(kube, "replica-2")) {
-            awaitHolder(kube, leader, "replica-1");
+                OperatorProcess first = startReplica(kube, "replica-1");
+                OperatorProcess second = startReplica(kube, "replica-2")) {
+            // Both start at once, to save time; whichever takes the lease leads.
+            String leaderName =
+                    await().atMost(START)
+                            .pollInterval(Duration.ofMillis(200))
+                            .failFast(
+                                    "an operator process ended",
+                                    () -> !first.isAlive() || !second.isAlive())
+                            .until(() -> holder(kube), h -> h != null);
+            OperatorProcess leader = leaderName.equals("replica-1") ? first : second;
+            OperatorProcess follower = leader == first ? second : first;
+            String followerName = leader == first ? "replica-2" : "replica-1";
             assertThat(lease(kube).getSpec().getLeaseDurationSeconds()).isEqualTo(15);
             await().atMost(START)
                     .failFast("the follower process ended", () -> !follower.isAlive())
@@ -62,7 +72,7 @@ class LeaderLeaseProcessIT {
             // follower's next retry (every 2 to 4.4 s).
             await().atMost(TAKEOVER)
                     .failFast("the follower process ended", () -> !follower.isAlive())
-                    .until(() -> "replica-2".equals(lease(kube).getSpec().getHolderIdentity()));
+                    .until(() -> followerName.equals(holder(kube)));
             long takeoverMillis = Duration.ofNanos(System.nanoTime() - signalled).toMillis();
             System.out.printf(
                     "leader exited %d ms after SIGTERM; follower held the lease %d ms after it%n",
@@ -98,19 +108,14 @@ class LeaderLeaseProcessIT {
                         "EP_LEADER_ELECTION_LEASE_NAME", LEASE,
                         "POD_NAME", name,
                         "EP_HTTP_PORT", "0"),
-                workDir);
+                workDir.resolve(name));
     }
 
     private static void awaitHolder(MockKubernetes kube, OperatorProcess replica, String holder) {
         await().atMost(START)
                 .pollInterval(Duration.ofMillis(200))
                 .failFast("the operator process ended", () -> !replica.isAlive())
-                .until(
-                        () -> {
-                            Lease lease = lease(kube);
-                            return lease != null
-                                    && holder.equals(lease.getSpec().getHolderIdentity());
-                        });
+                .until(() -> holder.equals(holder(kube)));
     }
 
     /** Writes another holder with a fresh renewal; false when the holder renewed in between. */
@@ -135,6 +140,11 @@ class LeaderLeaseProcessIT {
             }
             throw e;
         }
+    }
+
+    private static String holder(MockKubernetes kube) {
+        Lease lease = lease(kube);
+        return lease == null ? null : lease.getSpec().getHolderIdentity();
     }
 
     private static Lease lease(MockKubernetes kube) {

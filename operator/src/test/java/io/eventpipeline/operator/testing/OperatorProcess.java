@@ -27,11 +27,12 @@ public final class OperatorProcess implements AutoCloseable {
 
     /**
      * @param env EP_* settings for the operator, on top of a clean environment
-     * @param workDir where the kubeconfig and the process's output go
+     * @param workDir where the kubeconfig and the process's output go (created if missing)
      */
     public static OperatorProcess start(
             MockKubernetes kube, Map<String, String> env, Path workDir) {
         try {
+            Files.createDirectories(workDir);
             Path kubeconfig = workDir.resolve("kubeconfig");
             Files.writeString(kubeconfig, kubeconfig(kube), StandardCharsets.UTF_8);
             Path log = workDir.resolve("operator.log");
