@@ -17,13 +17,14 @@ import io.eventpipeline.spec.validation.PipelineValidator;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.javaoperatorsdk.operator.Operator;
 import io.javaoperatorsdk.operator.api.config.ConfigurationServiceOverrider;
-import io.javaoperatorsdk.operator.api.config.LeaderElectionConfigurationBuilder;
 import io.javaoperatorsdk.operator.monitoring.micrometer.MicrometerMetrics;
 import io.javaoperatorsdk.operator.processing.retry.GenericRetry;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
 
 /**
@@ -34,10 +35,15 @@ import java.util.function.Consumer;
 public final class EventPipelineOperator implements AutoCloseable {
     private final Operator operator;
     private final KafkaAdmins admins;
+    private final KubernetesClient client;
+    private final LeaderLease lease;
 
-    private EventPipelineOperator(Operator operator, KafkaAdmins admins) {
+    private EventPipelineOperator(
+            Operator operator, KafkaAdmins admins, KubernetesClient client, LeaderLease lease) {
         this.operator = operator;
         this.admins = admins;
+        this.client = client;
+        this.lease = lease;
     }
 
     /**
@@ -76,6 +82,8 @@ public final class EventPipelineOperator implements AutoCloseable {
                                 resolver, clusters, admins, topics, writer, events, metrics,
                                 created));
 
+        LeaderLease lease =
+                config.leaderElection() == null ? null : new LeaderLease(config.leaderElection());
         Operator operator =
                 new Operator(
                         o -> {
@@ -90,15 +98,8 @@ public final class EventPipelineOperator implements AutoCloseable {
                                             .withCleaningThreadNumber(1)
                                             .build());
                             o.withReconciliationTerminationTimeout(Duration.ofSeconds(10));
-                            if (config.leaderElection() != null) {
-                                var election = config.leaderElection();
-                                o.withLeaderElectionConfiguration(
-                                        LeaderElectionConfigurationBuilder
-                                                .aLeaderElectionConfiguration(election.leaseName())
-                                                .withLeaseNamespace(election.leaseNamespace())
-                                                .withIdentity(election.identity())
-                                                .withExitOnStopLeading(election.exitOnLoss())
-                                                .build());
+                            if (lease != null) {
+                                o.withLeaderElectionConfiguration(lease.josdkConfiguration());
                             }
                             overrides.accept(o);
                         });
@@ -119,7 +120,7 @@ public final class EventPipelineOperator implements AutoCloseable {
                                     .withoutMaxAttempts());
                 });
         operator.start();
-        return new EventPipelineOperator(operator, admins);
+        return new EventPipelineOperator(operator, admins, client, lease);
     }
 
     /** Started, and every informer is connected and synced. */
@@ -137,9 +138,30 @@ public final class EventPipelineOperator implements AutoCloseable {
         return admins;
     }
 
+    /**
+     * Completes when another replica took the leader lease while this one was running; never
+     * without leader election, nor through {@link #close()}. The caller decides what a loss means
+     * ({@code main} exits, so that Kubernetes restarts the replica as a follower).
+     */
+    public CompletionStage<Void> leadershipLost() {
+        return lease == null
+                ? new CompletableFuture<Void>().minimalCompletionStage()
+                : lease.lost();
+    }
+
+    /**
+     * Stops reconciling and, when this replica leads, releases the lease, so that a follower takes
+     * over within its retry period rather than when the lease expires.
+     */
     @Override
     public void close() {
+        if (lease != null) {
+            lease.stopping();
+        }
         operator.stop();
+        if (lease != null) {
+            lease.release(client);
+        }
         admins.close();
     }
 }

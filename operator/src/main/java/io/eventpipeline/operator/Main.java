@@ -10,7 +10,6 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -63,6 +62,9 @@ public final class Main {
         KubernetesClient client = new KubernetesClientBuilder().build();
         EventPipelineOperator operator =
                 EventPipelineOperator.start(config, client, registry, Clock.systemUTC(), o -> {});
+        // Not before the start: a signal while it hangs (no API server) ends the JVM at once.
+        StopRequest stop = new StopRequest();
+        stop.onTerminationSignals();
         HealthServer http =
                 new HealthServer(
                                 config.httpPort(),
@@ -74,16 +76,45 @@ public final class Main {
                 "eventpipeline-operator started; health and metrics on port {}; watching {}",
                 http.port(),
                 config.watchNamespaces().isEmpty() ? "all namespaces" : config.watchNamespaces());
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime()
-                .addShutdownHook(
-                        new Thread(
-                                () -> {
-                                    http.close();
-                                    operator.close();
-                                    client.close();
-                                    stopped.countDown();
-                                }));
-        stopped.await();
+        if (config.leaderElection() != null && config.leaderElection().exitOnLoss()) {
+            operator.leadershipLost()
+                    .thenRun(
+                            () ->
+                                    stop.request(
+                                            "another replica took the lease",
+                                            StopRequest.LEADERSHIP_LOST));
+        }
+        Runnable shutdown =
+                new RunOnce(
+                        () -> {
+                            http.close();
+                            operator.close();
+                            client.close();
+                        });
+        // Whoever else ends the JVM (JOSDK does when an informer dies) still gets a clean stop.
+        Runtime.getRuntime().addShutdownHook(new Thread(shutdown));
+        StopRequest.Reason reason = stop.await();
+        LOG.info("stopping ({})", reason.description());
+        shutdown.run();
+        LOG.info("stopped; exit status {}", reason.exitStatus());
+        System.exit(reason.exitStatus());
+    }
+
+    /** Runs its task the first time only; later callers wait until that run has finished. */
+    private static final class RunOnce implements Runnable {
+        private final Runnable task;
+        private boolean done;
+
+        RunOnce(Runnable task) {
+            this.task = task;
+        }
+
+        @Override
+        public synchronized void run() {
+            if (!done) {
+                done = true;
+                task.run();
+            }
+        }
     }
 }

@@ -37,9 +37,9 @@ public record OperatorConfig(
      * Lease-based leader election, so that only one replica reconciles.
      *
      * @param identity this replica's name in the lease (the pod name)
-     * @param exitOnLoss end the process when leadership is lost, so that Kubernetes restarts it as
-     *     a follower (always in production; tests that run several operators in one JVM turn it
-     *     off)
+     * @param exitOnLoss end the process when another replica takes the lease, so that Kubernetes
+     *     restarts it as a follower ({@code main} does this; always in production; tests that run
+     *     several operators in one JVM turn it off)
      */
     public record LeaderElection(
             String leaseName, String leaseNamespace, String identity, boolean exitOnLoss) {}
