@@ -72,7 +72,8 @@ watches all). HelmChartIT derives them from the API calls the operator makes: ke
 - apiGroups: [""]
   resources: ["secrets"]
   verbs: ["get"]
+# Events aggregate: a repeat patches the count of its Event; one another replica wrote is read first.
 - apiGroups: [""]
   resources: ["events"]
-  verbs: ["create"]
+  verbs: ["create", "get", "patch"]
 {{- end }}

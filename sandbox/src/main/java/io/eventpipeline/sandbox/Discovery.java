@@ -20,7 +20,7 @@ import java.util.Map;
 /**
  * Serves the API discovery documents ({@code /api}, {@code /apis}, {@code /apis/<group>/<version>})
  * for the installed CRDs in front of the mock's CRUD dispatcher, which has none. kubectl needs them
- * to turn {@code get eventpipelines} (or {@code ep}) into a URL; it asks with query parameters, so
+ * to turn {@code get eventpipelines} (or {@code evp}) into a URL; it asks with query parameters, so
  * paths are matched without them, and answers carry a JSON content type, which kubectl checks.
  */
 final class Discovery extends Dispatcher {

@@ -25,7 +25,7 @@ class SandboxKubernetesIT {
             assertThat(resources.statusCode()).isEqualTo(200);
             assertThat(resources.headers().firstValue("Content-Type")).hasValue("application/json");
             assertThat(resources.body())
-                    .contains("\"name\":\"eventpipelines\"", "\"shortNames\":[\"ep\"]");
+                    .contains("\"name\":\"eventpipelines\"", "\"shortNames\":[\"evp\",\"evpipe\"]");
             assertThat(get(kube.url() + "/apis").body())
                     .contains("\"name\":\"eventpipeline.io\"", "\"name\":\"flink.apache.org\"");
             // Objects still go through the CRUD store behind the discovery documents.

@@ -11,7 +11,7 @@ import io.fabric8.kubernetes.model.annotation.Version;
 /** A Kafka-to-Kafka pattern-detection pipeline: topics plus a Flink CEP job, one resource. */
 @Group("eventpipeline.io")
 @Version("v1alpha1")
-@ShortNames("ep")
+@ShortNames({"evp", "evpipe"})
 @AdditionalPrinterColumn(name = "Phase", jsonPath = ".status.phase")
 @AdditionalPrinterColumn(
         name = "Ready",

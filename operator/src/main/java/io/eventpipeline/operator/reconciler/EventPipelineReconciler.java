@@ -64,6 +64,7 @@ public class EventPipelineReconciler implements Reconciler<EventPipeline> {
     private final PipelineMetrics metrics;
     private final CreatedTopics created;
     private final PipelineDeletion deletion;
+    private final NamespaceTermination termination = new NamespaceTermination();
 
     public EventPipelineReconciler(
             PipelineResolver resolver,
@@ -105,6 +106,7 @@ public class EventPipelineReconciler implements Reconciler<EventPipeline> {
             EventPipeline observed, Context<EventPipeline> context) {
         if (context.isPrimaryResourceDeleted()) {
             deletion.forget(observed);
+            termination.forget(observed);
             return UpdateControl.noUpdate();
         }
         if (observed.isMarkedForDeletion()) {
@@ -153,10 +155,17 @@ public class EventPipelineReconciler implements Reconciler<EventPipeline> {
         return write(pipeline, next, context);
     }
 
-    /** Kafka failures land here after the reconcile threw: report them, then retry with backoff. */
+    /**
+     * Kafka failures land here after the reconcile threw: report them, then retry with backoff. A
+     * namespace being deleted refuses the FlinkDeployment: expected, not retried, said once.
+     */
     @Override
     public ErrorStatusUpdateControl<EventPipeline> updateErrorStatus(
             EventPipeline pipeline, Context<EventPipeline> context, Exception e) {
+        if (NamespaceTermination.causedBy(e)) {
+            termination.report(pipeline);
+            return ErrorStatusUpdateControl.<EventPipeline>noStatusUpdate().withNoRetry();
+        }
         TopicOperationException failure = topicFailureIn(e);
         if (failure == null) {
             LOG.warn("reconcile of {} failed", name(pipeline), e);

@@ -30,9 +30,9 @@ import org.apache.flink.kubernetes.operator.api.FlinkDeployment;
  *
  * <p>With {@code --against}, it also prints what changing to this pipeline does to a running job's
  * state ({@link UpgradeReview}, as the operator records it in status after the rollout). The file
- * is the earlier EventPipeline (e.g. from git, or {@code kubectl get ep NAME -o yaml}), or the live
- * FlinkDeployment ({@code kubectl get flinkdeployment NAME -o yaml}), which is exact even when an
- * earlier operator version rendered it.
+ * is the earlier EventPipeline (e.g. from git, or {@code kubectl get evp NAME -o yaml}), or the
+ * live FlinkDeployment ({@code kubectl get flinkdeployment NAME -o yaml}), which is exact even when
+ * an earlier operator version rendered it.
  */
 public final class RenderCommand {
     public static final int OK = 0;

@@ -41,7 +41,8 @@ class CrdTest {
         JsonNode spec = crd().path("spec");
         assertThat(spec.path("group").asText()).isEqualTo("eventpipeline.io");
         assertThat(spec.path("scope").asText()).isEqualTo("Namespaced");
-        assertThat(spec.path("names").path("shortNames").get(0).asText()).isEqualTo("ep");
+        assertThat(spec.path("names").path("shortNames").toString())
+                .isEqualTo("[\"evp\",\"evpipe\"]");
         JsonNode version = spec.path("versions").get(0);
         assertThat(version.path("name").asText()).isEqualTo("v1alpha1");
         assertThat(version.path("subresources").has("status")).isTrue();

@@ -13,6 +13,7 @@ import io.eventpipeline.operator.testing.MockKubernetes;
 import io.eventpipeline.operator.testing.OperatorHarness;
 import io.eventpipeline.operator.testing.PipelineStatus;
 import io.eventpipeline.operator.testing.Pipelines;
+import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.OwnerReference;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.api.model.authorization.v1.ResourceRule;
@@ -111,8 +112,8 @@ class ChartRbacIT {
 
     /**
      * Create (credentials from a Secret), Running via the Flink operator's status, a pattern
-     * update, suspend, and delete with and without topic deletion; Events throughout and a Lease
-     * held.
+     * update, suspend, a restarted operator resuming it, and delete with and without topic
+     * deletion; Events throughout (a repeated one included) and a Lease held.
      */
     static Lifecycle runLifecycle(HelmChart.Rendered chart) {
         OperatorConfig rendered = chart.operatorConfig();
@@ -170,43 +171,74 @@ class ChartRbacIT {
             harness.reportJob(PIPELINES, "checkout", JobStatus.SUSPENDED);
             harness.awaitPhase(PIPELINES, "checkout", Phase.Suspended);
 
-            harness.apply(
-                    Pipelines.flightDelays(PIPELINES, "purge")
-                            .replace("topicDeletionPolicy: Retain", "topicDeletionPolicy: Delete"));
-            harness.awaitPhase(PIPELINES, "purge", Phase.Deploying);
-            delete(harness, "purge");
-            assertThat(harness.flinkDeployment(PIPELINES, "purge")).isNull();
-            await().atMost(OperatorHarness.WAIT)
-                    .until(() -> !kafka.names().contains("purge-events"));
-            // Retained topics, no finalizer: its FlinkDeployment goes by garbage collection.
-            delete(harness, "checkout");
+            // A successor (a restart, a new leader) resumes it: the PhaseRunning Event its
+            // predecessor wrote is counted on (create refused, read, patch).
+            harness.closeOperatorOnly();
+            try (OperatorHarness successor = OperatorHarness.replica(kube, config)) {
+                harness.apply(secured.replace("event.minutes >= 30", "event.minutes >= 45"));
+                await().atMost(OperatorHarness.WAIT)
+                        .until(
+                                () ->
+                                        harness.flinkDeployment(PIPELINES, "checkout")
+                                                        .getSpec()
+                                                        .getJob()
+                                                        .getState()
+                                                == JobState.RUNNING);
+                harness.reportJob(PIPELINES, "checkout", JobStatus.RUNNING);
+                harness.awaitPhase(PIPELINES, "checkout", Phase.Running);
+                assertThat(runningEvents(harness)).extracting(Event::getCount).containsExactly(2);
 
-            assertThat(PipelineStatus.eventReasons(harness.client(), PIPELINES, "checkout"))
-                    .contains("PhaseRunning", "PhaseSuspended");
-            Lease lease =
-                    harness.client()
-                            .leases()
-                            .inNamespace(election.leaseNamespace())
-                            .withName(election.leaseName())
-                            .get();
-            assertThat(lease.getSpec().getHolderIdentity()).isEqualTo(HelmChart.POD_NAME);
+                harness.apply(
+                        Pipelines.flightDelays(PIPELINES, "purge")
+                                .replace(
+                                        "topicDeletionPolicy: Retain",
+                                        "topicDeletionPolicy: Delete"));
+                harness.awaitPhase(PIPELINES, "purge", Phase.Deploying);
+                delete(harness, "purge");
+                assertThat(harness.flinkDeployment(PIPELINES, "purge")).isNull();
+                await().atMost(OperatorHarness.WAIT)
+                        .until(() -> !kafka.names().contains("purge-events"));
+                // Retained topics, no finalizer: its FlinkDeployment goes by garbage collection.
+                delete(harness, "checkout");
 
-            List<MockKubernetes.Request> requests =
-                    harness.kube().requests().stream()
-                            .filter(r -> OperatorHarness.OPERATOR_USER_AGENT.equals(r.userAgent()))
-                            .toList();
-            return new Lifecycle(
-                    requests.stream()
-                            .flatMap(r -> ApiCall.of(r.method(), r.path()).stream())
-                            .toList(),
-                    requests.stream()
-                            .filter(r -> ApiCall.of(r.method(), r.path()).isEmpty())
-                            .map(r -> r.method() + " " + r.path())
-                            .toList(),
-                    deployed.getMetadata().getOwnerReferences().stream()
-                            .map(OwnerReference::getBlockOwnerDeletion)
-                            .anyMatch(Boolean.TRUE::equals));
+                assertThat(PipelineStatus.eventReasons(harness.client(), PIPELINES, "checkout"))
+                        .contains("PhaseRunning", "PhaseSuspended");
+                Lease lease =
+                        harness.client()
+                                .leases()
+                                .inNamespace(election.leaseNamespace())
+                                .withName(election.leaseName())
+                                .get();
+                assertThat(lease.getSpec().getHolderIdentity()).isEqualTo(HelmChart.POD_NAME);
+
+                List<MockKubernetes.Request> requests =
+                        harness.kube().requests().stream()
+                                .filter(
+                                        r ->
+                                                OperatorHarness.OPERATOR_USER_AGENT.equals(
+                                                        r.userAgent()))
+                                .toList();
+                return new Lifecycle(
+                        requests.stream()
+                                .flatMap(r -> ApiCall.of(r.method(), r.path()).stream())
+                                .toList(),
+                        requests.stream()
+                                .filter(r -> ApiCall.of(r.method(), r.path()).isEmpty())
+                                .map(r -> r.method() + " " + r.path())
+                                .toList(),
+                        deployed.getMetadata().getOwnerReferences().stream()
+                                .map(OwnerReference::getBlockOwnerDeletion)
+                                .anyMatch(Boolean.TRUE::equals));
+            }
         }
+    }
+
+    /** The checkout pipeline's PhaseRunning Events: one, however often it became Running. */
+    static List<Event> runningEvents(OperatorHarness harness) {
+        return harness.client().v1().events().inNamespace(PIPELINES).list().getItems().stream()
+                .filter(e -> "PhaseRunning".equals(e.getReason()))
+                .filter(e -> "checkout".equals(e.getInvolvedObject().getName()))
+                .toList();
     }
 
     static void assertEveryCallIsAllowed(HelmChart.Rendered chart, List<ApiCall> calls) {

@@ -1,5 +1,7 @@
 package io.eventpipeline.operator.testing;
 
+import io.fabric8.kubernetes.api.model.Status;
+import io.fabric8.kubernetes.api.model.StatusBuilder;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.api.model.authorization.v1.ResourceRule;
 import io.fabric8.kubernetes.api.model.authorization.v1.ResourceRuleBuilder;
@@ -11,6 +13,7 @@ import io.fabric8.mockwebserver.Context;
 import io.fabric8.mockwebserver.MockWebServer;
 import io.fabric8.mockwebserver.ServerRequest;
 import io.fabric8.mockwebserver.ServerResponse;
+import io.fabric8.mockwebserver.http.MockResponse;
 import io.fabric8.mockwebserver.http.RecordedRequest;
 import java.io.IOException;
 import java.io.InputStream;
@@ -23,6 +26,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -46,6 +51,7 @@ public final class MockKubernetes implements AutoCloseable {
     private final KubernetesMockServer server;
     private final KubernetesClient client;
     private final List<RecordedRequest> seen = new ArrayList<>();
+    private final Set<String> terminating = ConcurrentHashMap.newKeySet();
 
     /** Answers permission self-checks as if every lease operation were allowed. */
     public MockKubernetes() {
@@ -70,7 +76,13 @@ public final class MockKubernetes implements AutoCloseable {
                         new Context(),
                         new MockWebServer(),
                         expectations,
-                        new KubernetesMixedDispatcher(expectations),
+                        new KubernetesMixedDispatcher(expectations) {
+                            @Override
+                            public MockResponse dispatch(RecordedRequest request) {
+                                MockResponse refused = refuseInTerminatingNamespace(request);
+                                return refused != null ? refused : super.dispatch(request);
+                            }
+                        },
                         false);
         // fabric8's leader election first asks what it may do; the mock has no RBAC to answer.
         server.expect()
@@ -98,6 +110,54 @@ public final class MockKubernetes implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * From now on, the namespace refuses every create as a real API server does while the namespace
+     * is being deleted: 403 Forbidden with the cause {@code NamespaceTerminating}. Existing objects
+     * can still be read, changed and deleted.
+     */
+    public void terminateNamespace(String namespace) {
+        terminating.add(namespace);
+    }
+
+    private MockResponse refuseInTerminatingNamespace(RecordedRequest request) {
+        if (!request.getMethod().equals("POST")) {
+            return null;
+        }
+        String path = request.getPath();
+        for (String namespace : terminating) {
+            String prefix = "/namespaces/" + namespace + "/";
+            int at = path.indexOf(prefix);
+            if (at >= 0) {
+                String resource = path.substring(at + prefix.length()).split("[/?]")[0];
+                String message =
+                        resource
+                                + " is forbidden: unable to create new content in namespace "
+                                + namespace
+                                + " because it is being terminated";
+                Status status =
+                        new StatusBuilder()
+                                .withStatus("Failure")
+                                .withCode(403)
+                                .withReason("Forbidden")
+                                .withMessage(message)
+                                .withNewDetails()
+                                .withKind(resource)
+                                .addNewCause()
+                                .withReason("NamespaceTerminating")
+                                .withField("metadata.namespace")
+                                .withMessage("namespace " + namespace + " is being terminated")
+                                .endCause()
+                                .endDetails()
+                                .build();
+                return new MockResponse()
+                        .setResponseCode(403)
+                        .setHeader("Content-Type", "application/json")
+                        .setBody(client.getKubernetesSerialization().asJson(status));
+            }
+        }
+        return null;
     }
 
     private void install(CustomResourceDefinition crd) {

@@ -36,6 +36,7 @@ public final class OperatorHarness implements AutoCloseable {
     private final KubernetesClient operatorClient;
     private final EventPipelineOperator operator;
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    private boolean operatorClosed;
 
     private OperatorHarness(MockKubernetes kube, OperatorConfig config) {
         this.ownsKube = kube == null;
@@ -146,8 +147,12 @@ public final class OperatorHarness implements AutoCloseable {
         client().resource(deployment).updateStatus();
     }
 
-    /** Stops this replica's operator, keeping the API server for the others. */
+    /** Stops this replica's operator, keeping the API server for the others; once is enough. */
     public void closeOperatorOnly() {
+        if (operatorClosed) {
+            return;
+        }
+        operatorClosed = true;
         operator.close();
         operatorClient.close();
     }
