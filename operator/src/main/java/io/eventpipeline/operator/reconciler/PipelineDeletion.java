@@ -5,6 +5,9 @@ import io.eventpipeline.operator.metrics.PipelineMetrics;
 import io.eventpipeline.operator.topics.CreatedTopics;
 import io.eventpipeline.operator.topics.KafkaAdmins;
 import io.eventpipeline.operator.topics.KafkaClusterResolver;
+import io.eventpipeline.operator.topics.PipelineTopicOwnership;
+import io.eventpipeline.operator.topics.TopicAdmin;
+import io.eventpipeline.operator.topics.TopicPlan;
 import io.eventpipeline.operator.topics.TopicReconciler;
 import io.eventpipeline.spec.PipelineDefinition;
 import io.eventpipeline.spec.model.TopicDeletionPolicy;
@@ -13,8 +16,10 @@ import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.PrimaryUpdateAndCacheUtils;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.UnaryOperator;
 import org.apache.flink.kubernetes.operator.api.FlinkDeployment;
 
@@ -106,7 +111,7 @@ public class PipelineDeletion {
                 writer.delete(deployment.get());
                 return UpdateControl.<EventPipeline>noUpdate().rescheduleAfter(STOP_POLL);
             }
-            deleteCreatedTopics(pipeline);
+            deleteCreatedTopics(pipeline, context);
         }
         PrimaryUpdateAndCacheUtils.removeFinalizer(context, FINALIZER);
         forget(pipeline);
@@ -119,24 +124,42 @@ public class PipelineDeletion {
         created.forget(pipeline);
     }
 
-    private void deleteCreatedTopics(EventPipeline pipeline) {
-        Set<String> ownTopics = created.of(pipeline).keySet();
+    /**
+     * Deletes the topics of the pipeline's spec that the operator created: confirmed in the status,
+     * or claimed before a create whose answer a crash may have lost (such a topic exists only if it
+     * appeared after the claim). A topic that existed before the pipeline is never claimed.
+     */
+    private void deleteCreatedTopics(EventPipeline pipeline, Context<EventPipeline> context) {
+        PipelineTopicOwnership ownership = created.ownership(pipeline, context);
+        PipelineDefinition resolved;
+        try {
+            resolved = resolver.resolve(pipeline);
+        } catch (InvalidPipelineException e) {
+            Set<String> recorded = new TreeSet<>(ownership.confirmed().keySet());
+            recorded.addAll(ownership.claimed());
+            if (!recorded.isEmpty()) {
+                events.warning(
+                        pipeline,
+                        "TopicsRetained",
+                        "the spec is invalid, so topics "
+                                + recorded
+                                + " were kept: "
+                                + e.getMessage());
+            }
+            return;
+        }
+        Set<String> ownTopics = ownership.ownedIn(TopicPlan.of(resolved.spec()));
         if (ownTopics.isEmpty()) {
             return;
         }
-        try {
-            PipelineDefinition resolved = resolver.resolve(pipeline);
-            topics.deleteCreated(admins.forCluster(clusters.resolve(resolved)), ownTopics);
-            events.normal(pipeline, "TopicsDeleted", "deleted topics " + ownTopics);
-        } catch (InvalidPipelineException e) {
-            events.warning(
-                    pipeline,
-                    "TopicsRetained",
-                    "the spec is invalid, so topics "
-                            + ownTopics
-                            + " were kept: "
-                            + e.getMessage());
+        TopicAdmin admin = admins.forCluster(clusters.resolve(resolved));
+        // A claimed topic whose create was refused or never sent is not there: nothing to delete.
+        Set<String> existing = admin.describe(ownTopics, List.of()).keySet();
+        if (existing.isEmpty()) {
+            return;
         }
+        topics.deleteCreated(admin, existing);
+        events.normal(pipeline, "TopicsDeleted", "deleted topics " + existing);
     }
 
     private static boolean deletesTopics(EventPipeline pipeline) {
