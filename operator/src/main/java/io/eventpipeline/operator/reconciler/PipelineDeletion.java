@@ -3,10 +3,13 @@ package io.eventpipeline.operator.reconciler;
 import io.eventpipeline.operator.api.EventPipeline;
 import io.eventpipeline.operator.metrics.PipelineMetrics;
 import io.eventpipeline.operator.topics.CreatedTopics;
+import io.eventpipeline.operator.topics.DesiredTopic;
 import io.eventpipeline.operator.topics.KafkaAdmins;
 import io.eventpipeline.operator.topics.KafkaClusterResolver;
 import io.eventpipeline.operator.topics.PipelineTopicOwnership;
 import io.eventpipeline.operator.topics.TopicAdmin;
+import io.eventpipeline.operator.topics.TopicOperationException;
+import io.eventpipeline.operator.topics.TopicOwnership;
 import io.eventpipeline.operator.topics.TopicPlan;
 import io.eventpipeline.operator.topics.TopicReconciler;
 import io.eventpipeline.spec.PipelineDefinition;
@@ -66,7 +69,8 @@ public class PipelineDeletion {
     /**
      * Adds the finalizer when deleting the pipeline will have work to do, and removes it when it no
      * longer will (the policy went back to Retain). Runs before anything is created, so topics that
-     * are to be deleted with the pipeline never exist without the finalizer.
+     * are to be deleted with the pipeline never exist without the finalizer; the same write claims
+     * the topics about to be created ({@link PipelineTopicOwnership}).
      *
      * @return the pipeline as it is now on the server
      */
@@ -75,10 +79,12 @@ public class PipelineDeletion {
         if (wanted == pipeline.hasFinalizer(FINALIZER)) {
             return pipeline;
         }
+        Set<String> toClaim = wanted ? absentTopics(pipeline, context) : Set.of();
         UnaryOperator<EventPipeline> change =
                 p -> {
                     if (wanted) {
                         p.addFinalizer(FINALIZER);
+                        PipelineTopicOwnership.addClaims(p, toClaim);
                     } else {
                         p.removeFinalizer(FINALIZER);
                     }
@@ -90,6 +96,35 @@ public class PipelineDeletion {
                 context,
                 UnaryOperator.identity(),
                 p -> context.getClient().resource(p).edit(change));
+    }
+
+    /**
+     * The topics the pipeline will have the operator create that a describe finds absent now. They
+     * are claimed with the finalizer, in the same write, so a pipeline whose topics go with it pays
+     * no write of its own for the claims. Empty when the spec is invalid or Kafka does not answer:
+     * the topic reconcile then claims them itself.
+     */
+    private Set<String> absentTopics(EventPipeline pipeline, Context<EventPipeline> context) {
+        try {
+            PipelineDefinition resolved = resolver.resolve(pipeline);
+            TopicOwnership ownership = created.ownership(pipeline, context);
+            List<String> candidates =
+                    TopicPlan.of(resolved.spec()).topics().stream()
+                            .filter(t -> t.create() && !ownership.owns(t))
+                            .map(DesiredTopic::name)
+                            .toList();
+            if (candidates.isEmpty()) {
+                return Set.of();
+            }
+            Set<String> absent = new TreeSet<>(candidates);
+            absent.removeAll(
+                    admins.forCluster(clusters.resolve(resolved))
+                            .describe(candidates, List.of())
+                            .keySet());
+            return absent;
+        } catch (InvalidPipelineException | TopicOperationException e) {
+            return Set.of();
+        }
     }
 
     /**

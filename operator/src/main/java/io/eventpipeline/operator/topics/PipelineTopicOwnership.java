@@ -57,6 +57,29 @@ public final class PipelineTopicOwnership implements TopicOwnership {
         return claims;
     }
 
+    /**
+     * Adds claims to a pipeline about to be written for another reason (the finalizer), so that
+     * they cost no write of their own.
+     */
+    public static void addClaims(EventPipeline pipeline, Set<String> names) {
+        SortedSet<String> claims = claimsOf(pipeline);
+        claims.addAll(names);
+        setClaims(pipeline, claims);
+    }
+
+    private static void setClaims(EventPipeline pipeline, SortedSet<String> claims) {
+        Map<String, String> annotations = new TreeMap<>();
+        if (pipeline.getMetadata().getAnnotations() != null) {
+            annotations.putAll(pipeline.getMetadata().getAnnotations());
+        }
+        if (claims.isEmpty()) {
+            annotations.remove(CLAIMS_ANNOTATION);
+        } else {
+            annotations.put(CLAIMS_ANNOTATION, String.join(",", claims));
+        }
+        pipeline.getMetadata().setAnnotations(annotations);
+    }
+
     @Override
     public Map<String, TopicStatus> confirmed() {
         return Collections.unmodifiableMap(confirmed);
@@ -98,16 +121,7 @@ public final class PipelineTopicOwnership implements TopicOwnership {
                 p -> {
                     SortedSet<String> claims = claimsOf(p);
                     change.accept(claims);
-                    Map<String, String> annotations = new TreeMap<>();
-                    if (p.getMetadata().getAnnotations() != null) {
-                        annotations.putAll(p.getMetadata().getAnnotations());
-                    }
-                    if (claims.isEmpty()) {
-                        annotations.remove(CLAIMS_ANNOTATION);
-                    } else {
-                        annotations.put(CLAIMS_ANNOTATION, String.join(",", claims));
-                    }
-                    p.getMetadata().setAnnotations(annotations);
+                    setClaims(p, claims);
                     return p;
                 };
         pipeline =

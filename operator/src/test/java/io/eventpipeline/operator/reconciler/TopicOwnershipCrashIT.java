@@ -198,4 +198,64 @@ class TopicOwnershipCrashIT {
             assertThat(kafka.names()).contains(name + "-shared").doesNotContain(name + "-alerts");
         }
     }
+
+    @Test
+    void aTopicClaimedAfterTheFinalizerSurvivesACrashAfterItsCreate() throws Exception {
+        String name = "renamed";
+        String yaml = pipeline(name);
+        try (MockKubernetes kube = new MockKubernetes()) {
+            // The first topics are claimed with the finalizer; a new output topic later is claimed
+            // by a write of its own, and the operator crashes once that topic's create returned.
+            CrashAt crash = new CrashAt(Step.CREATE_ANSWERED, name + "-new");
+            OperatorHarness crashing = OperatorHarness.replica(kube, config, crash);
+            crashing.apply(yaml);
+            crashing.awaitPhase(NAMESPACE, name, Phase.Deploying);
+            crashing.apply(yaml.replace("topic: " + name + "-alerts", "topic: " + name + "-new"));
+            crash.awaitCrash(OperatorHarness.WAIT);
+            crashing.closeOperatorOnly();
+            EventPipeline crashed = get(kube, name);
+            assertThat(PipelineTopicOwnership.claimsOf(crashed)).contains(name + "-new");
+            assertThat(createdInStatus(crashed)).doesNotContain(name + "-new");
+            assertThat(kafka.names()).contains(name + "-new");
+
+            try (OperatorHarness restarted = OperatorHarness.replica(kube, config)) {
+                // The spec's topics the operator created; the one an earlier spec named is kept.
+                assertThat(deleteAndAwaitGone(kube, name))
+                        .containsExactlyInAnyOrder(name + "-events", name + "-new");
+            }
+            assertThat(kafka.names()).contains(name + "-shared", name + "-alerts");
+        }
+    }
+
+    /** Writes to the pipeline other than its status (the test's own create is not one). */
+    private static long metadataWrites(MockKubernetes kube, String name) {
+        return kube.writesTo("/eventpipelines/" + name)
+                - kube.writesTo("/eventpipelines/" + name + "/status");
+    }
+
+    @Test
+    void theClaimRidesOnTheFinalizerWriteAndCostsOneWriteWithoutIt() throws Exception {
+        try (MockKubernetes kube = new MockKubernetes();
+                OperatorHarness operator = OperatorHarness.replica(kube, config)) {
+            operator.apply(pipeline("policy-delete"));
+            EventPipeline deleting =
+                    operator.awaitPhase(NAMESPACE, "policy-delete", Phase.Deploying);
+            assertThat(deleting.getMetadata().getFinalizers())
+                    .containsExactly(PipelineDeletion.FINALIZER);
+            // The pre-existing topic is never claimed.
+            assertThat(PipelineTopicOwnership.claimsOf(deleting))
+                    .containsExactly("policy-delete-alerts", "policy-delete-events");
+            assertThat(metadataWrites(kube, "policy-delete")).isEqualTo(1);
+
+            operator.apply(
+                    pipeline("policy-retain")
+                            .replace("topicDeletionPolicy: Delete", "topicDeletionPolicy: Retain"));
+            EventPipeline retaining =
+                    operator.awaitPhase(NAMESPACE, "policy-retain", Phase.Deploying);
+            assertThat(retaining.getMetadata().getFinalizers()).isEmpty();
+            assertThat(PipelineTopicOwnership.claimsOf(retaining))
+                    .containsExactly("policy-retain-alerts", "policy-retain-events");
+            assertThat(metadataWrites(kube, "policy-retain")).isEqualTo(1);
+        }
+    }
 }
