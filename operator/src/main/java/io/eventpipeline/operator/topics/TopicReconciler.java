@@ -50,7 +50,8 @@ public final class TopicReconciler {
                     new TopicStatus()
                             .setName(topic.name())
                             .setRole(topic.role().specField())
-                            .setCreated((found != null && owned) || confirmed ? Boolean.TRUE : null);
+                            .setCreated(
+                                    (found != null && owned) || confirmed ? Boolean.TRUE : null);
             statuses.put(topic.name(), status);
             if (found == null) {
                 if (topic.create()) {
