@@ -12,6 +12,7 @@ import io.eventpipeline.operator.status.StatusCalculator;
 import io.eventpipeline.operator.topics.CreatedTopics;
 import io.eventpipeline.operator.topics.KafkaAdmins;
 import io.eventpipeline.operator.topics.KafkaClusterResolver;
+import io.eventpipeline.operator.topics.TopicCreationSteps;
 import io.eventpipeline.operator.topics.TopicReconciler;
 import io.eventpipeline.spec.validation.PipelineValidator;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -58,10 +59,24 @@ public final class EventPipelineOperator implements AutoCloseable {
             MeterRegistry registry,
             Clock clock,
             Consumer<ConfigurationServiceOverrider> overrides) {
+        return start(config, client, registry, clock, overrides, TopicCreationSteps.NONE);
+    }
+
+    /**
+     * As above, with {@code steps} told each step of creating topics (tests stop the operator there
+     * as a crash would).
+     */
+    public static EventPipelineOperator start(
+            OperatorConfig config,
+            KubernetesClient client,
+            MeterRegistry registry,
+            Clock clock,
+            Consumer<ConfigurationServiceOverrider> overrides,
+            TopicCreationSteps steps) {
         KafkaAdmins admins = new KafkaAdmins(config.kafkaAdminTimeout());
         PipelineResolver resolver = new PipelineResolver(config, new PipelineValidator());
         KafkaClusterResolver clusters = new KafkaClusterResolver(client);
-        TopicReconciler topics = new TopicReconciler();
+        TopicReconciler topics = new TopicReconciler(steps);
         FlinkDeploymentWriter writer = new FlinkDeploymentWriter(client);
         PipelineEvents events = new PipelineEvents(client, clock);
         PipelineMetrics metrics = new PipelineMetrics(registry);

@@ -15,6 +15,7 @@ import io.eventpipeline.operator.topics.CreatedTopics;
 import io.eventpipeline.operator.topics.KafkaAdmins;
 import io.eventpipeline.operator.topics.KafkaCluster;
 import io.eventpipeline.operator.topics.KafkaClusterResolver;
+import io.eventpipeline.operator.topics.PipelineTopicOwnership;
 import io.eventpipeline.operator.topics.TopicFailure;
 import io.eventpipeline.operator.topics.TopicOperationException;
 import io.eventpipeline.operator.topics.TopicPlan;
@@ -126,13 +127,13 @@ public class EventPipelineReconciler implements Reconciler<EventPipeline> {
 
         KafkaCluster cluster = clusters.resolve(resolved);
         TopicsOutcome topicOutcome;
+        PipelineTopicOwnership ownership = created.ownership(pipeline, context);
         try {
             topicOutcome =
                     topics.reconcile(
-                            TopicPlan.of(resolved.spec()),
-                            admins.forCluster(cluster),
-                            created.of(pipeline));
-            created.remember(pipeline, topicOutcome);
+                            TopicPlan.of(resolved.spec()), admins.forCluster(cluster), ownership);
+            // Claims written before creating topics changed the pipeline on the server.
+            pipeline = ownership.pipeline();
         } catch (TopicOperationException e) {
             if (e.failure() == TopicFailure.AuthenticationFailed) {
                 admins.discard(cluster);

@@ -3,8 +3,14 @@ package io.eventpipeline.operator.reconciler;
 import io.eventpipeline.operator.api.EventPipeline;
 import io.eventpipeline.operator.metrics.PipelineMetrics;
 import io.eventpipeline.operator.topics.CreatedTopics;
+import io.eventpipeline.operator.topics.DesiredTopic;
 import io.eventpipeline.operator.topics.KafkaAdmins;
 import io.eventpipeline.operator.topics.KafkaClusterResolver;
+import io.eventpipeline.operator.topics.PipelineTopicOwnership;
+import io.eventpipeline.operator.topics.TopicAdmin;
+import io.eventpipeline.operator.topics.TopicOperationException;
+import io.eventpipeline.operator.topics.TopicOwnership;
+import io.eventpipeline.operator.topics.TopicPlan;
 import io.eventpipeline.operator.topics.TopicReconciler;
 import io.eventpipeline.spec.PipelineDefinition;
 import io.eventpipeline.spec.model.TopicDeletionPolicy;
@@ -13,8 +19,10 @@ import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.PrimaryUpdateAndCacheUtils;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.UnaryOperator;
 import org.apache.flink.kubernetes.operator.api.FlinkDeployment;
 
@@ -61,7 +69,8 @@ public class PipelineDeletion {
     /**
      * Adds the finalizer when deleting the pipeline will have work to do, and removes it when it no
      * longer will (the policy went back to Retain). Runs before anything is created, so topics that
-     * are to be deleted with the pipeline never exist without the finalizer.
+     * are to be deleted with the pipeline never exist without the finalizer; the same write claims
+     * the topics about to be created ({@link PipelineTopicOwnership}).
      *
      * @return the pipeline as it is now on the server
      */
@@ -70,10 +79,12 @@ public class PipelineDeletion {
         if (wanted == pipeline.hasFinalizer(FINALIZER)) {
             return pipeline;
         }
+        Set<String> toClaim = wanted ? absentTopics(pipeline, context) : Set.of();
         UnaryOperator<EventPipeline> change =
                 p -> {
                     if (wanted) {
                         p.addFinalizer(FINALIZER);
+                        PipelineTopicOwnership.addClaims(p, toClaim);
                     } else {
                         p.removeFinalizer(FINALIZER);
                     }
@@ -85,6 +96,35 @@ public class PipelineDeletion {
                 context,
                 UnaryOperator.identity(),
                 p -> context.getClient().resource(p).edit(change));
+    }
+
+    /**
+     * The topics the pipeline will have the operator create that a describe finds absent now. They
+     * are claimed with the finalizer, in the same write, so a pipeline whose topics go with it pays
+     * no write of its own for the claims. Empty when the spec is invalid or Kafka does not answer:
+     * the topic reconcile then claims them itself.
+     */
+    private Set<String> absentTopics(EventPipeline pipeline, Context<EventPipeline> context) {
+        try {
+            PipelineDefinition resolved = resolver.resolve(pipeline);
+            TopicOwnership ownership = created.ownership(pipeline, context);
+            List<String> candidates =
+                    TopicPlan.of(resolved.spec()).topics().stream()
+                            .filter(t -> t.create() && !ownership.owns(t))
+                            .map(DesiredTopic::name)
+                            .toList();
+            if (candidates.isEmpty()) {
+                return Set.of();
+            }
+            Set<String> absent = new TreeSet<>(candidates);
+            absent.removeAll(
+                    admins.forCluster(clusters.resolve(resolved))
+                            .describe(candidates, List.of())
+                            .keySet());
+            return absent;
+        } catch (InvalidPipelineException | TopicOperationException e) {
+            return Set.of();
+        }
     }
 
     /**
@@ -106,7 +146,7 @@ public class PipelineDeletion {
                 writer.delete(deployment.get());
                 return UpdateControl.<EventPipeline>noUpdate().rescheduleAfter(STOP_POLL);
             }
-            deleteCreatedTopics(pipeline);
+            deleteCreatedTopics(pipeline, context);
         }
         PrimaryUpdateAndCacheUtils.removeFinalizer(context, FINALIZER);
         forget(pipeline);
@@ -119,24 +159,42 @@ public class PipelineDeletion {
         created.forget(pipeline);
     }
 
-    private void deleteCreatedTopics(EventPipeline pipeline) {
-        Set<String> ownTopics = created.of(pipeline).keySet();
+    /**
+     * Deletes the topics of the pipeline's spec that the operator created: confirmed in the status,
+     * or claimed before a create whose answer a crash may have lost (such a topic exists only if it
+     * appeared after the claim). A topic that existed before the pipeline is never claimed.
+     */
+    private void deleteCreatedTopics(EventPipeline pipeline, Context<EventPipeline> context) {
+        PipelineTopicOwnership ownership = created.ownership(pipeline, context);
+        PipelineDefinition resolved;
+        try {
+            resolved = resolver.resolve(pipeline);
+        } catch (InvalidPipelineException e) {
+            Set<String> recorded = new TreeSet<>(ownership.confirmed().keySet());
+            recorded.addAll(ownership.claimed());
+            if (!recorded.isEmpty()) {
+                events.warning(
+                        pipeline,
+                        "TopicsRetained",
+                        "the spec is invalid, so topics "
+                                + recorded
+                                + " were kept: "
+                                + e.getMessage());
+            }
+            return;
+        }
+        Set<String> ownTopics = ownership.ownedIn(TopicPlan.of(resolved.spec()));
         if (ownTopics.isEmpty()) {
             return;
         }
-        try {
-            PipelineDefinition resolved = resolver.resolve(pipeline);
-            topics.deleteCreated(admins.forCluster(clusters.resolve(resolved)), ownTopics);
-            events.normal(pipeline, "TopicsDeleted", "deleted topics " + ownTopics);
-        } catch (InvalidPipelineException e) {
-            events.warning(
-                    pipeline,
-                    "TopicsRetained",
-                    "the spec is invalid, so topics "
-                            + ownTopics
-                            + " were kept: "
-                            + e.getMessage());
+        TopicAdmin admin = admins.forCluster(clusters.resolve(resolved));
+        // A claimed topic whose create was refused or never sent is not there: nothing to delete.
+        Set<String> existing = admin.describe(ownTopics, List.of()).keySet();
+        if (existing.isEmpty()) {
+            return;
         }
+        topics.deleteCreated(admin, existing);
+        events.normal(pipeline, "TopicsDeleted", "deleted topics " + existing);
     }
 
     private static boolean deletesTopics(EventPipeline pipeline) {

@@ -2,13 +2,16 @@ package io.eventpipeline.operator.topics;
 
 import io.eventpipeline.operator.api.EventPipeline;
 import io.eventpipeline.operator.api.TopicStatus;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import java.util.Collection;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Which topics the operator created for each pipeline. The durable record is the pipeline's status;
+ * Which topics the operator confirmed as created for each pipeline. The durable record is the
+ * pipeline's status (and the claims written before each create, {@link PipelineTopicOwnership});
  * this adds what this process created since, because a reconcile can read a cached pipeline older
  * than the status write that recorded a creation, and ownership must never be forgotten (it decides
  * what may be altered and deleted). Each topic comes with the status last reported for it, which
@@ -34,9 +37,18 @@ public final class CreatedTopics {
         return created;
     }
 
-    /** Remembers the topics an outcome reports as created, with their status. */
-    public void remember(EventPipeline pipeline, TopicsOutcome outcome) {
-        for (TopicStatus topic : outcome.topics()) {
+    /**
+     * The pipeline's ownership record: what it says now, and where the reconcile of this pipeline
+     * (with this context) records new claims.
+     */
+    public PipelineTopicOwnership ownership(
+            EventPipeline pipeline, Context<EventPipeline> context) {
+        return new PipelineTopicOwnership(pipeline, context, this);
+    }
+
+    /** Remembers topics confirmed as created, with their status. */
+    void remember(EventPipeline pipeline, Collection<TopicStatus> topics) {
+        for (TopicStatus topic : topics) {
             if (Boolean.TRUE.equals(topic.getCreated())) {
                 createdByUid
                         .computeIfAbsent(uid(pipeline), k -> new ConcurrentHashMap<>())

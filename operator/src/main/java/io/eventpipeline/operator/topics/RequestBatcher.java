@@ -44,6 +44,23 @@ final class RequestBatcher<K, V> {
 
     /** The answers for these keys; throws the batch's failure or the first failure of a key. */
     Map<K, V> request(Collection<K> keys) {
+        Map<K, Outcome<V>> outcomes = requestEach(keys);
+        Map<K, V> answers = new HashMap<>();
+        for (K key : keys) {
+            Outcome<V> outcome = outcomes.get(key);
+            if (outcome != null && outcome.failure() != null) {
+                throw outcome.failure();
+            }
+            answers.put(key, outcome == null ? null : outcome.value());
+        }
+        return answers;
+    }
+
+    /**
+     * The outcome for each of these keys, failures of single keys included; throws only when the
+     * whole batch failed.
+     */
+    Map<K, Outcome<V>> requestEach(Collection<K> keys) {
         Batch<K, V> mine;
         boolean sender = false;
         synchronized (lock) {
@@ -66,15 +83,11 @@ final class RequestBatcher<K, V> {
         } catch (CompletionException e) {
             throw (RuntimeException) e.getCause();
         }
-        Map<K, V> answers = new HashMap<>();
+        Map<K, Outcome<V>> mineOnly = new HashMap<>();
         for (K key : keys) {
-            Outcome<V> outcome = outcomes.get(key);
-            if (outcome != null && outcome.failure() != null) {
-                throw outcome.failure();
-            }
-            answers.put(key, outcome == null ? null : outcome.value());
+            mineOnly.put(key, outcomes.getOrDefault(key, Outcome.of(null)));
         }
-        return answers;
+        return mineOnly;
     }
 
     private void sendUntilDrained() {

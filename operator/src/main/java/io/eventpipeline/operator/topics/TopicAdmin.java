@@ -162,17 +162,41 @@ public final class TopicAdmin implements AutoCloseable {
      */
     public Map<String, Integer> create(List<DesiredTopic> topics) {
         Map<String, Integer> created = new TreeMap<>();
-        if (topics.isEmpty()) {
-            return created;
-        }
-        creates.request(topics)
+        createEach(topics)
                 .forEach(
-                        (topic, partitions) -> {
-                            if (partitions != null) {
-                                created.put(topic.name(), partitions);
+                        (name, creation) -> {
+                            if (creation.refused()) {
+                                throw creation.failure();
+                            }
+                            if (creation.created()) {
+                                created.put(name, creation.partitions());
                             }
                         });
         return created;
+    }
+
+    /**
+     * Creates the topics and says, for each, whether this call created it, found it there already,
+     * or was refused: when one topic is refused, the others this call created are still known.
+     * Throws only when the whole request failed (e.g. Kafka did not answer).
+     */
+    public Map<String, TopicCreation> createEach(List<DesiredTopic> topics) {
+        Map<String, TopicCreation> creations = new TreeMap<>();
+        if (topics.isEmpty()) {
+            return creations;
+        }
+        creates.requestEach(topics)
+                .forEach(
+                        (topic, outcome) ->
+                                creations.put(
+                                        topic.name(),
+                                        outcome.failure() != null
+                                                ? TopicCreation.refused(
+                                                        (TopicOperationException) outcome.failure())
+                                                : outcome.value() != null
+                                                        ? TopicCreation.created(outcome.value())
+                                                        : TopicCreation.alreadyThere()));
+        return creations;
     }
 
     private Map<DesiredTopic, RequestBatcher.Outcome<Integer>> createNow(Set<DesiredTopic> topics) {

@@ -7,6 +7,7 @@ import io.eventpipeline.operator.EventPipelineOperator;
 import io.eventpipeline.operator.api.EventPipeline;
 import io.eventpipeline.operator.api.Phase;
 import io.eventpipeline.operator.config.OperatorConfig;
+import io.eventpipeline.operator.topics.TopicCreationSteps;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
@@ -39,6 +40,10 @@ public final class OperatorHarness implements AutoCloseable {
     private boolean operatorClosed;
 
     private OperatorHarness(MockKubernetes kube, OperatorConfig config) {
+        this(kube, config, TopicCreationSteps.NONE);
+    }
+
+    private OperatorHarness(MockKubernetes kube, OperatorConfig config, TopicCreationSteps steps) {
         this.ownsKube = kube == null;
         this.kube = ownsKube ? new MockKubernetes() : kube;
         operatorClient = this.kube.newClient(OPERATOR_USER_AGENT);
@@ -48,10 +53,16 @@ public final class OperatorHarness implements AutoCloseable {
                         operatorClient,
                         registry,
                         Clock.systemUTC(),
-                        o ->
-                                o.withUseSSAToPatchPrimaryResource(false)
-                                        // JOSDK's default ends the JVM when an informer dies.
-                                        .withInformerStoppedHandler((informer, error) -> {}));
+                        o -> {
+                            o.withUseSSAToPatchPrimaryResource(false)
+                                    // JOSDK's default ends the JVM when an informer dies.
+                                    .withInformerStoppedHandler((informer, error) -> {});
+                            if (steps != TopicCreationSteps.NONE) {
+                                // A reconcile held at a step is interrupted at once on stop.
+                                o.withReconciliationTerminationTimeout(Duration.ofMillis(100));
+                            }
+                        },
+                        steps);
     }
 
     /** The environment the operator reads, pointing at the test broker. */
@@ -72,6 +83,15 @@ public final class OperatorHarness implements AutoCloseable {
 
     public static OperatorHarness start(Map<String, String> env) {
         return new OperatorHarness(null, OperatorConfig.fromEnvironment(env));
+    }
+
+    /**
+     * An operator against an existing API server whose topic creation {@code steps} watches (a test
+     * crashes it there).
+     */
+    public static OperatorHarness replica(
+            MockKubernetes kube, OperatorConfig config, TopicCreationSteps steps) {
+        return new OperatorHarness(kube, config, steps);
     }
 
     /** Another operator replica against an existing harness's API server. */
