@@ -3,13 +3,12 @@ package io.eventpipeline.operator.reconciler;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.eventpipeline.kafka.embedded.EmbeddedKafkaBroker;
 import io.eventpipeline.operator.api.Phase;
 import io.eventpipeline.operator.testing.OperatorHarness;
+import io.eventpipeline.operator.testing.OperatorStack;
 import io.eventpipeline.operator.testing.Pipelines;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import org.apache.flink.api.common.JobStatus;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -21,21 +20,18 @@ import org.junit.jupiter.api.Test;
  * interval is long here, so every reconcile counted has a cause.
  */
 class ReconcileCountIT {
-    static EmbeddedKafkaBroker broker;
+    static OperatorStack stack;
     static OperatorHarness harness;
 
     @BeforeAll
     static void start() {
-        broker = EmbeddedKafkaBroker.builder().build().start();
-        Map<String, String> env = OperatorHarness.environment(broker);
-        env.put("EP_RESYNC_INTERVAL", "10m");
-        harness = OperatorHarness.start(env);
+        stack = OperatorStack.withoutResync();
+        harness = stack.harness;
     }
 
     @AfterAll
     static void stop() {
-        harness.close();
-        broker.close();
+        stack.close();
     }
 
     @Test
