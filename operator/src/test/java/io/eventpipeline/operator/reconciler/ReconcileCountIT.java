@@ -36,7 +36,12 @@ class ReconcileCountIT {
 
     @Test
     void theEchoOfItsOwnFlinkDeploymentWriteTriggersNoReconcile() {
-        List<String> names = List.of("echo-1", "echo-2", "echo-3", "echo-4", "echo-5");
+        // A warm-up round first, not counted: a cold operator loses more of the races below.
+        List<String> warmUp = List.of("warm-1", "warm-2", "warm-3");
+        warmUp.forEach(n -> harness.apply(Pipelines.flightDelays("airline", n)));
+        warmUp.forEach(n -> harness.awaitPhase("airline", n, Phase.Deploying));
+        List<String> names =
+                java.util.stream.IntStream.rangeClosed(1, 10).mapToObj(i -> "echo-" + i).toList();
         names.forEach(n -> harness.apply(Pipelines.flightDelays("airline", n)));
         names.forEach(n -> harness.awaitPhase("airline", n, Phase.Deploying));
         // Creation needs one reconcile; the watch's echo of the FlinkDeployment it wrote needs

@@ -2,6 +2,7 @@ package io.eventpipeline.operator.topics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import io.eventpipeline.kafka.embedded.EmbeddedKafkaBroker;
 import java.time.Duration;
@@ -183,6 +184,13 @@ class TopicAdminIT {
                             Optional.of((short) 1),
                             Map.of("retention.ms", "3600000"));
             admin.create(List.of(configured, topic("plain", 1, 1)));
+            // The broker may describe a topic it just created a moment later: wait, without
+            // asking for configs (which this test counts).
+            await().atMost(Duration.ofSeconds(10))
+                    .ignoreExceptions()
+                    .until(
+                            () -> admin.describe(List.of("configured", "plain"), List.of()).size(),
+                            size -> size == 2);
 
             Map<String, ExistingTopic> both =
                     admin.describe(List.of("configured", "plain"), List.of("configured"));
