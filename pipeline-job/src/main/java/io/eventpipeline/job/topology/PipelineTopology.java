@@ -87,7 +87,10 @@ public final class PipelineTopology {
             PatternSpec spec = patterns.get(i);
             PatternState state = PatternState.of(spec, pipeline.patterns().get(i), keyPath);
             Matcher matcher = simpleSequences ? state.matcher() : Matcher.CEP;
-            String uid = PatternState.uid(spec, keyPath, matcher);
+            String uid =
+                    matcher == state.matcher()
+                            ? state.uid()
+                            : PatternState.uid(spec, keyPath, matcher);
             LOG.info(
                     "Pattern {} runs on {}{}, state uid {}",
                     spec.getName(),
