@@ -77,3 +77,8 @@ watches all). HelmChartIT derives them from the API calls the operator makes: ke
   resources: ["events"]
   verbs: ["create", "get", "patch"]
 {{- end }}
+
+{{/* The Secret (kubernetes.io/tls) the webhook serves its certificate from. */}}
+{{- define "eventpipeline-operator.webhookSecretName" -}}
+{{- default (printf "%s-webhook-tls" (include "eventpipeline-operator.fullname" .)) .Values.webhook.tls.existingSecret }}
+{{- end }}

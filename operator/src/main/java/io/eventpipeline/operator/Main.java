@@ -1,15 +1,26 @@
 package io.eventpipeline.operator;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.eventpipeline.operator.admission.PipelineAdmission;
+import io.eventpipeline.operator.admission.ServingCertificate;
+import io.eventpipeline.operator.admission.WebhookServer;
 import io.eventpipeline.operator.config.OperatorConfig;
+import io.eventpipeline.operator.config.WebhookConfig;
 import io.eventpipeline.operator.http.HealthServer;
+import io.eventpipeline.operator.reconciler.PipelineResolver;
 import io.eventpipeline.operator.render.RenderCommand;
+import io.eventpipeline.spec.validation.PipelineValidator;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.utils.Serialization;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,15 +46,17 @@ public final class Main {
         List<String> arguments = Arrays.asList(args);
         String command = arguments.isEmpty() ? "run" : arguments.get(0);
         OperatorConfig config;
+        Optional<WebhookConfig> webhook;
         try {
             config = OperatorConfig.fromEnvironment(System.getenv());
+            webhook = WebhookConfig.fromEnvironment(System.getenv());
         } catch (IllegalArgumentException e) {
             System.err.println("invalid configuration: " + e.getMessage());
             System.exit(RenderCommand.USAGE);
             return;
         }
         switch (command) {
-            case "run" -> run(config);
+            case "run" -> run(config, webhook);
             case "render" ->
                     System.exit(
                             new RenderCommand(config, System.out, System.err)
@@ -57,8 +70,12 @@ public final class Main {
         }
     }
 
-    private static void run(OperatorConfig config) throws Exception {
+    private static void run(OperatorConfig config, Optional<WebhookConfig> webhookConfig)
+            throws Exception {
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        // Before the operator: a follower replica serves admission while it waits for the lease.
+        WebhookServer webhook =
+                webhookConfig.isPresent() ? webhook(config, webhookConfig.get()) : null;
         KubernetesClient client = new KubernetesClientBuilder().build();
         EventPipelineOperator operator =
                 EventPipelineOperator.start(config, client, registry, Clock.systemUTC(), o -> {});
@@ -88,6 +105,9 @@ public final class Main {
                 new RunOnce(
                         () -> {
                             http.close();
+                            if (webhook != null) {
+                                webhook.close();
+                            }
                             operator.close();
                             client.close();
                         });
@@ -98,6 +118,25 @@ public final class Main {
         shutdown.run();
         LOG.info("stopped; exit status {}", reason.exitStatus());
         System.exit(reason.exitStatus());
+    }
+
+    private static WebhookServer webhook(OperatorConfig config, WebhookConfig webhookConfig)
+            throws IOException {
+        ObjectMapper json = Serialization.jsonMapper();
+        PipelineResolver resolver = new PipelineResolver(config, new PipelineValidator());
+        WebhookServer server =
+                new WebhookServer(
+                                new InetSocketAddress(webhookConfig.port()),
+                                new ServingCertificate(webhookConfig.certDir()).sslContext(),
+                                new PipelineAdmission(resolver::resolve, json),
+                                json)
+                        .start();
+        LOG.info(
+                "admission webhook on port {} (HTTPS, {}), certificate from {}",
+                server.port(),
+                WebhookServer.PATH,
+                webhookConfig.certDir());
+        return server;
     }
 
     /** Runs its task the first time only; later callers wait until that run has finished. */

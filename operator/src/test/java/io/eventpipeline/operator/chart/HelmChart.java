@@ -92,6 +92,15 @@ final class HelmChart {
             return objects.stream().filter(o -> kind.equals(o.getKind())).toList();
         }
 
+        /** The object of this type and name; fails when there is none. */
+        <T extends HasMetadata> T named(Class<T> type, String name) {
+            return all(type).stream()
+                    .filter(o -> name.equals(o.getMetadata().getName()))
+                    .findFirst()
+                    .orElseThrow(
+                            () -> new AssertionError("no " + type.getSimpleName() + " " + name));
+        }
+
         <T extends HasMetadata> T one(Class<T> type) {
             List<T> found = all(type);
             if (found.size() != 1) {

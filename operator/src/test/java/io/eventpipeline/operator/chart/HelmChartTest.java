@@ -11,6 +11,7 @@ import com.marcnuri.helm.LintResult;
 import io.eventpipeline.operator.api.EventPipeline;
 import io.eventpipeline.operator.config.JobDefaults;
 import io.eventpipeline.operator.config.OperatorConfig;
+import io.eventpipeline.operator.config.WebhookConfig;
 import io.eventpipeline.operator.reconciler.PipelineResolver;
 import io.eventpipeline.operator.testing.CrdSchema;
 import io.eventpipeline.spec.validation.PipelineValidator;
@@ -43,6 +44,7 @@ import org.junit.jupiter.api.Test;
 
 /** The Helm chart, linted and rendered by real helm, its output checked as Kubernetes objects. */
 class HelmChartTest {
+    static final String METRICS_SERVICE = FULLNAME + "-metrics";
     static final Path GENERATED_CRD = Path.of("../crds/eventpipelines.eventpipeline.io-v1.yml");
 
     /** Values that differ from every default, to see each one reach the operator. */
@@ -134,7 +136,13 @@ class HelmChartTest {
                         "ClusterRole",
                         "ClusterRoleBinding",
                         "Deployment",
-                        "Service");
+                        "Service",
+                        // The admission webhook: its Service, generated certificate, registration.
+                        "Service",
+                        "Secret",
+                        "ValidatingWebhookConfiguration");
+        assertThat(WebhookConfig.fromEnvironment(rendered.operatorEnvironment()))
+                .contains(new WebhookConfig(9443, WebhookConfig.DEFAULT_CERT_DIR));
         Deployment deployment = rendered.deployment();
         assertThat(deployment.getSpec().getReplicas()).isEqualTo(1);
         // Without leader election two pods must never overlap.
@@ -199,6 +207,7 @@ class HelmChartTest {
         HelmChart.Rendered rendered = HelmChart.template("httpPort: 9090\n");
         Container container = container(rendered);
         assertThat(container.getPorts())
+                .filteredOn(p -> !p.getName().equals("webhook"))
                 .singleElement()
                 .satisfies(
                         p -> {
@@ -211,7 +220,7 @@ class HelmChartTest {
         assertThat(container.getReadinessProbe().getHttpGet().getPath()).isEqualTo("/readyz");
         assertThat(container.getReadinessProbe().getHttpGet().getPort().getStrVal())
                 .isEqualTo("http");
-        Service metrics = rendered.one(Service.class);
+        Service metrics = rendered.named(Service.class, METRICS_SERVICE);
         assertThat(metrics.getSpec().getPorts())
                 .singleElement()
                 .satisfies(p -> assertThat(p.getTargetPort().getStrVal()).isEqualTo("http"));
@@ -355,7 +364,9 @@ class HelmChartTest {
     void metricsOffRendersNoServiceAndNoServiceMonitor() {
         HelmChart.Rendered off =
                 HelmChart.template("metrics: {enabled: false, serviceMonitor: {enabled: true}}\n");
-        assertThat(off.all(Service.class)).isEmpty();
+        assertThat(off.all(Service.class))
+                .extracting(service -> service.getMetadata().getName())
+                .doesNotContain(METRICS_SERVICE);
         assertThat(off.ofKind("ServiceMonitor")).isEmpty();
         // Health probes do not depend on the metrics Service.
         assertThat(container(off).getReadinessProbe()).isNotNull();
@@ -368,7 +379,7 @@ class HelmChartTest {
                         "metrics: {serviceMonitor: {enabled: true, labels: {release: prom}}}\n");
         GenericKubernetesResource monitor =
                 (GenericKubernetesResource) rendered.ofKind("ServiceMonitor").get(0);
-        Service service = rendered.one(Service.class);
+        Service service = rendered.named(Service.class, METRICS_SERVICE);
         assertThat(monitor.getMetadata().getLabels()).containsEntry("release", "prom");
         Map<String, Object> spec = monitor.get("spec");
         @SuppressWarnings("unchecked")
@@ -435,10 +446,10 @@ class HelmChartTest {
                         "JAVA_TOOL_OPTIONS", "-Djavax.net.ssl.trustStore=/etc/truststore/ca.p12");
         assertThat(pod.getVolumes())
                 .extracting(v -> v.getName())
-                .containsExactly("tmp", "truststore");
+                .containsExactly("tmp", "webhook-tls", "truststore");
         assertThat(container.getVolumeMounts())
                 .extracting(VolumeMount::getMountPath)
-                .containsExactly("/tmp", "/etc/truststore");
+                .containsExactly("/tmp", "/etc/eventpipeline/webhook", "/etc/truststore");
         assertThat(pod.getNodeSelector()).containsEntry("kubernetes.io/os", "linux");
         assertThat(pod.getTolerations())
                 .singleElement()
