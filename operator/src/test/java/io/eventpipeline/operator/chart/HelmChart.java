@@ -16,13 +16,13 @@ import java.util.List;
 import java.util.Map;
 
 /** The chart under helm/, rendered by real helm (helm-java) and parsed into Kubernetes objects. */
-final class HelmChart {
+public final class HelmChart {
     /** Tests run in the operator module's directory. */
     static final Path DIR = Path.of("../helm/eventpipeline-operator");
 
-    static final String RELEASE = "ep";
-    static final String NAMESPACE = "operators";
-    static final String FULLNAME = "ep-eventpipeline-operator";
+    public static final String RELEASE = "ep";
+    public static final String NAMESPACE = "operators";
+    public static final String FULLNAME = "ep-eventpipeline-operator";
 
     /** What the downward API gives the pod as metadata.name. */
     static final String POD_NAME = FULLNAME + "-7d9f8-x2x4k";
@@ -32,7 +32,7 @@ final class HelmChart {
     private HelmChart() {}
 
     /** {@code helm template} with these values (YAML; lists survive a file, not {@code --set}). */
-    static Rendered template(String valuesYaml) {
+    public static Rendered template(String valuesYaml) {
         Path values = valuesFile(valuesYaml);
         try {
             return new Rendered(
@@ -83,8 +83,8 @@ final class HelmChart {
     }
 
     /** The objects of one rendering. */
-    record Rendered(List<HasMetadata> objects) {
-        <T extends HasMetadata> List<T> all(Class<T> type) {
+    public record Rendered(List<HasMetadata> objects) {
+        public <T extends HasMetadata> List<T> all(Class<T> type) {
             return objects.stream().filter(type::isInstance).map(type::cast).toList();
         }
 
@@ -93,7 +93,7 @@ final class HelmChart {
         }
 
         /** The object of this type and name; fails when there is none. */
-        <T extends HasMetadata> T named(Class<T> type, String name) {
+        public <T extends HasMetadata> T named(Class<T> type, String name) {
             return all(type).stream()
                     .filter(o -> name.equals(o.getMetadata().getName()))
                     .findFirst()
@@ -101,7 +101,7 @@ final class HelmChart {
                             () -> new AssertionError("no " + type.getSimpleName() + " " + name));
         }
 
-        <T extends HasMetadata> T one(Class<T> type) {
+        public <T extends HasMetadata> T one(Class<T> type) {
             List<T> found = all(type);
             if (found.size() != 1) {
                 throw new AssertionError(

@@ -1,0 +1,225 @@
+package io.eventpipeline.operator.admission;
+
+import static io.eventpipeline.operator.admission.AdmissionRequests.JSON;
+import static io.eventpipeline.operator.admission.AdmissionRequests.flightDelays;
+import static io.eventpipeline.operator.admission.AdmissionRequests.review;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.eventpipeline.spec.PipelineDefinition;
+import io.eventpipeline.spec.model.EventPipelineSpec;
+import io.eventpipeline.spec.validation.InvalidPipelineException;
+import io.eventpipeline.spec.validation.ValidationProblem;
+import io.fabric8.kubernetes.api.model.StatusCause;
+import io.fabric8.kubernetes.api.model.admission.v1.AdmissionResponse;
+import io.fabric8.kubernetes.api.model.admission.v1.AdmissionReview;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class PipelineAdmissionTest {
+    private final PipelineAdmission admission = AdmissionRequests.admission();
+
+    @Test
+    void aValidPipelineIsAdmittedAndTheAnswerCarriesTheRequestsUid() {
+        AdmissionReview answer =
+                admission.review(review("CREATE", flightDelays("airline", "flights"), null));
+
+        assertThat(answer.getApiVersion()).isEqualTo("admission.k8s.io/v1");
+        assertThat(answer.getKind()).isEqualTo("AdmissionReview");
+        assertThat(answer.getResponse().getUid()).isEqualTo("705ab4f5-6393-11e8-b7cc-42010a800002");
+        assertThat(answer.getResponse().getAllowed()).isTrue();
+        assertThat(answer.getResponse().getStatus()).isNull();
+    }
+
+    @Test
+    void anInvalidPipelineIsRefusedWithEveryProblemTheReconcilerWouldReport() throws Exception {
+        ObjectNode pipeline = broken(flightDelays("airline", "flights"));
+        List<ValidationProblem> reconcilerSees = reconcilerProblems(pipeline);
+        assertThat(reconcilerSees).hasSizeGreaterThanOrEqualTo(2);
+
+        AdmissionResponse response =
+                admission.review(review("CREATE", pipeline, null)).getResponse();
+
+        assertThat(response.getAllowed()).isFalse();
+        assertThat(response.getStatus().getCode()).isEqualTo(422);
+        assertThat(response.getStatus().getReason()).isEqualTo("Invalid");
+        assertThat(response.getStatus().getMessage())
+                .startsWith("EventPipeline \"flights\" is invalid:\n");
+        for (ValidationProblem problem : reconcilerSees) {
+            assertThat(response.getStatus().getMessage()).contains("  " + problem);
+        }
+        assertThat(response.getStatus().getDetails().getCauses())
+                .extracting(StatusCause::getField, StatusCause::getMessage)
+                .containsExactlyElementsOf(
+                        reconcilerSees.stream()
+                                .map(
+                                        p ->
+                                                org.assertj.core.groups.Tuple.tuple(
+                                                        p.path(), p.message()))
+                                .toList());
+    }
+
+    @Test
+    void aDryRunGetsTheSameVerdict() {
+        ObjectNode request = review("CREATE", broken(flightDelays("airline", "flights")), null);
+        ((ObjectNode) request.get("request")).put("dryRun", true);
+
+        assertThat(admission.review(request).getResponse().getAllowed()).isFalse();
+    }
+
+    @Test
+    void theOperatorsOwnRulesApplyToo() {
+        ObjectNode pipeline = flightDelays("airline", "flights");
+        ((ObjectNode) pipeline.get("spec").get("flink")).put("upgradeMode", "last-state");
+        PipelineAdmission noStateDirs =
+                new PipelineAdmission(
+                        new io.eventpipeline.operator.reconciler.PipelineResolver(
+                                        io.eventpipeline.operator.config.OperatorConfig.defaults(),
+                                        new io.eventpipeline.spec.validation.PipelineValidator())
+                                ::resolve,
+                        JSON);
+
+        AdmissionResponse response =
+                noStateDirs.review(review("CREATE", pipeline, null)).getResponse();
+
+        assertThat(response.getAllowed()).isFalse();
+        // Both come from the operator's configuration: no default cluster, no checkpoint dir.
+        assertThat(response.getStatus().getDetails().getCauses())
+                .extracting(StatusCause::getField)
+                .containsExactlyInAnyOrder("spec.kafka.bootstrapServers", "spec.flink.upgradeMode");
+    }
+
+    @Test
+    void anUpdateThatLeavesTheSpecAloneIsAdmittedEvenWhenTheSpecIsInvalid() {
+        // A pipeline stored before the webhook, or under older rules: its finalizer and labels
+        // must still change, or it could never be deleted.
+        ObjectNode old = broken(flightDelays("airline", "flights"));
+        ObjectNode relabelled = old.deepCopy();
+        ((ObjectNode) relabelled.get("metadata")).putObject("labels").put("team", "ops");
+
+        assertThat(admission.review(review("UPDATE", relabelled, old)).getResponse().getAllowed())
+                .isTrue();
+    }
+
+    @Test
+    void anUpdateThatBreaksTheSpecIsRefused() {
+        ObjectNode old = flightDelays("airline", "flights");
+        ObjectNode changed = broken(old.deepCopy());
+
+        assertThat(admission.review(review("UPDATE", changed, old)).getResponse().getAllowed())
+                .isFalse();
+    }
+
+    @Test
+    void aPipelineBeingDeletedIsAlwaysAdmitted() {
+        ObjectNode old = flightDelays("airline", "flights");
+        ObjectNode deleting = broken(old.deepCopy());
+        ((ObjectNode) deleting.get("metadata")).put("deletionTimestamp", "2026-12-05T10:00:00Z");
+
+        assertThat(admission.review(review("UPDATE", deleting, old)).getResponse().getAllowed())
+                .isTrue();
+    }
+
+    @Test
+    void aPipelineWithoutSpecIsRefusedForIt() {
+        ObjectNode pipeline = flightDelays("airline", "flights");
+        pipeline.remove("spec");
+
+        AdmissionResponse response =
+                admission.review(review("CREATE", pipeline, null)).getResponse();
+
+        assertThat(response.getStatus().getDetails().getCauses())
+                .extracting(StatusCause::getField, StatusCause::getMessage)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("spec", "is required"));
+    }
+
+    @Test
+    void aFieldOfTheWrongTypeIsRefusedWithItsPath() {
+        ObjectNode pipeline = flightDelays("airline", "flights");
+        ((ObjectNode) pipeline.get("spec").get("input")).put("partitions", "many");
+
+        AdmissionResponse response =
+                admission.review(review("CREATE", pipeline, null)).getResponse();
+
+        assertThat(response.getAllowed()).isFalse();
+        assertThat(response.getStatus().getDetails().getCauses())
+                .singleElement()
+                .satisfies(
+                        cause -> {
+                            assertThat(cause.getField()).isEqualTo("spec.input.partitions");
+                            assertThat(cause.getMessage()).startsWith("cannot be read: ");
+                        });
+    }
+
+    @Test
+    void aGeneratedNameIsJudgedAtTheLengthTheApiServerWillGiveIt() {
+        ObjectNode pipeline = flightDelays("airline", "ignored");
+        ObjectNode metadata = (ObjectNode) pipeline.get("metadata");
+        metadata.remove("name");
+        metadata.put("generateName", "flights-");
+        ObjectNode request = review("CREATE", pipeline, null);
+        ((ObjectNode) request.get("request")).put("name", "");
+        List<String> judged = new java.util.ArrayList<>();
+        PipelineAdmission recording =
+                new PipelineAdmission(definition -> judged.add(definition.name()), JSON);
+
+        assertThat(recording.review(request).getResponse().getAllowed()).isTrue();
+        assertThat(judged).containsExactly("flights-xxxxx");
+    }
+
+    @Test
+    void anythingButAPipelineIsLetThroughWithAWarning() {
+        ObjectNode request = review("CREATE", flightDelays("airline", "flights"), null);
+        ((ObjectNode) request.get("request").get("kind")).put("kind", "FlinkDeployment");
+        ((ObjectNode) request.get("request").get("kind")).put("group", "flink.apache.org");
+
+        AdmissionResponse response = admission.review(request).getResponse();
+
+        assertThat(response.getAllowed()).isTrue();
+        assertThat(response.getWarnings()).singleElement().asString().contains("flink.apache.org");
+    }
+
+    @Test
+    void aProblemFromTheCheckReachesTheAnswerUnchanged() {
+        // The webhook's verdict and the reconciler's come from one method: a problem the resolver
+        // raises for any reason reaches the answer unchanged.
+        PipelineAdmission refusing =
+                new PipelineAdmission(
+                        definition -> {
+                            throw new InvalidPipelineException(
+                                    List.of(new ValidationProblem("spec.x", "is refused")));
+                        },
+                        JSON);
+        assertThat(
+                        refusing.review(review("CREATE", flightDelays("a", "b"), null))
+                                .getResponse()
+                                .getStatus()
+                                .getMessage())
+                .isEqualTo("EventPipeline \"b\" is invalid:\n  spec.x: is refused");
+    }
+
+    /** Two problems: a condition that does not compile and an output topic without a name. */
+    private static ObjectNode broken(ObjectNode pipeline) {
+        ObjectNode step =
+                (ObjectNode) pipeline.get("spec").get("patterns").get(0).get("steps").get(0);
+        step.put("where", "event.type ==");
+        ((ObjectNode) pipeline.get("spec").get("output")).put("topic", "");
+        return pipeline;
+    }
+
+    private static List<ValidationProblem> reconcilerProblems(ObjectNode pipeline)
+            throws Exception {
+        try {
+            AdmissionRequests.resolver()
+                    .resolve(
+                            new PipelineDefinition(
+                                    pipeline.get("metadata").get("name").asText(),
+                                    pipeline.get("metadata").get("namespace").asText(),
+                                    JSON.treeToValue(
+                                            pipeline.get("spec"), EventPipelineSpec.class)));
+            return List.of();
+        } catch (InvalidPipelineException e) {
+            return e.problems();
+        }
+    }
+}
