@@ -168,6 +168,17 @@ class PipelineAdmissionTest {
     }
 
     @Test
+    void aVersionThisModelCannotReadIsLetThroughWithAWarning() {
+        ObjectNode request = review("CREATE", broken(flightDelays("airline", "flights")), null);
+        ((ObjectNode) request.get("request").get("kind")).put("version", "v1beta1");
+
+        AdmissionResponse response = admission.review(request).getResponse();
+
+        assertThat(response.getAllowed()).isTrue();
+        assertThat(response.getWarnings()).singleElement().asString().contains("v1beta1");
+    }
+
+    @Test
     void anythingButAPipelineIsLetThroughWithAWarning() {
         ObjectNode request = review("CREATE", flightDelays("airline", "flights"), null);
         ((ObjectNode) request.get("request").get("kind")).put("kind", "FlinkDeployment");

@@ -64,6 +64,7 @@ class WebhookChartTest {
         Container container = HelmChartTest.container(rendered);
 
         assertThat(webhook.getSideEffects()).isEqualTo("None");
+        assertThat(webhook.getMatchPolicy()).isEqualTo("Equivalent");
         assertThat(webhook.getFailurePolicy()).isEqualTo("Fail");
         assertThat(webhook.getAdmissionReviewVersions()).containsExactly("v1");
         assertThat(webhook.getRules())
@@ -71,6 +72,7 @@ class WebhookChartTest {
                 .satisfies(
                         rule -> {
                             assertThat(rule.getApiGroups()).containsExactly("eventpipeline.io");
+                            assertThat(rule.getApiVersions()).containsExactly("v1alpha1");
                             assertThat(rule.getResources()).containsExactly("eventpipelines");
                             assertThat(rule.getOperations()).containsExactly("CREATE", "UPDATE");
                         });
