@@ -12,11 +12,11 @@ import io.fabric8.kubernetes.client.utils.Serialization;
 import java.util.Map;
 
 /** AdmissionReview requests as the API server sends them, and the webhook's admission. */
-final class AdmissionRequests {
-    static final ObjectMapper JSON = Serialization.jsonMapper();
+public final class AdmissionRequests {
+    public static final ObjectMapper JSON = Serialization.jsonMapper();
 
     /** An operator with a default cluster and state directories, as production runs it. */
-    static final OperatorConfig CONFIG =
+    public static final OperatorConfig CONFIG =
             OperatorConfig.fromEnvironment(
                     Map.of(
                             "EP_KAFKA_BOOTSTRAP_SERVERS", "kafka:9092",
@@ -25,11 +25,11 @@ final class AdmissionRequests {
 
     private AdmissionRequests() {}
 
-    static PipelineResolver resolver() {
+    public static PipelineResolver resolver() {
         return new PipelineResolver(CONFIG, new PipelineValidator());
     }
 
-    static PipelineAdmission admission() {
+    public static PipelineAdmission admission() {
         return new PipelineAdmission(resolver()::resolve, JSON);
     }
 

@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.eventpipeline.operator.chart.HelmChart;
+import io.eventpipeline.operator.testing.TestCertificate;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.admissionregistration.v1.ValidatingWebhookConfiguration;
 import java.io.ByteArrayInputStream;
@@ -175,6 +176,23 @@ class WebhookServerIT {
                                 "POST",
                                 "\"" + "x".repeat(WebhookServer.MAX_REQUEST_BYTES) + "\""))
                 .isEqualTo(413);
+    }
+
+    @Test
+    void aCertificateForTheLoopbackAddressPassesTheStandardHostnameCheck() throws Exception {
+        // How the real-API-server tier registers the webhook: by URL, https://127.0.0.1:<port>.
+        TestCertificate certificate =
+                TestCertificate.forAddresses(List.of("127.0.0.1"), List.of("localhost"));
+        certificate.mountIn(certDir);
+        start();
+
+        HttpsURLConnection connection = connect(certificate.caBundle(), "POST");
+        connection.setHostnameVerifier(HttpsURLConnection.getDefaultHostnameVerifier());
+        try (OutputStream out = connection.getOutputStream()) {
+            out.write(JSON.writeValueAsBytes(review("CREATE", flightDelays("a", "b"), null)));
+        }
+
+        assertThat(connection.getResponseCode()).isEqualTo(200);
     }
 
     @Test
