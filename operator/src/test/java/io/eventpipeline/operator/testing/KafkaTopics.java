@@ -61,10 +61,20 @@ public final class KafkaTopics implements AutoCloseable {
                 .get(10, TimeUnit.SECONDS);
     }
 
+    /**
+     * Creates a topic and returns once a describe finds it: the broker learns of a new topic from
+     * the controller a moment after the create returns, and a test's "pre-existing" topic must be
+     * one the operator's first describe already sees.
+     */
     public void create(String topic, int partitions, Map<String, String> configs) throws Exception {
         admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1).configs(configs)))
                 .all()
                 .get(10, TimeUnit.SECONDS);
+        org.awaitility.Awaitility.await()
+                .atMost(java.time.Duration.ofSeconds(10))
+                .pollInterval(java.time.Duration.ofMillis(20))
+                .ignoreExceptions()
+                .until(() -> describe(topic) != null);
     }
 
     @Override
