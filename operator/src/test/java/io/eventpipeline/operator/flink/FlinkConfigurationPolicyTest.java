@@ -291,6 +291,17 @@ class FlinkConfigurationPolicyTest {
         }
     }
 
+    @Test
+    void theReadmesTrustModelListsEveryAllowedKey() throws Exception {
+        String readme = java.nio.file.Files.readString(java.nio.file.Path.of("../README.md"));
+        int start = readme.indexOf("## Trust model");
+        assertThat(start).as("a Trust model section").isNotNegative();
+        String section = readme.substring(start, readme.indexOf("\n## ", start + 1));
+        for (FlinkKeyRules.Allowed allowed : FlinkKeyRules.ALLOWED) {
+            assertThat(section).contains("`" + allowed.pattern().text() + "`");
+        }
+    }
+
     static io.eventpipeline.spec.model.FlinkSpec flink(String key) {
         io.eventpipeline.spec.model.FlinkSpec flink = new io.eventpipeline.spec.model.FlinkSpec();
         flink.setFlinkConfiguration(Map.of(key, "v"));
