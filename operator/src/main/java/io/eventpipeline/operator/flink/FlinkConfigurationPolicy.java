@@ -37,7 +37,7 @@ public final class FlinkConfigurationPolicy {
     public FlinkConfigurationPolicy(List<FlinkKeyPattern> widened) {
         for (FlinkKeyPattern pattern : widened) {
             if (!pattern.isPrefix()) {
-                FlinkKeyRules.owned(pattern.text())
+                OwnedFlinkKeys.owned(pattern.text())
                         .ifPresent(
                                 owned -> {
                                     throw new IllegalArgumentException(
@@ -86,7 +86,7 @@ public final class FlinkConfigurationPolicy {
             return Optional.of(
                     "is not a Flink option name: letters, digits, '.', '-' and '_' only");
         }
-        Optional<FlinkKeyRules.Owned> owned = FlinkKeyRules.owned(key);
+        Optional<OwnedFlinkKeys.Owned> owned = OwnedFlinkKeys.owned(key);
         if (owned.isPresent()) {
             return Optional.of("is set by the operator: " + owned.get().instead());
         }
@@ -116,6 +116,6 @@ public final class FlinkConfigurationPolicy {
 
     /** Whether the operator sets the key itself, whatever a pipeline writes. */
     public static boolean operatorOwned(String key) {
-        return FlinkKeyRules.owned(key).isPresent();
+        return OwnedFlinkKeys.owned(key).isPresent();
     }
 }

@@ -279,16 +279,25 @@ class FlinkConfigurationPolicyTest {
         // An owned pattern shadowed by nothing, an allowed one not swallowed by a refusal.
         for (FlinkKeyRules.Allowed allowed : FlinkKeyRules.ALLOWED) {
             String key = allowed.pattern().text().replace("*", "x");
-            assertThat(FlinkKeyRules.owned(key)).as(key).isEmpty();
+            assertThat(OwnedFlinkKeys.owned(key)).as(key).isEmpty();
             assertThat(FlinkKeyRules.allowedByDefault(key)).as(key).isPresent();
         }
-        for (FlinkKeyRules.Owned owned : FlinkKeyRules.OWNED) {
+        for (OwnedFlinkKeys.Owned owned : OwnedFlinkKeys.ALL) {
             String key = owned.pattern().text().replace("*", "x");
             assertThat(FlinkConfigurationPolicy.defaults().problems(flink(key)))
                     .extracting(ValidationProblem::message)
                     .singleElement()
                     .satisfies(m -> assertThat(m).startsWith("is set by the operator: "));
         }
+    }
+
+    @Test
+    void aKeyTheSpecsOwnValidationRefusesIsNamedOnce() throws Exception {
+        assertThat(problems("      kubernetes.namespace: kube-system\n"))
+                .containsExactly(
+                        "spec.flink.flinkConfiguration[kubernetes.namespace]: cannot be set: the"
+                                + " Flink Kubernetes Operator sets it and refuses deployments"
+                                + " that do");
     }
 
     @Test
