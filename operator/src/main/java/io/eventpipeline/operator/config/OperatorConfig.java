@@ -1,5 +1,8 @@
 package io.eventpipeline.operator.config;
 
+import io.eventpipeline.operator.flink.FlinkConfigurationPolicy;
+import io.eventpipeline.operator.flink.FlinkKeyPattern;
+import io.eventpipeline.operator.flink.JobImagePolicy;
 import io.eventpipeline.spec.Durations;
 import java.time.Duration;
 import java.util.Arrays;
@@ -22,6 +25,7 @@ import java.util.Optional;
  *     unreachable
  * @param resyncInterval how often a settled pipeline is checked again (topic drift is not an event
  *     Kubernetes can deliver)
+ * @param pipelinePolicy what the platform team lets pipelines set beyond the defaults
  */
 public record OperatorConfig(
         Optional<String> defaultBootstrapServers,
@@ -31,7 +35,57 @@ public record OperatorConfig(
         LeaderElection leaderElection,
         int httpPort,
         Duration kafkaAdminTimeout,
-        Duration resyncInterval) {
+        Duration resyncInterval,
+        PipelinePolicy pipelinePolicy) {
+
+    /**
+     * The platform team's widening of what an EventPipeline may set; checked by the operator's
+     * flink package, which fails the start on an entry it cannot use.
+     *
+     * @param allowedFlinkConfiguration keys or prefixes ({@code a.b.*}) of
+     *     spec.flink.flinkConfiguration allowed beyond the default allow-list
+     *     (EP_ALLOWED_FLINK_CONFIGURATION)
+     * @param allowedImages image repositories, or path prefixes ending in '/', that
+     *     spec.flink.image may name besides the job image's own repository (EP_ALLOWED_JOB_IMAGES)
+     */
+    public record PipelinePolicy(
+            List<String> allowedFlinkConfiguration, List<String> allowedImages) {
+        public PipelinePolicy {
+            allowedFlinkConfiguration = List.copyOf(allowedFlinkConfiguration);
+            allowedImages = List.copyOf(allowedImages);
+        }
+
+        /**
+         * @throws IllegalArgumentException naming EP_ALLOWED_FLINK_CONFIGURATION and the entry that
+         *     is not a key or prefix, or is a key the operator owns
+         */
+        public FlinkConfigurationPolicy flinkConfiguration() {
+            try {
+                return new FlinkConfigurationPolicy(
+                        allowedFlinkConfiguration.stream().map(FlinkKeyPattern::new).toList());
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(
+                        "EP_ALLOWED_FLINK_CONFIGURATION: " + e.getMessage(), e);
+            }
+        }
+
+        /**
+         * @param defaultImage the job image, whose repository is always allowed
+         * @throws IllegalArgumentException naming EP_ALLOWED_JOB_IMAGES and the entry
+         */
+        public JobImagePolicy images(String defaultImage) {
+            try {
+                return new JobImagePolicy(defaultImage, allowedImages);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("EP_ALLOWED_JOB_IMAGES: " + e.getMessage(), e);
+            }
+        }
+
+        /** Nothing beyond the defaults. */
+        public static PipelinePolicy defaults() {
+            return new PipelinePolicy(List.of(), List.of());
+        }
+    }
 
     /**
      * Lease-based leader election, so that only one replica reconciles.
@@ -68,17 +122,24 @@ public record OperatorConfig(
                                     .orElse(java.util.UUID.randomUUID().toString()),
                             true);
         }
+        JobDefaults jobDefaults = JobDefaults.fromEnvironment(read);
+        PipelinePolicy policy =
+                new PipelinePolicy(
+                        read.list("EP_ALLOWED_FLINK_CONFIGURATION"),
+                        read.list("EP_ALLOWED_JOB_IMAGES"));
+        // Fails the start on an entry the operator cannot use, naming the variable.
+        policy.flinkConfiguration();
+        policy.images(jobDefaults.image());
         return new OperatorConfig(
                 read.optional("EP_KAFKA_BOOTSTRAP_SERVERS"),
                 read.optional("EP_KAFKA_AUTH_SECRET"),
-                JobDefaults.fromEnvironment(read),
-                read.optional("EP_WATCH_NAMESPACES")
-                        .map(OperatorConfig::splitList)
-                        .orElse(List.of()),
+                jobDefaults,
+                read.list("EP_WATCH_NAMESPACES"),
                 leaderElection,
                 read.integer("EP_HTTP_PORT", 8080),
                 read.duration("EP_KAFKA_ADMIN_TIMEOUT", Duration.ofSeconds(10)),
-                read.duration("EP_RESYNC_INTERVAL", Duration.ofMinutes(5)));
+                read.duration("EP_RESYNC_INTERVAL", Duration.ofMinutes(5)),
+                policy);
     }
 
     /** Settings with every default, no default Kafka cluster: for tests and {@code render}. */
@@ -95,7 +156,8 @@ public record OperatorConfig(
                 election,
                 httpPort,
                 kafkaAdminTimeout,
-                resyncInterval);
+                resyncInterval,
+                pipelinePolicy);
     }
 
     private static List<String> splitList(String value) {
@@ -112,6 +174,11 @@ public record OperatorConfig(
 
         Optional<String> optional(String name) {
             return Optional.ofNullable(env.get(name)).map(String::trim).filter(s -> !s.isEmpty());
+        }
+
+        /** A comma-separated list; empty when unset. */
+        List<String> list(String name) {
+            return optional(name).map(OperatorConfig::splitList).orElse(List.of());
         }
 
         String string(String name, String fallback) {

@@ -10,10 +10,11 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * The flinkConfiguration of a pipeline's FlinkDeployment: the operator's defaults, the state
- * settings they imply (Kubernetes HA, periodic savepoints), then the pipeline's own {@code
- * spec.flink.flinkConfiguration} on top. Rendering and validation both read this one object, so
- * what is checked is exactly what is deployed.
+ * The flinkConfiguration of a pipeline's FlinkDeployment: the operator's defaults a pipeline may
+ * change, the pipeline's own {@code spec.flink.flinkConfiguration} on top, then the keys the
+ * operator owns (checkpoint interval, metrics reporter, periodic savepoints, Kubernetes HA), which
+ * no pipeline key overrides. Rendering and validation both read this one object, so what is checked
+ * is exactly what is deployed.
  */
 public final class FlinkConfiguration {
     public static final String CHECKPOINT_INTERVAL = "execution.checkpointing.interval";
@@ -50,29 +51,35 @@ public final class FlinkConfiguration {
                         ? Map.of()
                         : flink.getFlinkConfiguration();
         Map<String, String> conf = new TreeMap<>();
+        // Defaults a pipeline may change (FlinkKeyRules.ALLOWED).
+        conf.put("taskmanager.numberOfTaskSlots", "1");
+        // Pinned, because Flink derives it from the parallelism otherwise and a job restored with
+        // a different value cannot read its keyed state.
+        conf.put(MAX_PARALLELISM, Integer.toString(defaults.maxParallelism()));
+        defaults.checkpointDir().ifPresent(dir -> conf.put(CHECKPOINTS_DIR, dir));
+        defaults.savepointDir().ifPresent(dir -> conf.put(SAVEPOINTS_DIR, dir));
+        given.forEach(
+                (key, value) -> {
+                    // Validation refuses them; rendering never lets one through either.
+                    if (key != null && !FlinkConfigurationPolicy.operatorOwned(key.trim())) {
+                        conf.put(key, value);
+                    }
+                });
+
+        // The operator's own keys last, so that nothing a pipeline writes overrides them.
         String interval =
                 flink == null || flink.getCheckpointInterval() == null
                         ? defaults.checkpointInterval()
                         : flink.getCheckpointInterval();
         conf.put(CHECKPOINT_INTERVAL, millis(Durations.parse(interval)));
-        conf.put("taskmanager.numberOfTaskSlots", "1");
         // The job's counters (accepted events, dead letters by reason, matches per pattern) on
         // :9249/metrics of every Flink pod; the reporter ships as a plugin in Flink's image.
         conf.put(
                 "metrics.reporter.prom.factory.class",
                 "org.apache.flink.metrics.prometheus.PrometheusReporterFactory");
         conf.put("metrics.reporter.prom.port", "9249");
-        // Pinned, because Flink derives it from the parallelism otherwise and a job restored with
-        // a different value cannot read its keyed state.
-        conf.put(MAX_PARALLELISM, Integer.toString(defaults.maxParallelism()));
-        defaults.checkpointDir().ifPresent(dir -> conf.put(CHECKPOINTS_DIR, dir));
-        defaults.savepointDir().ifPresent(dir -> conf.put(SAVEPOINTS_DIR, dir));
-
-        Optional<String> checkpointDir =
-                nonBlank(given.get(CHECKPOINTS_DIR)).or(defaults::checkpointDir);
-        Optional<String> savepointDir =
-                nonBlank(given.get(SAVEPOINTS_DIR)).or(defaults::savepointDir);
-        if (savepointDir.isPresent()) {
+        Optional<String> checkpointDir = nonBlank(conf.get(CHECKPOINTS_DIR));
+        if (nonBlank(conf.get(SAVEPOINTS_DIR)).isPresent()) {
             // The Flink operator refuses periodic savepoints without a savepoint directory.
             JobDefaults.SavepointPolicy savepoints = defaults.savepoints();
             savepoints
@@ -89,10 +96,6 @@ public final class FlinkConfiguration {
                             conf.put(HA_TYPE, "kubernetes");
                             conf.put(HA_STORAGE_DIR, dir);
                         });
-        if (nonBlank(given.get(HA_STORAGE_DIR)).isPresent()) {
-            conf.put(HA_TYPE, "kubernetes");
-        }
-        conf.putAll(given);
         return new FlinkConfiguration(conf, given);
     }
 

@@ -1,11 +1,7 @@
 package io.eventpipeline.operator.flink;
 
 import static io.eventpipeline.operator.flink.FlinkConfiguration.CHECKPOINTS_DIR;
-import static io.eventpipeline.operator.flink.FlinkConfiguration.CHECKPOINT_INTERVAL;
-import static io.eventpipeline.operator.flink.FlinkConfiguration.HA_STORAGE_DIR;
-import static io.eventpipeline.operator.flink.FlinkConfiguration.HA_TYPE;
 import static io.eventpipeline.operator.flink.FlinkConfiguration.MAX_PARALLELISM;
-import static io.eventpipeline.operator.flink.FlinkConfiguration.PERIODIC_SAVEPOINT_INTERVAL;
 import static io.eventpipeline.operator.flink.FlinkConfiguration.ROLLBACK_ENABLED;
 import static io.eventpipeline.operator.flink.FlinkConfiguration.SAVEPOINTS_DIR;
 
@@ -19,9 +15,6 @@ import io.eventpipeline.spec.validation.ValidationProblem;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Objects;
-import java.util.Optional;
 
 /**
  * What the Flink Kubernetes Operator would refuse in a pipeline's Flink settings, or what would run
@@ -35,16 +28,9 @@ public final class FlinkSettingsRules {
      */
     public static final Duration KAFKA_TRANSACTION_TIMEOUT = Duration.ofMinutes(10);
 
-    /** Flink's smallest checkpoint interval; below it periodic checkpoints are off. */
-    private static final Duration MIN_CHECKPOINT_INTERVAL = Duration.ofMillis(10);
-
-    /** Flink 1.20's new names of the state directories, which the Flink operator 1.10 ignores. */
-    private static final Map<String, String> NEW_DIRECTORY_KEYS =
-            Map.of(
-                    "execution.checkpointing.dir", CHECKPOINTS_DIR,
-                    "execution.checkpointing.savepoint-dir", SAVEPOINTS_DIR);
-
-    private static final String CONF = "spec.flink.flinkConfiguration";
+    /** Pipeline keys that keep a checkpoint, and so a Kafka transaction, from completing. */
+    private static final List<String> TRANSACTION_STRETCHING_KEYS =
+            List.of("execution.checkpointing.min-pause", "execution.checkpointing.timeout");
 
     private final JobDefaults defaults;
 
@@ -60,8 +46,8 @@ public final class FlinkSettingsRules {
         FlinkConfiguration conf = FlinkConfiguration.of(namespace, flink, defaults);
         List<ValidationProblem> problems = new ArrayList<>();
         stateDirectories(flink, conf, problems);
-        highAvailability(flink, conf, problems);
-        checkpointInterval(spec, flink, conf, problems);
+        highAvailability(conf, problems);
+        checkpointTiming(spec, flink, conf, problems);
         parallelism(flink, conf, problems);
         return problems;
     }
@@ -70,22 +56,6 @@ public final class FlinkSettingsRules {
     private void stateDirectories(
             FlinkSpec flink, FlinkConfiguration conf, List<ValidationProblem> problems) {
         UpgradeMode mode = mode(flink);
-        NEW_DIRECTORY_KEYS.forEach(
-                (newKey, oldKey) -> {
-                    String value = conf.asMap().get(newKey);
-                    if (conf.givenByPipeline(newKey)
-                            && !Objects.equals(value, conf.asMap().get(oldKey))) {
-                        problems.add(
-                                problem(
-                                        key(newKey),
-                                        "set "
-                                                + oldKey
-                                                + " instead: the Flink Kubernetes Operator 1.10"
-                                                + " reads only that name, so it would check and"
-                                                + " clean up another directory than the job"
-                                                + " uses"));
-                    }
-                });
         boolean savepoints = conf.get(SAVEPOINTS_DIR).isPresent();
         if (mode == UpgradeMode.SAVEPOINT && !savepoints) {
             problems.add(
@@ -106,96 +76,67 @@ public final class FlinkSettingsRules {
                                     + " spec.flink.flinkConfiguration, or EP_CHECKPOINT_DIR on the"
                                     + " operator, or use upgradeMode: stateless"));
         }
-        if (!savepoints && conf.givenByPipeline(PERIODIC_SAVEPOINT_INTERVAL)) {
-            problems.add(
-                    problem(
-                            key(PERIODIC_SAVEPOINT_INTERVAL),
-                            "needs a savepoint directory (state.savepoints.dir, or"
-                                    + " EP_SAVEPOINT_DIR on the operator): the Flink Kubernetes"
-                                    + " Operator refuses periodic savepoints without one"));
-        }
     }
 
-    private void highAvailability(
-            FlinkSpec flink, FlinkConfiguration conf, List<ValidationProblem> problems) {
-        boolean ha = conf.highAvailability();
-        if (ha && conf.get(HA_STORAGE_DIR).isEmpty()) {
-            problems.add(
-                    problem(
-                            key(HA_TYPE),
-                            "needs high-availability.storageDir: set it, or state.checkpoints.dir"
-                                    + " (the operator then keeps HA files beside the"
-                                    + " checkpoints), or EP_HA_STORAGE_DIR on the operator"));
-        }
-        // With a checkpoint directory HA is on unless the pipeline switched it off.
-        if (!ha && mode(flink) == UpgradeMode.LAST_STATE && conf.get(CHECKPOINTS_DIR).isPresent()) {
-            problems.add(
-                    problem(
-                            key(HA_TYPE),
-                            "cannot be NONE with upgradeMode: last-state: a last-state upgrade"
-                                    + " restores from the checkpoint Flink's Kubernetes HA"
-                                    + " metadata points to"));
-        }
-        if (!ha && conf.get(ROLLBACK_ENABLED).filter("true"::equalsIgnoreCase).isPresent()) {
+    /**
+     * Reachable only where the platform team allows the rollback key: HA itself is the operator's
+     * (on wherever a checkpoint directory is known).
+     */
+    private void highAvailability(FlinkConfiguration conf, List<ValidationProblem> problems) {
+        if (!conf.highAvailability()
+                && conf.get(ROLLBACK_ENABLED).filter("true"::equalsIgnoreCase).isPresent()) {
             problems.add(
                     problem(
                             key(ROLLBACK_ENABLED),
                             "needs high availability, which the operator turns on only with a"
-                                    + " checkpoint or HA storage directory: set"
-                                    + " state.checkpoints.dir or EP_CHECKPOINT_DIR (the Flink"
-                                    + " Kubernetes Operator refuses rollbacks without HA)"));
+                                    + " checkpoint directory: set state.checkpoints.dir or"
+                                    + " EP_CHECKPOINT_DIR (the Flink Kubernetes Operator refuses"
+                                    + " rollbacks without HA)"));
         }
     }
 
-    /** An exactly-once transaction open longer than the broker allows is aborted: output lost. */
-    private void checkpointInterval(
+    /**
+     * An exactly-once transaction is committed only when the checkpoint after it completes; one
+     * open longer than the broker allows is aborted and its output lost. The interval is the
+     * operator's (spec.flink.checkpointInterval); the checkpoint timeout and the pause between
+     * checkpoints, where a pipeline sets them, stretch the time a transaction stays open too.
+     */
+    private void checkpointTiming(
             EventPipelineSpec spec,
             FlinkSpec flink,
             FlinkConfiguration conf,
             List<ValidationProblem> problems) {
-        String path;
+        if (spec.getDelivery() != Delivery.EXACTLY_ONCE) {
+            return;
+        }
         String written;
-        Optional<Duration> interval;
-        if (conf.givenByPipeline(CHECKPOINT_INTERVAL)) {
-            path = key(CHECKPOINT_INTERVAL);
-            written = conf.asMap().get(CHECKPOINT_INTERVAL);
-            interval = FlinkDurations.parse(written);
-            if (interval.isEmpty()) {
-                problems.add(
-                        problem(
-                                path,
-                                "'"
-                                        + written
-                                        + "' is not a duration Flink reads (e.g. 30 s, 5 min):"
-                                        + " prefer spec.flink.checkpointInterval"));
-                return;
-            }
-            if (interval.get().compareTo(MIN_CHECKPOINT_INTERVAL) < 0) {
-                problems.add(problem(path, "must be at least 10 ms, Flink's smallest interval"));
-                return;
-            }
-        } else if (flink.getCheckpointInterval() != null) {
-            path = "spec.flink.checkpointInterval";
+        Duration interval;
+        if (flink.getCheckpointInterval() != null) {
             written = flink.getCheckpointInterval();
-            interval = Optional.of(Durations.parse(written));
+            interval = Durations.parse(written);
         } else {
-            path = "spec.flink.checkpointInterval";
             written = defaults.checkpointInterval() + " (the operator's EP_CHECKPOINT_INTERVAL)";
-            interval = Optional.of(Durations.parse(defaults.checkpointInterval()));
+            interval = Durations.parse(defaults.checkpointInterval());
         }
-        if (spec.getDelivery() == Delivery.EXACTLY_ONCE
-                && interval.get().compareTo(KAFKA_TRANSACTION_TIMEOUT) >= 0) {
-            problems.add(
-                    problem(
-                            path,
-                            "is "
-                                    + written
-                                    + ", but with delivery: exactly-once it must be below 10m"
-                                    + " (better a small part of it), the job's Kafka transaction"
-                                    + " timeout: a transaction"
-                                    + " is committed only at the next checkpoint, and the"
-                                    + " broker aborts it first, losing its output"));
+        if (interval.compareTo(KAFKA_TRANSACTION_TIMEOUT) >= 0) {
+            problems.add(problem("spec.flink.checkpointInterval", tooLong(written)));
         }
+        for (String key : TRANSACTION_STRETCHING_KEYS) {
+            if (conf.givenByPipeline(key)) {
+                String value = conf.asMap().get(key);
+                FlinkDurations.parse(value)
+                        .filter(d -> d.compareTo(KAFKA_TRANSACTION_TIMEOUT) >= 0)
+                        .ifPresent(d -> problems.add(problem(key(key), tooLong(value))));
+            }
+        }
+    }
+
+    private static String tooLong(String written) {
+        return "is "
+                + written
+                + ", but with delivery: exactly-once it must be below 10m (better a small part of"
+                + " it), the job's Kafka transaction timeout: a transaction is committed only at"
+                + " the next checkpoint, and the broker aborts it first, losing its output";
     }
 
     private void parallelism(
@@ -249,7 +190,7 @@ public final class FlinkSettingsRules {
     }
 
     private static String key(String flinkKey) {
-        return CONF + "[" + flinkKey + "]";
+        return FlinkConfigurationPolicy.path(flinkKey);
     }
 
     private static ValidationProblem problem(String path, String message) {

@@ -2,7 +2,9 @@ package io.eventpipeline.operator.reconciler;
 
 import io.eventpipeline.operator.api.EventPipeline;
 import io.eventpipeline.operator.config.OperatorConfig;
+import io.eventpipeline.operator.flink.FlinkConfigurationPolicy;
 import io.eventpipeline.operator.flink.FlinkSettingsRules;
+import io.eventpipeline.operator.flink.JobImagePolicy;
 import io.eventpipeline.spec.PipelineDefinition;
 import io.eventpipeline.spec.SpecDefaults;
 import io.eventpipeline.spec.model.EventPipelineSpec;
@@ -13,6 +15,8 @@ import io.eventpipeline.spec.validation.PipelineValidator;
 import io.eventpipeline.spec.validation.ValidationProblem;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Turns an EventPipeline into the complete definition the job runs: validated, with the spec's own
@@ -23,11 +27,15 @@ public final class PipelineResolver {
     private final OperatorConfig config;
     private final ValidatedSpecs validated;
     private final FlinkSettingsRules flinkSettings;
+    private final FlinkConfigurationPolicy flinkConfiguration;
+    private final JobImagePolicy images;
 
     public PipelineResolver(OperatorConfig config, PipelineValidator validator) {
         this.config = config;
         this.validated = new ValidatedSpecs(validator, ValidatedSpecs.DEFAULT_CAPACITY);
         this.flinkSettings = new FlinkSettingsRules(config.jobDefaults());
+        this.flinkConfiguration = config.pipelinePolicy().flinkConfiguration();
+        this.images = config.pipelinePolicy().images(config.jobDefaults().image());
     }
 
     public PipelineDefinition resolve(EventPipeline pipeline) throws InvalidPipelineException {
@@ -70,11 +78,23 @@ public final class PipelineResolver {
                             });
         }
         spec.setKafka(kafka);
+        // What a pipeline may not set: it is written by an application team, and its Flink pods
+        // run with the platform's service account and credentials (README, Trust model).
+        addUnreported(problems, images.problems(spec.getFlink()));
+        addUnreported(problems, flinkConfiguration.problems(spec.getFlink()));
         // What the Flink operator would refuse, or what would run and lose data.
         problems.addAll(flinkSettings.problems(given.namespace(), spec));
         if (!problems.isEmpty()) {
             throw new InvalidPipelineException(problems);
         }
         return new PipelineDefinition(given.name(), given.namespace(), spec);
+    }
+
+    /** One problem per field: the spec's own validation may have named it already. */
+    private static void addUnreported(
+            List<ValidationProblem> problems, List<ValidationProblem> more) {
+        Set<String> reported =
+                problems.stream().map(ValidationProblem::path).collect(Collectors.toSet());
+        more.stream().filter(p -> !reported.contains(p.path())).forEach(problems::add);
     }
 }

@@ -14,6 +14,8 @@ import io.eventpipeline.operator.config.OperatorConfig;
 import io.eventpipeline.operator.config.WebhookConfig;
 import io.eventpipeline.operator.reconciler.PipelineResolver;
 import io.eventpipeline.operator.testing.CrdSchema;
+import io.eventpipeline.spec.PipelineDefinition;
+import io.eventpipeline.spec.validation.InvalidPipelineException;
 import io.eventpipeline.spec.validation.PipelineValidator;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.EnvVar;
@@ -72,6 +74,8 @@ class HelmChartTest {
               haStorageDir: s3://state/ha
               savepoints: {periodicInterval: 12h, historyMaxCount: 4, historyMaxAge: 2d}
               credentialsSecret: flink-s3
+              allowedFlinkConfiguration: [s3.endpoint, s3.path.style.access, "kubernetes.operator.job.*"]
+              allowedImages: [registry.example.com/team-a/, registry.example.com/tools/job]
             resyncInterval: 90s
             httpPort: 9090
             """;
@@ -199,7 +203,15 @@ class HelmChartTest {
                                         "pipelines-leader", NAMESPACE, POD_NAME, true),
                                 9090,
                                 Duration.ofSeconds(20),
-                                Duration.ofSeconds(90)));
+                                Duration.ofSeconds(90),
+                                new OperatorConfig.PipelinePolicy(
+                                        List.of(
+                                                "s3.endpoint",
+                                                "s3.path.style.access",
+                                                "kubernetes.operator.job.*"),
+                                        List.of(
+                                                "registry.example.com/team-a/",
+                                                "registry.example.com/tools/job"))));
     }
 
     @Test
@@ -489,6 +501,94 @@ class HelmChartTest {
                 .hasMessageContaining("replicas");
         assertThatThrownBy(() -> HelmChart.template("kafka: {bootstrap: kafka:9092}\n"))
                 .hasMessageContaining("bootstrap");
+    }
+
+    @Test
+    void allowedFlinkConfigurationWidensWhatAPipelineMaySet() throws Exception {
+        String stateDirs = "job: {checkpointDir: s3://cp, savepointDir: s3://sp";
+        String pipeline =
+                exampleWithFlink(
+                        "  flink:\n    flinkConfiguration:\n"
+                                + "      s3.endpoint: http://minio.storage:9000\n");
+        assertThat(resolveProblems(stateDirs + "}\n", pipeline))
+                .containsExactly(
+                        "spec.flink.flinkConfiguration[s3.endpoint]: is not allowed: storage"
+                                + " endpoints and credentials are the platform's: requests to an"
+                                + " endpoint chosen here would be signed with the platform's"
+                                + " credentials. Remove it, or ask the platform team to allow it"
+                                + " with the chart value job.allowedFlinkConfiguration");
+        assertThat(
+                        resolveProblems(
+                                stateDirs + ", allowedFlinkConfiguration: [s3.endpoint]}\n",
+                                pipeline))
+                .isEmpty();
+        // A prefix widens too, but never over a key the operator owns.
+        assertThat(
+                        resolveProblems(
+                                stateDirs + ", allowedFlinkConfiguration: [\"kubernetes.*\"]}\n",
+                                exampleWithFlink(
+                                        "  flink:\n    flinkConfiguration:\n"
+                                                + "      kubernetes.hostnetwork.enabled: \"true\"\n"
+                                                + "      kubernetes.jobmanager.service-account:"
+                                                + " admin\n")))
+                .containsExactly(
+                        "spec.flink.flinkConfiguration[kubernetes.jobmanager.service-account]: is"
+                                + " set by the operator: the Flink pods run as the chart's"
+                                + " job.serviceAccount");
+        // Naming an owned key stops the operator at start; the schema refuses what is no key.
+        assertThatThrownBy(
+                        () ->
+                                HelmChart.template(
+                                                "job: {allowedFlinkConfiguration:"
+                                                        + " [high-availability.storageDir]}\n")
+                                        .operatorConfig())
+                .hasMessageStartingWith(
+                        "EP_ALLOWED_FLINK_CONFIGURATION: high-availability.storageDir is set by"
+                                + " the operator and cannot be allowed");
+        assertThatThrownBy(() -> HelmChart.template("job: {allowedFlinkConfiguration: [\"*\"]}\n"))
+                .hasMessageContaining("allowedFlinkConfiguration");
+        assertThatThrownBy(
+                        () ->
+                                HelmChart.template(
+                                        "job: {allowedImages:"
+                                                + " [\"registry.example.com/job:1.0\"]}\n"))
+                .hasMessageContaining("allowedImages");
+    }
+
+    @Test
+    void allowedImagesWidensWhichImagesAPipelineMayRun() throws Exception {
+        String pipeline = exampleWithFlink("  flink: {image: registry.example.com/team-a/job:7}\n");
+        String values = "job: {checkpointDir: s3://cp, savepointDir: s3://sp";
+        assertThat(resolveProblems(values + "}\n", pipeline))
+                .singleElement()
+                .satisfies(p -> assertThat(p).startsWith("spec.flink.image: "));
+        assertThat(
+                        resolveProblems(
+                                values + ", allowedImages: [registry.example.com/team-a/]}\n",
+                                pipeline))
+                .isEmpty();
+    }
+
+    /** The example pipeline with its spec.flink block replaced. */
+    static String exampleWithFlink(String flinkBlock) throws Exception {
+        String example = Files.readString(Path.of("../examples/flight-delays.yaml"));
+        return example.substring(0, example.indexOf("  flink:\n"))
+                + flinkBlock
+                + example.substring(example.indexOf("  suspend:"));
+    }
+
+    /** The problems, as "path: message", of the pipeline under the chart with these values. */
+    static List<String> resolveProblems(String valuesYaml, String pipelineYaml) throws Exception {
+        OperatorConfig config =
+                HelmChart.template("kafka: {bootstrapServers: kafka:9092}\n" + valuesYaml)
+                        .operatorConfig();
+        try {
+            new PipelineResolver(config, new PipelineValidator())
+                    .resolve(PipelineDefinition.parse(pipelineYaml));
+            return List.of();
+        } catch (InvalidPipelineException e) {
+            return e.problems().stream().map(p -> p.path() + ": " + p.message()).toList();
+        }
     }
 
     @Test

@@ -242,7 +242,7 @@ class FlinkDeploymentRendererTest {
     }
 
     @Test
-    void aPipelinesOwnFlinkConfigurationOverridesEveryOperatorDefault() throws Exception {
+    void aPipelinesAllowedKeysOverrideTheOperatorsDefaults() throws Exception {
         Map<String, String> conf =
                 render(
                                 Map.of(
@@ -250,24 +250,74 @@ class FlinkDeploymentRendererTest {
                                         "EP_CHECKPOINT_DIR", "s3://flink-state/checkpoints"),
                                 withFlink(
                                         "  flink:\n"
-                                            + "    flinkConfiguration:\n"
-                                            + "     "
-                                            + " kubernetes.operator.periodic.savepoint.interval:"
-                                            + " 1h\n"
-                                            + "     "
-                                            + " kubernetes.operator.savepoint.history.max.count:"
-                                            + " \"3\"\n"
-                                            + "      pipeline.max-parallelism: \"512\"\n"
-                                            + "      high-availability.storageDir:"
-                                            + " s3://team-a/ha\n"))
+                                                + "    flinkConfiguration:\n"
+                                                + "      taskmanager.numberOfTaskSlots: \"2\"\n"
+                                                + "      pipeline.max-parallelism: \"512\"\n"
+                                                + "      state.checkpoints.dir: s3://team-a/cp\n"))
                         .getSpec()
                         .getFlinkConfiguration();
         assertThat(conf)
-                .containsEntry("kubernetes.operator.periodic.savepoint.interval", "1h")
-                .containsEntry("kubernetes.operator.savepoint.history.max.count", "3")
-                .containsEntry("kubernetes.operator.savepoint.history.max.age", "259200000 ms")
+                .containsEntry("taskmanager.numberOfTaskSlots", "2")
                 .containsEntry("pipeline.max-parallelism", "512")
-                .containsEntry("high-availability.storageDir", "s3://team-a/ha");
+                .containsEntry("state.checkpoints.dir", "s3://team-a/cp")
+                // HA follows the pipeline's checkpoint directory, kept apart per namespace.
+                .containsEntry("high-availability.storageDir", "s3://team-a/cp/ha/airline")
+                .containsEntry("kubernetes.operator.savepoint.history.max.count", "10");
+    }
+
+    /**
+     * Validation refuses these keys; rendering is the second line: even a pipeline that reached it
+     * with them (an operator-owned key is never widened) gets the operator's values, or none.
+     */
+    @Test
+    void operatorOwnedKeysWinOverWhatAPipelineWrites() throws Exception {
+        Map<String, String> owned = new java.util.TreeMap<>();
+        owned.put("execution.checkpointing.interval", "0 ms");
+        owned.put("high-availability.storageDir", "s3://other-team/ha/other-namespace");
+        owned.put("kubernetes.operator.savepoint.history.max.count", "100000");
+        owned.put("metrics.reporter.prom.port", "22");
+        owned.put("kubernetes.jobmanager.service-account", "cluster-admin");
+        owned.put("kubernetes.pod-template-file.default", "/tmp/privileged.yaml");
+        owned.put("state.backend.type", "rocksdb"); // allowed: kept
+
+        PipelineDefinition valid = resolved(example());
+        valid.spec().getFlink().setFlinkConfiguration(owned);
+        Map<String, String> conf = renderer.render(valid, OWNER).getSpec().getFlinkConfiguration();
+        assertThat(conf)
+                .containsEntry("execution.checkpointing.interval", "30000 ms")
+                .containsEntry(
+                        "high-availability.storageDir", "s3://flink-state/checkpoints/ha/airline")
+                .containsEntry("kubernetes.operator.savepoint.history.max.count", "10")
+                .containsEntry("metrics.reporter.prom.port", "9249")
+                .containsEntry("state.backend.type", "rocksdb")
+                .doesNotContainKeys(
+                        "kubernetes.jobmanager.service-account",
+                        "kubernetes.pod-template-file.default");
+        assertThat(renderer.render(valid, OWNER).getSpec().getServiceAccount()).isEqualTo("flink");
+
+        // Where the operator sets no HA (no checkpoint directory), a pipeline's HA keys are
+        // dropped rather than rendered.
+        OperatorConfig noDirs =
+                OperatorConfig.fromEnvironment(
+                        Map.of("EP_KAFKA_BOOTSTRAP_SERVERS", "kafka-bootstrap.kafka:9092"));
+        PipelineDefinition stateless =
+                new PipelineResolver(noDirs, new PipelineValidator())
+                        .resolve(
+                                PipelineDefinition.parse(
+                                        withFlink("  flink: {upgradeMode: stateless}\n")));
+        stateless
+                .spec()
+                .getFlink()
+                .setFlinkConfiguration(
+                        Map.of(
+                                "high-availability.type", "zookeeper",
+                                "high-availability.zookeeper.quorum", "attacker:2181"));
+        assertThat(
+                        new FlinkDeploymentRenderer(noDirs.jobDefaults())
+                                .render(stateless, OWNER)
+                                .getSpec()
+                                .getFlinkConfiguration())
+                .doesNotContainKeys("high-availability.type", "high-availability.zookeeper.quorum");
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.eventpipeline.operator.flink;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.eventpipeline.operator.config.OperatorConfig;
 import io.eventpipeline.operator.reconciler.PipelineResolver;
@@ -87,7 +88,7 @@ class FlinkSettingsRulesTest {
     }
 
     @Test
-    void lastStateNeedsACheckpointDirectoryAndHighAvailability() throws Exception {
+    void lastStateNeedsACheckpointDirectory() throws Exception {
         assertThat(
                         problems(
                                 NO_DIRS,
@@ -109,6 +110,7 @@ class FlinkSettingsRulesTest {
                                                 + "    flinkConfiguration: {state.checkpoints.dir:"
                                                 + " \"s3://team/checkpoints\"}\n")))
                 .isEmpty();
+        // HA cannot be switched off under it: the operator owns it.
         assertThat(
                         problems(
                                 BOTH_DIRS,
@@ -123,55 +125,43 @@ class FlinkSettingsRulesTest {
                             assertThat(p.path())
                                     .isEqualTo(
                                             "spec.flink.flinkConfiguration[high-availability.type]");
-                            assertThat(p.message()).contains("last-state");
+                            assertThat(p.message()).startsWith("is set by the operator");
                         });
     }
 
     @Test
-    void highAvailabilityWithoutAStorageDirectoryIsNamed() throws Exception {
+    void rollbacksWithoutHaAreNamedWhereThePlatformAllowsThem() throws Exception {
+        String rollback =
+                pipeline(
+                        "at-least-once",
+                        "  flink:\n"
+                                + "    upgradeMode: stateless\n"
+                                + "    flinkConfiguration:\n"
+                                + "      kubernetes.operator.deployment.rollback.enabled:"
+                                + " \"true\"\n");
         assertThat(
                         problems(
-                                NO_DIRS,
-                                pipeline(
-                                        "at-least-once",
-                                        "  flink:\n    upgradeMode: stateless\n"
-                                                + "    flinkConfiguration: {high-availability.type:"
-                                                + " kubernetes}\n")))
+                                "EP_ALLOWED_FLINK_CONFIGURATION=kubernetes.operator.deployment.*",
+                                rollback))
                 .singleElement()
                 .satisfies(
                         p -> {
                             assertThat(p.path())
                                     .isEqualTo(
-                                            "spec.flink.flinkConfiguration[high-availability.type]");
-                            assertThat(p.message())
-                                    .startsWith("needs high-availability.storageDir");
+                                            "spec.flink.flinkConfiguration[kubernetes.operator.deployment.rollback.enabled]");
+                            assertThat(p.message()).startsWith("needs high availability");
                         });
-    }
-
-    @Test
-    void whatTheFlinkOperatorRefusesWithoutHaOrASavepointDirectoryIsNamed() throws Exception {
+        // With a checkpoint directory HA is on, and the rollback valid.
         assertThat(
                         problems(
-                                NO_DIRS,
-                                pipeline(
-                                        "at-least-once",
-                                        "  flink:\n"
-                                            + "    upgradeMode: stateless\n"
-                                            + "    flinkConfiguration:\n"
-                                            + "     "
-                                            + " kubernetes.operator.deployment.rollback.enabled:"
-                                            + " \"true\"\n"
-                                            + "     "
-                                            + " kubernetes.operator.periodic.savepoint.interval:"
-                                            + " 1h\n")))
-                .extracting(ValidationProblem::path)
-                .containsExactlyInAnyOrder(
-                        "spec.flink.flinkConfiguration[kubernetes.operator.deployment.rollback.enabled]",
-                        "spec.flink.flinkConfiguration[kubernetes.operator.periodic.savepoint.interval]");
+                                "EP_ALLOWED_FLINK_CONFIGURATION=kubernetes.operator.deployment.*,"
+                                        + BOTH_DIRS,
+                                rollback))
+                .isEmpty();
     }
 
     @Test
-    void flink120DirectoryNamesTheFlinkOperatorIgnoresAreNamed() throws Exception {
+    void flink120DirectoryNamesTheFlinkOperatorIgnoresAreRefused() throws Exception {
         assertThat(
                         problems(
                                 BOTH_DIRS,
@@ -186,7 +176,13 @@ class FlinkSettingsRulesTest {
                             assertThat(p.path())
                                     .isEqualTo(
                                             "spec.flink.flinkConfiguration[execution.checkpointing.dir]");
-                            assertThat(p.message()).startsWith("set state.checkpoints.dir instead");
+                            assertThat(p.message())
+                                    .isEqualTo(
+                                            "is set by the operator: set state.checkpoints.dir"
+                                                    + " instead: the Flink Kubernetes Operator"
+                                                    + " 1.10 reads only that name, so it would"
+                                                    + " check and clean up another directory than"
+                                                    + " the job uses");
                         });
     }
 
@@ -220,30 +216,39 @@ class FlinkSettingsRulesTest {
                             assertThat(p.path()).isEqualTo("spec.flink.checkpointInterval");
                             assertThat(p.message()).contains("EP_CHECKPOINT_INTERVAL");
                         });
-        // Flink's own key, in Flink's own spelling, wins over the field and is checked as such.
+        // The checkpoint timeout and pause a pipeline may set keep a transaction open as long.
         assertThat(
                         problems(
                                 BOTH_DIRS,
                                 pipeline(
                                         "exactly-once",
-                                        "  flink:\n    checkpointInterval: 30s\n"
-                                                + "    flinkConfiguration:"
-                                                + " {execution.checkpointing.interval: 12 min}\n")))
-                .singleElement()
-                .satisfies(
-                        p ->
-                                assertThat(p.path())
-                                        .isEqualTo(
-                                                "spec.flink.flinkConfiguration[execution.checkpointing.interval]"));
+                                        "  flink:\n    flinkConfiguration:"
+                                                + " {execution.checkpointing.timeout: 12 min,"
+                                                + " execution.checkpointing.min-pause: 10 min}\n")))
+                .extracting(ValidationProblem::path, ValidationProblem::message)
+                .containsExactly(
+                        tuple(
+                                "spec.flink.flinkConfiguration[execution.checkpointing.min-pause]",
+                                "is 10 min, but with delivery: exactly-once it must be below 10m"
+                                        + " (better a small part of it), the job's Kafka"
+                                        + " transaction timeout: a transaction is committed only"
+                                        + " at the next checkpoint, and the broker aborts it"
+                                        + " first, losing its output"),
+                        tuple(
+                                "spec.flink.flinkConfiguration[execution.checkpointing.timeout]",
+                                "is 12 min, but with delivery: exactly-once it must be below 10m"
+                                        + " (better a small part of it), the job's Kafka"
+                                        + " transaction timeout: a transaction is committed only"
+                                        + " at the next checkpoint, and the broker aborts it"
+                                        + " first, losing its output"));
         assertThat(
                         problems(
                                 BOTH_DIRS,
                                 pipeline(
                                         "at-least-once",
                                         "  flink:\n    flinkConfiguration:"
-                                                + " {execution.checkpointing.interval: soon}\n")))
-                .singleElement()
-                .satisfies(p -> assertThat(p.message()).contains("'soon' is not a duration"));
+                                                + " {execution.checkpointing.timeout: 12 min}\n")))
+                .isEmpty();
         assertThat(FlinkSettingsRules.KAFKA_TRANSACTION_TIMEOUT).isEqualTo(Duration.ofMinutes(10));
     }
 

@@ -21,7 +21,9 @@ import java.util.Map;
 })
 public class FlinkSpec {
 
-    @JsonPropertyDescription("Container image of the pattern job.")
+    @JsonPropertyDescription(
+            "Container image of the pattern job: a tag or digest of a repository the operator"
+                    + " allows (the default job image's, and the chart's job.allowedImages).")
     private String image;
 
     @Min(1)
@@ -42,7 +44,9 @@ public class FlinkSpec {
             "How the job is upgraded and suspended: savepoint (default), last-state or stateless.")
     private UpgradeMode upgradeMode;
 
-    @JsonPropertyDescription("Extra Flink configuration; it overrides the operator's defaults.")
+    @JsonPropertyDescription(
+            "Extra Flink configuration, from the keys the operator allows (README, Trust model);"
+                    + " keys the operator sets itself are refused.")
     private Map<String, String> flinkConfiguration;
 
     public String getImage() {
