@@ -1,6 +1,7 @@
 package io.eventpipeline.operator;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.eventpipeline.operator.admission.CredentialAccess;
 import io.eventpipeline.operator.admission.PipelineAdmission;
 import io.eventpipeline.operator.admission.ServingCertificate;
 import io.eventpipeline.operator.admission.WebhookServer;
@@ -73,10 +74,10 @@ public final class Main {
     private static void run(OperatorConfig config, Optional<WebhookConfig> webhookConfig)
             throws Exception {
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        KubernetesClient client = new KubernetesClientBuilder().build();
         // Before the operator: a follower replica serves admission while it waits for the lease.
         WebhookServer webhook =
-                webhookConfig.isPresent() ? webhook(config, webhookConfig.get()) : null;
-        KubernetesClient client = new KubernetesClientBuilder().build();
+                webhookConfig.isPresent() ? webhook(config, webhookConfig.get(), client) : null;
         EventPipelineOperator operator =
                 EventPipelineOperator.start(config, client, registry, Clock.systemUTC(), o -> {});
         // Not before the start: a signal while it hangs (no API server) ends the JVM at once.
@@ -120,7 +121,8 @@ public final class Main {
         System.exit(reason.exitStatus());
     }
 
-    private static WebhookServer webhook(OperatorConfig config, WebhookConfig webhookConfig)
+    private static WebhookServer webhook(
+            OperatorConfig config, WebhookConfig webhookConfig, KubernetesClient client)
             throws IOException {
         ObjectMapper json = Serialization.jsonMapper();
         PipelineResolver resolver = new PipelineResolver(config, new PipelineValidator());
@@ -128,7 +130,10 @@ public final class Main {
                 new WebhookServer(
                                 new InetSocketAddress(webhookConfig.port()),
                                 new ServingCertificate(webhookConfig.certDir()).sslContext(),
-                                new PipelineAdmission(resolver::resolve, json),
+                                new PipelineAdmission(
+                                        resolver::resolve,
+                                        CredentialAccess.reviewedBy(client),
+                                        json),
                                 json)
                         .start();
         LOG.info(

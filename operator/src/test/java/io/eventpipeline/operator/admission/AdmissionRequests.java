@@ -29,8 +29,13 @@ public final class AdmissionRequests {
         return new PipelineResolver(CONFIG, new PipelineValidator());
     }
 
+    /** Every author may read every Secret. */
     public static PipelineAdmission admission() {
-        return new PipelineAdmission(resolver()::resolve, JSON);
+        return admission((author, namespace, secret) -> true);
+    }
+
+    public static PipelineAdmission admission(CredentialAccess credentials) {
+        return new PipelineAdmission(resolver()::resolve, credentials, JSON);
     }
 
     /** The flight-delays example as the object of a request. */

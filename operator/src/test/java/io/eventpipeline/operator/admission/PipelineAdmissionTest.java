@@ -77,6 +77,7 @@ class PipelineAdmissionTest {
                                         io.eventpipeline.operator.config.OperatorConfig.defaults(),
                                         new io.eventpipeline.spec.validation.PipelineValidator())
                                 ::resolve,
+                        (author, namespace, secret) -> true,
                         JSON);
 
         AdmissionResponse response =
@@ -161,7 +162,8 @@ class PipelineAdmissionTest {
         ((ObjectNode) request.get("request")).put("name", "");
         List<String> judged = new java.util.ArrayList<>();
         PipelineAdmission recording =
-                new PipelineAdmission(definition -> judged.add(definition.name()), JSON);
+                new PipelineAdmission(
+                        definition -> judged.add(definition.name()), (a, n, s) -> true, JSON);
 
         assertThat(recording.review(request).getResponse().getAllowed()).isTrue();
         assertThat(judged).containsExactly("flights-xxxxx");
@@ -200,6 +202,7 @@ class PipelineAdmissionTest {
                             throw new InvalidPipelineException(
                                     List.of(new ValidationProblem("spec.x", "is refused")));
                         },
+                        (author, namespace, secret) -> true,
                         JSON);
         assertThat(
                         refusing.review(review("CREATE", flightDelays("a", "b"), null))
@@ -207,6 +210,101 @@ class PipelineAdmissionTest {
                                 .getStatus()
                                 .getMessage())
                 .isEqualTo("EventPipeline \"b\" is invalid:\n  spec.x: is refused");
+    }
+
+    @Test
+    void aCredentialsSecretItsAuthorMayNotReadIsRefused() {
+        List<String> asked = new java.util.ArrayList<>();
+        PipelineAdmission onlyOwnSecrets =
+                AdmissionRequests.admission(
+                        (author, namespace, secret) -> {
+                            asked.add(author.getUsername() + " " + namespace + "/" + secret);
+                            return secret.equals("alice-kafka");
+                        });
+
+        AdmissionResponse others =
+                onlyOwnSecrets
+                        .review(review("CREATE", withCredentials("billing-db"), null))
+                        .getResponse();
+        AdmissionResponse own =
+                onlyOwnSecrets
+                        .review(review("CREATE", withCredentials("alice-kafka"), null))
+                        .getResponse();
+
+        assertThat(asked).containsExactly("alice airline/billing-db", "alice airline/alice-kafka");
+        assertThat(own.getAllowed()).isTrue();
+        assertThat(others.getAllowed()).isFalse();
+        assertThat(others.getStatus().getDetails().getCauses())
+                .singleElement()
+                .satisfies(
+                        cause -> {
+                            assertThat(cause.getField()).isEqualTo("spec.kafka.authSecretRef.name");
+                            assertThat(cause.getMessage())
+                                    .startsWith(
+                                            "names Secret \"billing-db\", which alice may not"
+                                                    + " read (get secrets in namespace airline)");
+                        });
+    }
+
+    @Test
+    void credentialsAreCheckedAgainWhenTheyGoToOtherBrokersButNotOnOtherEdits() {
+        List<String> asked = new java.util.ArrayList<>();
+        PipelineAdmission nobodyMayRead =
+                AdmissionRequests.admission(
+                        (author, namespace, secret) -> {
+                            asked.add(secret);
+                            return false;
+                        });
+        ObjectNode before = withCredentials("team-kafka");
+        ObjectNode patternEdit = before.deepCopy();
+        ((ObjectNode) patternEdit.at("/spec/patterns/0/steps/0"))
+                .put("where", "event.type == 'DELAY' && event.minutes >= 45");
+        ObjectNode redirected = before.deepCopy();
+        ((ObjectNode) redirected.at("/spec/kafka"))
+                .put("bootstrapServers", "attacker.example:9092");
+
+        assertThat(
+                        nobodyMayRead
+                                .review(review("UPDATE", patternEdit, before))
+                                .getResponse()
+                                .getAllowed())
+                .isTrue();
+        assertThat(asked).isEmpty();
+        assertThat(
+                        nobodyMayRead
+                                .review(review("UPDATE", redirected, before))
+                                .getResponse()
+                                .getAllowed())
+                .isFalse();
+        assertThat(asked).containsExactly("team-kafka");
+    }
+
+    @Test
+    void credentialsThatCannotBeCheckedAreRefusedAndSaySo() {
+        PipelineAdmission noAnswer =
+                AdmissionRequests.admission(
+                        (author, namespace, secret) -> {
+                            throw new io.fabric8.kubernetes.client.KubernetesClientException(
+                                    "connection refused");
+                        });
+
+        AdmissionResponse response =
+                noAnswer.review(review("CREATE", withCredentials("team-kafka"), null))
+                        .getResponse();
+
+        assertThat(response.getAllowed()).isFalse();
+        assertThat(response.getStatus().getMessage())
+                .contains(
+                        "spec.kafka.authSecretRef.name: cannot be checked now (the API server did"
+                                + " not say whether alice may read Secret \"team-kafka\")");
+    }
+
+    private static ObjectNode withCredentials(String secret) {
+        ObjectNode pipeline = flightDelays("airline", "flights");
+        ObjectNode kafka = ((ObjectNode) pipeline.get("spec")).putObject("kafka");
+        kafka.put("bootstrapServers", "kafka.airline:9092");
+        kafka.putObject("authSecretRef").put("name", secret);
+        return pipeline;
     }
 
     /** Two problems: a condition that does not compile and an output topic without a name. */
