@@ -1,6 +1,7 @@
 package io.eventpipeline.operator.chart;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.eventpipeline.kafka.embedded.EmbeddedKafkaBroker;
 import io.eventpipeline.operator.config.OperatorConfig;
@@ -8,6 +9,8 @@ import io.eventpipeline.operator.realapi.RealApiServer;
 import io.eventpipeline.operator.testing.KubernetesApi;
 import io.eventpipeline.operator.testing.OperatorHarness;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -70,16 +73,22 @@ class ChartRbacRealApiIT {
             server.createNamespace(ChartLifecycle.PIPELINES);
             installRbac(server, chart);
 
-            ChartLifecycle.run(
-                    server,
-                    broker,
-                    config,
-                    () ->
-                            OperatorHarness.replica(
-                                    server,
-                                    server.asServiceAccount(
-                                            HelmChart.NAMESPACE, HelmChart.FULLNAME, USER_AGENT),
-                                    config));
+            try {
+                ChartLifecycle.run(
+                        server,
+                        broker,
+                        config,
+                        () ->
+                                OperatorHarness.replica(
+                                        server,
+                                        server.asServiceAccount(
+                                                HelmChart.NAMESPACE,
+                                                HelmChart.FULLNAME,
+                                                USER_AGENT),
+                                        config));
+            } catch (AssertionError | RuntimeException e) {
+                throw new AssertionError("lifecycle failed; refused: " + server.refused(), e);
+            }
 
             List<KubernetesApi.Request> calls = server.requests();
             assertThat(calls).as("the operator's API calls").isNotEmpty();
@@ -91,6 +100,14 @@ class ChartRbacRealApiIT {
                                 assertThat(c.method()).isEqualTo("PATCH");
                                 assertThat(c.path()).contains("/eventpipelines/checkout/status");
                             });
+            // The operator did act as the ServiceAccount: what the chart does not grant is refused.
+            try (KubernetesClient probe =
+                    server.asServiceAccount(HelmChart.NAMESPACE, HelmChart.FULLNAME, "probe")) {
+                assertThatThrownBy(() -> probe.namespaces().list())
+                        .isInstanceOfSatisfying(
+                                KubernetesClientException.class,
+                                e -> assertThat(e.getCode()).isEqualTo(403));
+            }
         }
     }
 
