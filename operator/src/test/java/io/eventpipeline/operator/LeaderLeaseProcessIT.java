@@ -3,6 +3,7 @@ package io.eventpipeline.operator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.eventpipeline.operator.testing.KubernetesApi;
 import io.eventpipeline.operator.testing.MockKubernetes;
 import io.eventpipeline.operator.testing.OperatorProcess;
 import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
@@ -18,9 +19,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The operator as a process with leader election on: how it ends its hold on the lease. Bounds are
- * generous (the machine may be busy); what matters is that the process ends on its own, long before
- * a pod's grace period, and how it leaves the lease.
+ * The operator as a process with leader election on: how it ends its hold on the lease, against the
+ * mock API server ({@link LeaderLeaseRealApiIT}: the same against a real one). Bounds are generous
+ * (the machine may be busy); what matters is that the process ends on its own, long before a pod's
+ * grace period, and how it leaves the lease.
  */
 class LeaderLeaseProcessIT {
     private static final String NAMESPACE = "operators";
@@ -31,10 +33,21 @@ class LeaderLeaseProcessIT {
 
     @TempDir Path workDir;
 
+    /** The API server the replicas share; a subclass runs the same checks on a real one. */
+    KubernetesApi newApi() {
+        return new MockKubernetes();
+    }
+
+    private KubernetesApi api() {
+        KubernetesApi kube = newApi();
+        kube.createNamespace(NAMESPACE);
+        return kube;
+    }
+
     @Test
     void theLeaderExitsZeroOnSigtermAndAFollowerTakesOverBeforeTheLeaseWouldExpire()
             throws Exception {
-        try (MockKubernetes kube = new MockKubernetes();
+        try (KubernetesApi kube = api();
                 OperatorProcess first = startReplica(kube, "replica-1");
                 OperatorProcess second = startReplica(kube, "replica-2")) {
             // Both start at once, to save time; whichever takes the lease leads.
@@ -82,7 +95,7 @@ class LeaderLeaseProcessIT {
 
     @Test
     void aReplicaThatLosesTheLeaseExits() throws Exception {
-        try (MockKubernetes kube = new MockKubernetes();
+        try (KubernetesApi kube = api();
                 OperatorProcess replica = startReplica(kube, "replica-1")) {
             awaitHolder(kube, replica, "replica-1");
 
@@ -99,7 +112,7 @@ class LeaderLeaseProcessIT {
         }
     }
 
-    private OperatorProcess startReplica(MockKubernetes kube, String name) {
+    private OperatorProcess startReplica(KubernetesApi kube, String name) {
         return OperatorProcess.start(
                 kube,
                 Map.of(
@@ -111,7 +124,7 @@ class LeaderLeaseProcessIT {
                 workDir.resolve(name));
     }
 
-    private static void awaitHolder(MockKubernetes kube, OperatorProcess replica, String holder) {
+    private static void awaitHolder(KubernetesApi kube, OperatorProcess replica, String holder) {
         await().atMost(START)
                 .pollInterval(Duration.ofMillis(200))
                 .failFast("the operator process ended", () -> !replica.isAlive())
@@ -119,7 +132,7 @@ class LeaderLeaseProcessIT {
     }
 
     /** Writes another holder with a fresh renewal; false when the holder renewed in between. */
-    private static boolean takeLease(MockKubernetes kube, String holder) {
+    private static boolean takeLease(KubernetesApi kube, String holder) {
         Lease current = lease(kube);
         ZonedDateTime now = ZonedDateTime.now(ZoneOffset.UTC);
         Lease taken =
@@ -142,12 +155,12 @@ class LeaderLeaseProcessIT {
         }
     }
 
-    private static String holder(MockKubernetes kube) {
+    private static String holder(KubernetesApi kube) {
         Lease lease = lease(kube);
         return lease == null ? null : lease.getSpec().getHolderIdentity();
     }
 
-    private static Lease lease(MockKubernetes kube) {
+    private static Lease lease(KubernetesApi kube) {
         return kube.client().leases().inNamespace(NAMESPACE).withName(LEASE).get();
     }
 }

@@ -2,7 +2,6 @@ package io.eventpipeline.operator.realapi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.eventpipeline.operator.config.OperatorConfig;
@@ -12,20 +11,20 @@ import io.eventpipeline.spec.PipelineDefinition;
 import io.eventpipeline.spec.validation.PipelineValidator;
 import io.fabric8.kubernetes.api.model.APIResource;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
-import io.fabric8.kubernetes.api.model.NamespaceBuilder;
-import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.utils.Serialization;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.apache.flink.kubernetes.operator.api.FlinkDeployment;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * What only a real API server shows: our CRD installed as it ships, its validation rules run by the
@@ -34,8 +33,6 @@ import org.junit.jupiter.api.Test;
  * no binaries ({@link RealApiServer}).
  */
 class RealApiServerIT {
-    static final Path CRD = Path.of("../crds/eventpipelines.eventpipeline.io-v1.yml");
-    static final String FLINK_CRD = "/META-INF/fabric8/flinkdeployments.flink.apache.org-v1.yml";
     static final String API_VERSION = "eventpipeline.io/v1alpha1";
     static final String NAMESPACE = "real";
 
@@ -43,38 +40,16 @@ class RealApiServerIT {
     static KubernetesClient client;
 
     @BeforeAll
-    static void start() throws Exception {
+    static void start() {
         server = RealApiServer.startOrSkip();
         client = server.client();
-        install(Files.newInputStream(CRD));
-        install(RealApiServerIT.class.getResourceAsStream(FLINK_CRD));
-        client.namespaces()
-                .resource(
-                        new NamespaceBuilder()
-                                .withNewMetadata()
-                                .withName(NAMESPACE)
-                                .endMetadata()
-                                .build())
-                .create();
-        await().atMost(Duration.ofSeconds(30))
-                .ignoreExceptions()
-                .until(() -> pipelines().list() != null);
+        server.createNamespace(NAMESPACE);
     }
 
     @AfterAll
     static void stop() {
         if (server != null) {
             server.close();
-        }
-    }
-
-    static void install(InputStream crd) throws Exception {
-        try (crd) {
-            client.apiextensions()
-                    .v1()
-                    .customResourceDefinitions()
-                    .resource(Serialization.unmarshal(crd, CustomResourceDefinition.class))
-                    .create();
         }
     }
 
@@ -97,20 +72,50 @@ class RealApiServerIT {
     }
 
     @Test
-    void theServerRunsTheCrdsValidationRulesWithTheirMessages() throws Exception {
+    void theServerAcceptsTheExample() throws Exception {
         assertThat(pipelines().resource(pipeline(example())).create().getMetadata().getUid())
                 .isNotBlank();
-        String both =
-                example()
-                        .replace("name: flight-delays", "name: both-quantifiers")
-                        .replace(
-                                "times: {min: 1, max: 3}",
-                                "times: {min: 1, max: 3}, oneOrMore: true");
-        assertThatThrownBy(() -> pipelines().resource(pipeline(both)).create())
+    }
+
+    /** One change to the example per rule of the CRD, and the message the rule promises. */
+    static Stream<Arguments> brokenRules() {
+        return Stream.of(
+                Arguments.of(
+                        "both-quantifiers",
+                        "          times:\n",
+                        "          oneOrMore: true\n          times:\n",
+                        "times and oneOrMore exclude each other"),
+                Arguments.of(
+                        "max-below-min",
+                        "            min: 1\n            max: 3\n",
+                        "            min: 3\n            max: 1\n",
+                        "max must be at least min"),
+                Arguments.of(
+                        "skip-to-nowhere",
+                        "afterMatch: skipPastLastEvent",
+                        "afterMatch: skipToFirst",
+                        "afterMatchStep is required with afterMatch skipToFirst or skipToLast,"
+                                + " and only then"),
+                Arguments.of(
+                        "sized-existing-topic",
+                        "    topic: flight-events\n",
+                        "    topic: flight-events\n    create: false\n",
+                        "partitions, replicationFactor and config apply only to topics the"
+                                + " operator creates (create: true)"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("brokenRules")
+    void theServerRunsEachValidationRuleWithItsMessage(
+            String name, String from, String to, String message) throws Exception {
+        String example = example();
+        assertThat(example).as("the example still has what the case changes").contains(from);
+        String broken = example.replace("name: flight-delays", "name: " + name).replace(from, to);
+        assertThatThrownBy(() -> pipelines().resource(pipeline(broken)).create())
                 .isInstanceOf(KubernetesClientException.class)
                 .satisfies(
                         e -> assertThat(((KubernetesClientException) e).getCode()).isEqualTo(422))
-                .hasMessageContaining("times and oneOrMore exclude each other");
+                .hasMessageContaining(message);
     }
 
     @Test

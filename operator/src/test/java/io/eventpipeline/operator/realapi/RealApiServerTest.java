@@ -7,7 +7,10 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Which cached binaries the real-API-server tier would start, or that it skips. */
+/**
+ * Which cached binaries the real-API-server tier would start, or that it skips; and that its cases
+ * still fit the example they change.
+ */
 class RealApiServerTest {
     private static void binaries(Path dir, String version, String... names) throws Exception {
         Path versionDir =
@@ -31,5 +34,24 @@ class RealApiServerTest {
         assertThat(RealApiServer.versionWithBinaries(dir)).isEmpty();
         binaries(dir, "1.36.0", "etcd");
         assertThat(RealApiServer.versionWithBinaries(dir)).isEmpty();
+    }
+
+    /**
+     * Runs where the tier is skipped too: each rule case of {@link RealApiServerIT} still changes
+     * the example (a case whose text is gone would create a valid pipeline instead of a broken
+     * one).
+     */
+    @Test
+    void everyRuleCaseChangesTheExample() throws Exception {
+        String example = RealApiServerIT.example();
+        assertThat(RealApiServerIT.brokenRules())
+                .hasSize(4)
+                .allSatisfy(
+                        c -> {
+                            String from = (String) c.get()[1];
+                            String to = (String) c.get()[2];
+                            assertThat(example).contains(from);
+                            assertThat(example.replace(from, to)).isNotEqualTo(example);
+                        });
     }
 }

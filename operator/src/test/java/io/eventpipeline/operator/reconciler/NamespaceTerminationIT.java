@@ -43,7 +43,7 @@ class NamespaceTerminationIT {
         assertThat(creates("/namespaces/doomed/flinkdeployments")).isEqualTo(1);
 
         try (CapturedLogs logs = CapturedLogs.start()) {
-            harness.kube().terminateNamespace(NAMESPACE);
+            harness.mock().terminateNamespace(NAMESPACE);
             // What the namespace controller does: the content goes, the pipeline is still there.
             harness.client()
                     .resources(FlinkDeployment.class)

@@ -11,6 +11,7 @@ import io.eventpipeline.operator.api.TopicStatus;
 import io.eventpipeline.operator.config.OperatorConfig;
 import io.eventpipeline.operator.testing.CrashAt;
 import io.eventpipeline.operator.testing.KafkaTopics;
+import io.eventpipeline.operator.testing.KubernetesApi;
 import io.eventpipeline.operator.testing.MockKubernetes;
 import io.eventpipeline.operator.testing.OperatorHarness;
 import io.eventpipeline.operator.testing.Pipelines;
@@ -23,41 +24,56 @@ import java.util.TreeSet;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 
 /**
  * Ownership of created topics survives a crash at every step of creating them: the operator is
  * stopped at a step (nothing after it runs, as with kill -9), a fresh operator starts on the same
  * API server and broker, and deleting the pipeline ({@code topicDeletionPolicy: Delete}) removes
  * exactly the topics the operator created, never the pre-existing one the pipeline also uses.
+ * Against the mock API server; {@link TopicOwnershipCrashRealApiIT} runs the same against a real
+ * one.
  */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS) // so that a subclass can override start and stop
 class TopicOwnershipCrashIT {
     static final String NAMESPACE = "crash";
-    static EmbeddedKafkaBroker broker;
-    static KafkaTopics kafka;
-    static OperatorConfig config;
+    EmbeddedKafkaBroker broker;
+    KafkaTopics kafka;
+    OperatorConfig config;
 
     @BeforeAll
-    static void start() {
+    void start() {
         broker = EmbeddedKafkaBroker.builder().build().start();
         kafka = new KafkaTopics(broker.clientConfig());
         config = OperatorConfig.fromEnvironment(OperatorHarness.environment(broker));
     }
 
     @AfterAll
-    static void stop() {
+    void stop() {
         kafka.close();
         broker.close();
     }
 
+    /** A fresh API server per test; a subclass runs the same checks on a real one. */
+    KubernetesApi newApi() {
+        return new MockKubernetes();
+    }
+
+    private KubernetesApi api() {
+        KubernetesApi kube = newApi();
+        kube.createNamespace(NAMESPACE);
+        return kube;
+    }
+
     /** Input and output created by the operator; the dead-letter topic exists before it. */
-    private static String pipeline(String name) throws Exception {
+    private String pipeline(String name) throws Exception {
         kafka.create(name + "-shared", 1, Map.of());
         return Pipelines.flightDelays(NAMESPACE, name)
                 .replace("topicDeletionPolicy: Retain", "topicDeletionPolicy: Delete")
                 .replace("topic: " + name + "-dlq", "topic: " + name + "-shared");
     }
 
-    private static EventPipeline get(MockKubernetes kube, String name) {
+    private EventPipeline get(KubernetesApi kube, String name) {
         return kube.client()
                 .resources(EventPipeline.class)
                 .inNamespace(NAMESPACE)
@@ -66,7 +82,7 @@ class TopicOwnershipCrashIT {
     }
 
     /** Applies the pipeline to an operator that crashes at the step, and stops that operator. */
-    private static EventPipeline crashAt(MockKubernetes kube, Step step, String name, String yaml)
+    private EventPipeline crashAt(KubernetesApi kube, Step step, String name, String yaml)
             throws Exception {
         CrashAt crash = new CrashAt(step, name + "-events");
         OperatorHarness crashing = OperatorHarness.replica(kube, config, crash);
@@ -82,21 +98,20 @@ class TopicOwnershipCrashIT {
     }
 
     /** Deletes the pipeline and returns the topics that went from the broker meanwhile. */
-    private static Set<String> deleteAndAwaitGone(MockKubernetes kube, String name)
-            throws Exception {
+    private Set<String> deleteAndAwaitGone(KubernetesApi kube, String name) throws Exception {
         Set<String> before = kafka.names();
         kube.client().resources(EventPipeline.class).inNamespace(NAMESPACE).withName(name).delete();
         await().atMost(OperatorHarness.WAIT).until(() -> get(kube, name) == null);
         return gone(before);
     }
 
-    private static Set<String> gone(Set<String> before) throws Exception {
+    private Set<String> gone(Set<String> before) throws Exception {
         Set<String> gone = new TreeSet<>(before);
         gone.removeAll(kafka.names());
         return gone;
     }
 
-    private static List<String> createdInStatus(EventPipeline pipeline) {
+    private List<String> createdInStatus(EventPipeline pipeline) {
         if (pipeline.getStatus() == null) {
             return List.of();
         }
@@ -109,7 +124,7 @@ class TopicOwnershipCrashIT {
     @Test
     void aCrashAfterTheClaimCreatesAndOwnsTheTopicsOnRestart() throws Exception {
         String name = "claimed";
-        try (MockKubernetes kube = new MockKubernetes()) {
+        try (KubernetesApi kube = api()) {
             crashAt(kube, Step.CLAIMED, name, pipeline(name));
             assertThat(kafka.names()).doesNotContain(name + "-events", name + "-alerts");
 
@@ -129,7 +144,7 @@ class TopicOwnershipCrashIT {
     @Test
     void aCrashAfterTheCreateWasAnsweredStillDeletesTheCreatedTopics() throws Exception {
         String name = "answered";
-        try (MockKubernetes kube = new MockKubernetes()) {
+        try (KubernetesApi kube = api()) {
             EventPipeline crashed = crashAt(kube, Step.CREATE_ANSWERED, name, pipeline(name));
             assertThat(kafka.names()).contains(name + "-events", name + "-alerts");
 
@@ -152,7 +167,7 @@ class TopicOwnershipCrashIT {
     @Test
     void aCrashBeforeTheStatusWriteIsConfirmedInTheStatusOnRestart() throws Exception {
         String name = "unreported";
-        try (MockKubernetes kube = new MockKubernetes()) {
+        try (KubernetesApi kube = api()) {
             crashAt(kube, Step.TOPICS_RECONCILED, name, pipeline(name));
             assertThat(kafka.names()).contains(name + "-events", name + "-alerts");
 
@@ -184,7 +199,7 @@ class TopicOwnershipCrashIT {
                         .replace(
                                 "partitions: 3\n    replicationFactor: 1",
                                 "partitions: 3\n    replicationFactor: 3");
-        try (MockKubernetes kube = new MockKubernetes()) {
+        try (KubernetesApi kube = api()) {
             crashAt(kube, Step.CREATE_ANSWERED, name, yaml);
             assertThat(kafka.names()).contains(name + "-events").doesNotContain(name + "-alerts");
 
@@ -203,7 +218,7 @@ class TopicOwnershipCrashIT {
     void aTopicClaimedAfterTheFinalizerSurvivesACrashAfterItsCreate() throws Exception {
         String name = "renamed";
         String yaml = pipeline(name);
-        try (MockKubernetes kube = new MockKubernetes()) {
+        try (KubernetesApi kube = api()) {
             // The first topics are claimed with the finalizer; a new output topic later is claimed
             // by a write of its own, and the operator crashes once that topic's create returned.
             CrashAt crash = new CrashAt(Step.CREATE_ANSWERED, name + "-new");
@@ -228,14 +243,14 @@ class TopicOwnershipCrashIT {
     }
 
     /** Writes to the pipeline other than its status (the test's own create is not one). */
-    private static long metadataWrites(MockKubernetes kube, String name) {
+    private long metadataWrites(KubernetesApi kube, String name) {
         return kube.writesTo("/eventpipelines/" + name)
                 - kube.writesTo("/eventpipelines/" + name + "/status");
     }
 
     @Test
     void theClaimRidesOnTheFinalizerWriteAndCostsOneWriteWithoutIt() throws Exception {
-        try (MockKubernetes kube = new MockKubernetes();
+        try (KubernetesApi kube = api();
                 OperatorHarness operator = OperatorHarness.replica(kube, config)) {
             operator.apply(pipeline("policy-delete"));
             EventPipeline deleting =

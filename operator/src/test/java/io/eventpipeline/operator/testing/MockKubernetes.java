@@ -34,7 +34,7 @@ import java.util.concurrent.TimeUnit;
  * The fabric8 mock API server in CRUD mode with the EventPipeline and FlinkDeployment CRDs
  * installed, plus a record of every request so tests can count writes and tell who made them.
  */
-public final class MockKubernetes implements AutoCloseable {
+public final class MockKubernetes implements KubernetesApi {
     public static final Path EVENTPIPELINE_CRD =
             Path.of("target/classes/META-INF/fabric8/eventpipelines.eventpipeline.io-v1.yml");
     public static final String FLINK_CRD_RESOURCE =
@@ -164,8 +164,35 @@ public final class MockKubernetes implements AutoCloseable {
         client.apiextensions().v1().customResourceDefinitions().resource(crd).create();
     }
 
+    @Override
     public KubernetesClient client() {
         return client;
+    }
+
+    @Override
+    public boolean speaksServerSideApply() {
+        return false;
+    }
+
+    @Override
+    public String kubeconfig() {
+        String server =
+                "http://" + InetAddress.getLoopbackAddress().getHostAddress() + ":" + port();
+        return """
+        apiVersion: v1
+        kind: Config
+        clusters:
+          - name: mock
+            cluster: {server: "%s"}
+        users:
+          - name: operator
+            user: {}
+        contexts:
+          - name: mock
+            context: {cluster: mock, user: operator, namespace: default}
+        current-context: mock
+        """
+                .formatted(server);
     }
 
     public int port() {
@@ -176,28 +203,18 @@ public final class MockKubernetes implements AutoCloseable {
      * A further client of this server whose requests carry the given User-Agent, so that {@link
      * #requests()} can tell them from everyone else's.
      */
+    @Override
     public KubernetesClient newClient(String userAgent) {
         return server.createClient(b -> b.editOrNewConfig().withUserAgent(userAgent).endConfig());
     }
 
-    /** One request the server received. */
-    public record Request(String method, String path, String userAgent) {}
-
-    /** Every request received so far, in order. */
+    /** Every request received so far (anyone's), in order. */
+    @Override
     public synchronized List<Request> requests() {
         drain();
         return seen.stream()
                 .map(r -> new Request(r.getMethod(), r.getPath(), r.getHeader("User-Agent")))
                 .toList();
-    }
-
-    /** Requests that changed something (POST, PUT, PATCH, DELETE) whose path contains the text. */
-    public synchronized long writesTo(String pathFragment) {
-        drain();
-        return seen.stream()
-                .filter(r -> !r.getMethod().equals("GET"))
-                .filter(r -> r.getPath().contains(pathFragment))
-                .count();
     }
 
     private void drain() {

@@ -9,6 +9,7 @@ import io.eventpipeline.operator.api.Phase;
 import io.eventpipeline.operator.config.OperatorConfig;
 import io.eventpipeline.operator.topics.TopicCreationSteps;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
@@ -20,8 +21,9 @@ import org.apache.flink.kubernetes.operator.api.status.FlinkDeploymentStatus;
 import org.apache.flink.kubernetes.operator.api.status.ReconciliationState;
 
 /**
- * The operator, started through the production wiring, against the mock API server and a real Kafka
- * broker. Only what the mock cannot do differs: status is patched without server-side apply.
+ * The operator, started through the production wiring, against an API server and a real Kafka
+ * broker. Against the mock only what it cannot do differs: status is patched without server-side
+ * apply. Against a real API server everything is as in production.
  *
  * <p>The operator talks through a client of its own (as in production), identified by {@link
  * #OPERATOR_USER_AGENT}, so the API calls it makes can be told from the test's.
@@ -31,22 +33,24 @@ public final class OperatorHarness implements AutoCloseable {
     public static final String CHECKPOINT_DIR = "s3://flink-state/checkpoints";
     public static final Duration WAIT = Duration.ofSeconds(60);
     public static final String OPERATOR_USER_AGENT = "eventpipeline-operator-under-test";
+    private static final int WRITE_ATTEMPTS = 5;
 
-    private final MockKubernetes kube;
+    private final KubernetesApi kube;
     private final boolean ownsKube;
     private final KubernetesClient operatorClient;
     private final EventPipelineOperator operator;
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     private boolean operatorClosed;
 
-    private OperatorHarness(MockKubernetes kube, OperatorConfig config) {
-        this(kube, config, TopicCreationSteps.NONE);
-    }
-
-    private OperatorHarness(MockKubernetes kube, OperatorConfig config, TopicCreationSteps steps) {
-        this.ownsKube = kube == null;
-        this.kube = ownsKube ? new MockKubernetes() : kube;
-        operatorClient = this.kube.newClient(OPERATOR_USER_AGENT);
+    private OperatorHarness(
+            KubernetesApi kube,
+            boolean ownsKube,
+            KubernetesClient operatorClient,
+            OperatorConfig config,
+            TopicCreationSteps steps) {
+        this.kube = kube;
+        this.ownsKube = ownsKube;
+        this.operatorClient = operatorClient;
         operator =
                 EventPipelineOperator.start(
                         config,
@@ -54,9 +58,11 @@ public final class OperatorHarness implements AutoCloseable {
                         registry,
                         Clock.systemUTC(),
                         o -> {
-                            o.withUseSSAToPatchPrimaryResource(false)
-                                    // JOSDK's default ends the JVM when an informer dies.
-                                    .withInformerStoppedHandler((informer, error) -> {});
+                            if (!kube.speaksServerSideApply()) {
+                                o.withUseSSAToPatchPrimaryResource(false);
+                            }
+                            // JOSDK's default ends the JVM when an informer dies.
+                            o.withInformerStoppedHandler((informer, error) -> {});
                             if (steps != TopicCreationSteps.NONE) {
                                 // A reconcile held at a step is interrupted at once on stop.
                                 o.withReconciliationTerminationTimeout(Duration.ofMillis(100));
@@ -82,29 +88,55 @@ public final class OperatorHarness implements AutoCloseable {
     }
 
     public static OperatorHarness start(Map<String, String> env) {
-        return new OperatorHarness(null, OperatorConfig.fromEnvironment(env));
+        MockKubernetes kube = new MockKubernetes();
+        return new OperatorHarness(
+                kube,
+                true,
+                kube.newClient(OPERATOR_USER_AGENT),
+                OperatorConfig.fromEnvironment(env),
+                TopicCreationSteps.NONE);
     }
 
     /**
-     * An operator against an existing API server whose topic creation {@code steps} watches (a test
-     * crashes it there).
+     * An operator against an existing API server (null: a mock of its own) whose topic creation
+     * {@code steps} watches (a test crashes it there).
      */
     public static OperatorHarness replica(
-            MockKubernetes kube, OperatorConfig config, TopicCreationSteps steps) {
-        return new OperatorHarness(kube, config, steps);
+            KubernetesApi kube, OperatorConfig config, TopicCreationSteps steps) {
+        boolean owns = kube == null;
+        KubernetesApi api = owns ? new MockKubernetes() : kube;
+        return new OperatorHarness(api, owns, api.newClient(OPERATOR_USER_AGENT), config, steps);
     }
 
-    /** Another operator replica against an existing harness's API server. */
-    public static OperatorHarness replica(MockKubernetes kube, OperatorConfig config) {
-        return new OperatorHarness(kube, config);
+    /** Another operator replica against an existing API server (null: a mock of its own). */
+    public static OperatorHarness replica(KubernetesApi kube, OperatorConfig config) {
+        return replica(kube, config, TopicCreationSteps.NONE);
+    }
+
+    /**
+     * An operator replica that talks through the given client (one acting as a ServiceAccount,
+     * say); the harness closes it with the operator.
+     */
+    public static OperatorHarness replica(
+            KubernetesApi kube, KubernetesClient operatorClient, OperatorConfig config) {
+        return new OperatorHarness(kube, false, operatorClient, config, TopicCreationSteps.NONE);
     }
 
     public KubernetesClient client() {
         return kube.client();
     }
 
-    public MockKubernetes kube() {
+    /** The API server; a test that counts requests gets them from here. */
+    public KubernetesApi kube() {
         return kube;
+    }
+
+    /** The mock API server, for what only it can do (act as a namespace being deleted). */
+    public MockKubernetes mock() {
+        if (kube instanceof MockKubernetes mock) {
+            return mock;
+        }
+        throw new IllegalStateException("not running against the mock API server");
     }
 
     public EventPipelineOperator operator() {
@@ -115,10 +147,23 @@ public final class OperatorHarness implements AutoCloseable {
         return registry;
     }
 
+    /**
+     * Creates the pipeline or replaces it, as {@code kubectl apply} would for these fields. The
+     * replace carries the resource version just read; a real API server refuses it (409) when the
+     * operator wrote in between, and then it is tried again.
+     */
     public EventPipeline apply(String yaml) {
         EventPipeline pipeline =
                 client().getKubernetesSerialization().unmarshal(yaml, EventPipeline.class);
-        return client().resource(pipeline).createOr(r -> r.update());
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return client().resource(pipeline).createOr(r -> r.update());
+            } catch (KubernetesClientException e) {
+                if (e.getCode() != 409 || attempt == WRITE_ATTEMPTS) {
+                    throw e;
+                }
+            }
+        }
     }
 
     public EventPipeline get(String namespace, String name) {
@@ -153,18 +198,32 @@ public final class OperatorHarness implements AutoCloseable {
         return awaitPhase(namespace, name, Phase.Running);
     }
 
-    /** Writes a status into the FlinkDeployment as the Flink operator would for a running job. */
+    /**
+     * Writes a status into the FlinkDeployment as the Flink operator would for a running job. The
+     * write carries the resource version read, so a real API server refuses it when the operator
+     * wrote in between: then it reads again.
+     */
     public void reportJob(String namespace, String name, JobStatus state) {
-        FlinkDeployment deployment =
-                await().atMost(WAIT).until(() -> flinkDeployment(namespace, name), d -> d != null);
-        FlinkDeploymentStatus status = new FlinkDeploymentStatus();
-        status.getJobStatus().setState(state);
-        status.getJobStatus().setJobId("00000000000000000000000000000001");
-        status.getReconciliationStatus().setState(ReconciliationState.DEPLOYED);
-        // As the Flink operator does once it has rolled out the spec.
-        status.setObservedGeneration(deployment.getMetadata().getGeneration());
-        deployment.setStatus(status);
-        client().resource(deployment).updateStatus();
+        for (int attempt = 1; ; attempt++) {
+            FlinkDeployment deployment =
+                    await().atMost(WAIT)
+                            .until(() -> flinkDeployment(namespace, name), d -> d != null);
+            FlinkDeploymentStatus status = new FlinkDeploymentStatus();
+            status.getJobStatus().setState(state);
+            status.getJobStatus().setJobId("00000000000000000000000000000001");
+            status.getReconciliationStatus().setState(ReconciliationState.DEPLOYED);
+            // As the Flink operator does once it has rolled out the spec.
+            status.setObservedGeneration(deployment.getMetadata().getGeneration());
+            deployment.setStatus(status);
+            try {
+                client().resource(deployment).updateStatus();
+                return;
+            } catch (KubernetesClientException e) {
+                if (e.getCode() != 409 || attempt == WRITE_ATTEMPTS) {
+                    throw e;
+                }
+            }
+        }
     }
 
     /** Stops this replica's operator, keeping the API server for the others; once is enough. */

@@ -3,7 +3,6 @@ package io.eventpipeline.operator.testing;
 import io.eventpipeline.operator.Main;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,9 +11,9 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The operator's {@code main} in a JVM of its own (the test's classpath), against a {@link
- * MockKubernetes} through a kubeconfig file: for what only a whole process shows, such as how it
- * reacts to signals and how it exits.
+ * The operator's {@code main} in a JVM of its own (the test's classpath), against an API server
+ * ({@link KubernetesApi}: the mock or a real one) through a kubeconfig file: for what only a whole
+ * process shows, such as how it reacts to signals and how it exits.
  */
 public final class OperatorProcess implements AutoCloseable {
     private final Process process;
@@ -29,12 +28,11 @@ public final class OperatorProcess implements AutoCloseable {
      * @param env EP_* settings for the operator, on top of a clean environment
      * @param workDir where the kubeconfig and the process's output go (created if missing)
      */
-    public static OperatorProcess start(
-            MockKubernetes kube, Map<String, String> env, Path workDir) {
+    public static OperatorProcess start(KubernetesApi kube, Map<String, String> env, Path workDir) {
         try {
             Files.createDirectories(workDir);
             Path kubeconfig = workDir.resolve("kubeconfig");
-            Files.writeString(kubeconfig, kubeconfig(kube), StandardCharsets.UTF_8);
+            Files.writeString(kubeconfig, kube.kubeconfig(), StandardCharsets.UTF_8);
             Path log = workDir.resolve("operator.log");
             ProcessBuilder builder =
                     new ProcessBuilder(
@@ -64,26 +62,6 @@ public final class OperatorProcess implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private static String kubeconfig(MockKubernetes kube) {
-        String server =
-                "http://" + InetAddress.getLoopbackAddress().getHostAddress() + ":" + kube.port();
-        return """
-        apiVersion: v1
-        kind: Config
-        clusters:
-          - name: mock
-            cluster: {server: "%s"}
-        users:
-          - name: operator
-            user: {}
-        contexts:
-          - name: mock
-            context: {cluster: mock, user: operator, namespace: default}
-        current-context: mock
-        """
-                .formatted(server);
     }
 
     /** Sends SIGTERM, as the kubelet does when a pod is deleted. */

@@ -1,0 +1,182 @@
+package io.eventpipeline.operator.chart;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.eventpipeline.kafka.embedded.EmbeddedKafkaBroker;
+import io.eventpipeline.operator.api.EventPipeline;
+import io.eventpipeline.operator.api.Phase;
+import io.eventpipeline.operator.config.OperatorConfig;
+import io.eventpipeline.operator.testing.KafkaTopics;
+import io.eventpipeline.operator.testing.KubernetesApi;
+import io.eventpipeline.operator.testing.OperatorHarness;
+import io.eventpipeline.operator.testing.PipelineStatus;
+import io.eventpipeline.operator.testing.Pipelines;
+import io.fabric8.kubernetes.api.model.Event;
+import io.fabric8.kubernetes.api.model.SecretBuilder;
+import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
+import java.util.List;
+import java.util.function.Supplier;
+import org.apache.flink.api.common.JobStatus;
+import org.apache.flink.kubernetes.operator.api.FlinkDeployment;
+import org.apache.flink.kubernetes.operator.api.spec.JobState;
+
+/**
+ * The pipeline lifecycle the chart's RBAC is judged by, run by the operator as the chart configures
+ * it: create (credentials from a Secret), Running via the Flink operator's status, a pattern
+ * update, suspend, a restarted operator resuming it, and delete with and without topic deletion
+ * (the finalizer); Events throughout (a repeated one included) and a Lease held. The same steps run
+ * against the mock ({@link ChartRbacIT}, which compares the calls with the chart's rules) and a
+ * real API server ({@link ChartRbacRealApiIT}, whose authorizer judges them).
+ */
+final class ChartLifecycle {
+    static final String PIPELINES = "shop";
+
+    private ChartLifecycle() {}
+
+    /**
+     * The chart's operator configuration, except that in a test JVM a lost lease must not end the
+     * process.
+     */
+    static OperatorConfig operatorConfig(HelmChart.Rendered chart) {
+        OperatorConfig rendered = chart.operatorConfig();
+        OperatorConfig.LeaderElection election = rendered.leaderElection();
+        assertThat(election).isNotNull();
+        return rendered.withLeaderElection(
+                new OperatorConfig.LeaderElection(
+                        election.leaseName(),
+                        election.leaseNamespace(),
+                        election.identity(),
+                        false));
+    }
+
+    /**
+     * Runs the lifecycle; {@code replicas} starts an operator replica (twice: the second is the
+     * restarted one). Returns the FlinkDeployment as first deployed.
+     */
+    static FlinkDeployment run(
+            KubernetesApi kube,
+            EmbeddedKafkaBroker broker,
+            OperatorConfig config,
+            Supplier<OperatorHarness> replicas) {
+        kube.createNamespace(HelmChart.NAMESPACE);
+        kube.createNamespace(PIPELINES);
+        OperatorConfig.LeaderElection election = config.leaderElection();
+        try (OperatorHarness harness = replicas.get();
+                KafkaTopics kafka = new KafkaTopics(broker.clientConfig())) {
+            kafkaSecret(harness);
+            String secured =
+                    Pipelines.flightDelays(PIPELINES, "checkout")
+                            .replace(
+                                    "spec:\n  input:",
+                                    "spec:\n  kafka:\n    bootstrapServers: "
+                                            + broker.saslBootstrapServers()
+                                            + "\n"
+                                            + "    authSecretRef: {name: kafka-client}\n"
+                                            + "  input:");
+            harness.applyRunning(secured, PIPELINES, "checkout");
+            FlinkDeployment deployed = harness.flinkDeployment(PIPELINES, "checkout");
+
+            harness.apply(secured.replace("event.minutes >= 30", "event.minutes >= 45"));
+            await().atMost(OperatorHarness.WAIT)
+                    .until(
+                            () ->
+                                    !harness.flinkDeployment(PIPELINES, "checkout")
+                                            .getSpec()
+                                            .getJob()
+                                            .getArgs()[2]
+                                            .equals(deployed.getSpec().getJob().getArgs()[2]));
+
+            harness.apply(
+                    secured.replace("event.minutes >= 30", "event.minutes >= 45")
+                            .replace("suspend: false", "suspend: true"));
+            awaitJobState(harness, JobState.SUSPENDED);
+            harness.reportJob(PIPELINES, "checkout", JobStatus.SUSPENDED);
+            harness.awaitPhase(PIPELINES, "checkout", Phase.Suspended);
+
+            // A successor (a restart, a new leader) resumes it: the PhaseRunning Event its
+            // predecessor wrote is counted on (create refused, read, patch).
+            harness.closeOperatorOnly();
+            try (OperatorHarness successor = replicas.get()) {
+                harness.apply(secured.replace("event.minutes >= 30", "event.minutes >= 45"));
+                awaitJobState(harness, JobState.RUNNING);
+                harness.reportJob(PIPELINES, "checkout", JobStatus.RUNNING);
+                harness.awaitPhase(PIPELINES, "checkout", Phase.Running);
+                assertThat(runningEvents(harness)).extracting(Event::getCount).containsExactly(2);
+
+                harness.apply(
+                        Pipelines.flightDelays(PIPELINES, "purge")
+                                .replace(
+                                        "topicDeletionPolicy: Retain",
+                                        "topicDeletionPolicy: Delete"));
+                harness.awaitPhase(PIPELINES, "purge", Phase.Deploying);
+                delete(harness, "purge");
+                assertThat(harness.flinkDeployment(PIPELINES, "purge")).isNull();
+                await().atMost(OperatorHarness.WAIT)
+                        .until(() -> !kafka.names().contains("purge-events"));
+                // Retained topics, no finalizer: its FlinkDeployment goes by garbage collection.
+                delete(harness, "checkout");
+
+                assertThat(PipelineStatus.eventReasons(harness.client(), PIPELINES, "checkout"))
+                        .contains("PhaseRunning", "PhaseSuspended");
+                Lease lease =
+                        harness.client()
+                                .leases()
+                                .inNamespace(election.leaseNamespace())
+                                .withName(election.leaseName())
+                                .get();
+                assertThat(lease.getSpec().getHolderIdentity()).isEqualTo(HelmChart.POD_NAME);
+            }
+            return deployed;
+        }
+    }
+
+    private static void awaitJobState(OperatorHarness harness, JobState state) {
+        await().atMost(OperatorHarness.WAIT)
+                .until(
+                        () ->
+                                harness.flinkDeployment(PIPELINES, "checkout")
+                                                .getSpec()
+                                                .getJob()
+                                                .getState()
+                                        == state);
+    }
+
+    /** The checkout pipeline's PhaseRunning Events: one, however often it became Running. */
+    static List<Event> runningEvents(OperatorHarness harness) {
+        return harness.client().v1().events().inNamespace(PIPELINES).list().getItems().stream()
+                .filter(e -> "PhaseRunning".equals(e.getReason()))
+                .filter(e -> "checkout".equals(e.getInvolvedObject().getName()))
+                .toList();
+    }
+
+    static void kafkaSecret(OperatorHarness harness) {
+        harness.client()
+                .secrets()
+                .inNamespace(PIPELINES)
+                .resource(
+                        new SecretBuilder()
+                                .withNewMetadata()
+                                .withName("kafka-client")
+                                .withNamespace(PIPELINES)
+                                .endMetadata()
+                                .addToStringData("security.protocol", "SASL_PLAINTEXT")
+                                .addToStringData("sasl.mechanism", "PLAIN")
+                                .addToStringData(
+                                        "sasl.jaas.config",
+                                        "org.apache.kafka.common.security.plain.PlainLoginModule"
+                                                + " required username=\"pipelines\""
+                                                + " password=\"secret-password\";")
+                                .build())
+                .create();
+    }
+
+    static void delete(OperatorHarness harness, String name) {
+        harness.client()
+                .resources(EventPipeline.class)
+                .inNamespace(PIPELINES)
+                .withName(name)
+                .delete();
+        await().atMost(OperatorHarness.WAIT).until(() -> harness.get(PIPELINES, name) == null);
+    }
+}
