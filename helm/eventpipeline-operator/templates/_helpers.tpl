@@ -76,6 +76,12 @@ watches all). HelmChartIT derives them from the API calls the operator makes: ke
 - apiGroups: [""]
   resources: ["events"]
   verbs: ["create", "get", "patch"]
+{{- if .Values.webhook.enabled }}
+# The webhook asks whether a pipeline's author may read the Kafka credentials Secret it names.
+- apiGroups: ["authorization.k8s.io"]
+  resources: ["localsubjectaccessreviews"]
+  verbs: ["create"]
+{{- end }}
 {{- end }}
 
 {{/* The Secret (kubernetes.io/tls) the webhook serves its certificate from. */}}

@@ -3,15 +3,21 @@ package io.eventpipeline.operator.chart;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.eventpipeline.kafka.embedded.EmbeddedKafkaBroker;
+import io.eventpipeline.operator.admission.CredentialAccess;
+import io.eventpipeline.operator.admission.PipelineAdmission;
 import io.eventpipeline.operator.api.EventPipeline;
 import io.eventpipeline.operator.api.Phase;
 import io.eventpipeline.operator.config.OperatorConfig;
+import io.eventpipeline.operator.reconciler.PipelineResolver;
 import io.eventpipeline.operator.testing.KafkaTopics;
 import io.eventpipeline.operator.testing.KubernetesApi;
 import io.eventpipeline.operator.testing.OperatorHarness;
 import io.eventpipeline.operator.testing.PipelineStatus;
 import io.eventpipeline.operator.testing.Pipelines;
+import io.eventpipeline.spec.validation.PipelineValidator;
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
@@ -25,9 +31,10 @@ import org.apache.flink.kubernetes.operator.api.spec.JobState;
  * The pipeline lifecycle the chart's RBAC is judged by, run by the operator as the chart configures
  * it: create (credentials from a Secret), Running via the Flink operator's status, a pattern
  * update, suspend, a restarted operator resuming it, and delete with and without topic deletion
- * (the finalizer); Events throughout (a repeated one included) and a Lease held. The same steps run
- * against the mock ({@link ChartRbacIT}, which compares the calls with the chart's rules) and a
- * real API server ({@link ChartRbacRealApiIT}, whose authorizer judges them).
+ * (the finalizer); Events throughout (a repeated one included) and a Lease held; and the admission
+ * webhook's access review of the credentials Secret the pipeline names. The same steps run against
+ * the mock ({@link ChartRbacIT}, which compares the calls with the chart's rules) and a real API
+ * server ({@link ChartRbacRealApiIT}, whose authorizer judges them).
  */
 final class ChartLifecycle {
     static final String PIPELINES = "shop";
@@ -76,6 +83,7 @@ final class ChartLifecycle {
                                             + "  input:");
             harness.applyRunning(secured, PIPELINES, "checkout");
             FlinkDeployment deployed = harness.flinkDeployment(PIPELINES, "checkout");
+            admitAsTheWebhook(harness, config, secured);
 
             harness.apply(secured.replace("event.minutes >= 30", "event.minutes >= 45"));
             await().atMost(OperatorHarness.WAIT)
@@ -148,6 +156,37 @@ final class ChartLifecycle {
                 .filter(e -> "PhaseRunning".equals(e.getReason()))
                 .filter(e -> "checkout".equals(e.getInvolvedObject().getName()))
                 .toList();
+    }
+
+    /**
+     * What the chart's webhook does with the operator's rights on a create naming a credentials
+     * Secret: it asks whether the author may read that Secret.
+     */
+    static void admitAsTheWebhook(OperatorHarness harness, OperatorConfig config, String yaml) {
+        ObjectMapper json = io.fabric8.kubernetes.client.utils.Serialization.jsonMapper();
+        ObjectNode review = json.createObjectNode();
+        review.put("apiVersion", "admission.k8s.io/v1");
+        ObjectNode request = review.putObject("request");
+        request.put("uid", "lifecycle");
+        request.putObject("kind")
+                .put("group", "eventpipeline.io")
+                .put("version", "v1alpha1")
+                .put("kind", "EventPipeline");
+        request.put("operation", "CREATE");
+        request.put("namespace", PIPELINES);
+        request.put("name", "checkout");
+        request.putObject("userInfo").put("username", "alice");
+        request.set(
+                "object",
+                json.valueToTree(
+                        harness.client()
+                                .getKubernetesSerialization()
+                                .unmarshal(yaml, EventPipeline.class)));
+        new PipelineAdmission(
+                        new PipelineResolver(config, new PipelineValidator())::resolve,
+                        CredentialAccess.reviewedBy(harness.operatorClient()),
+                        json)
+                .review(review);
     }
 
     static void kafkaSecret(OperatorHarness harness) {

@@ -12,20 +12,16 @@ import io.eventpipeline.operator.chart.HelmChart;
 import io.eventpipeline.operator.testing.Pipelines;
 import io.eventpipeline.operator.testing.TestCertificate;
 import io.fabric8.kubernetes.api.model.KubernetesResourceList;
-import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.admissionregistration.v1.ValidatingWebhook;
 import io.fabric8.kubernetes.api.model.admissionregistration.v1.ValidatingWebhookConfiguration;
 import io.fabric8.kubernetes.api.model.admissionregistration.v1.WebhookClientConfigBuilder;
-import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.NonNamespaceOperation;
 import io.fabric8.kubernetes.client.dsl.Resource;
 import io.fabric8.kubernetes.client.utils.Serialization;
-import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
@@ -60,25 +56,7 @@ class WebhookOnRealApiServerIT {
     static void start() throws Exception {
         server = RealApiServer.startOrSkip();
         client = server.client();
-        try (InputStream crd = Files.newInputStream(RealApiServerIT.CRD)) {
-            client.apiextensions()
-                    .v1()
-                    .customResourceDefinitions()
-                    .resource(Serialization.unmarshal(crd, CustomResourceDefinition.class))
-                    .create();
-        }
-        client.namespaces()
-                .resource(
-                        new NamespaceBuilder()
-                                .withNewMetadata()
-                                .withName(NAMESPACE)
-                                .endMetadata()
-                                .build())
-                .create();
-        await().atMost(Duration.ofSeconds(30))
-                .ignoreExceptions()
-                .until(() -> pipelines().list() != null);
-
+        server.createNamespace(NAMESPACE);
         TestCertificate certificate =
                 TestCertificate.forAddresses(List.of("127.0.0.1"), List.of("localhost"));
         certificate.mountIn(certDir);

@@ -122,6 +122,11 @@ public final class OperatorHarness implements AutoCloseable {
         return new OperatorHarness(kube, false, operatorClient, config, TopicCreationSteps.NONE);
     }
 
+    /** The operator's own client: its requests are the ones RBAC judges. */
+    public KubernetesClient operatorClient() {
+        return operatorClient;
+    }
+
     public KubernetesClient client() {
         return kube.client();
     }
