@@ -9,11 +9,13 @@ import io.eventpipeline.operator.api.Phase;
 import io.eventpipeline.operator.config.OperatorConfig;
 import io.eventpipeline.operator.topics.TopicCreationSteps;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.javaoperatorsdk.operator.api.config.ConfigurationServiceOverrider;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.apache.flink.api.common.JobStatus;
 import org.apache.flink.kubernetes.operator.api.FlinkDeployment;
 import org.apache.flink.kubernetes.operator.api.status.FlinkDeploymentStatus;
@@ -44,6 +46,17 @@ public final class OperatorHarness implements AutoCloseable {
     }
 
     private OperatorHarness(MockKubernetes kube, OperatorConfig config, TopicCreationSteps steps) {
+        this(kube, config, steps, o -> {});
+    }
+
+    /**
+     * @param more applied after the harness's own changes to JOSDK's configuration
+     */
+    private OperatorHarness(
+            MockKubernetes kube,
+            OperatorConfig config,
+            TopicCreationSteps steps,
+            Consumer<ConfigurationServiceOverrider> more) {
         this.ownsKube = kube == null;
         this.kube = ownsKube ? new MockKubernetes() : kube;
         operatorClient = this.kube.newClient(OPERATOR_USER_AGENT);
@@ -61,6 +74,7 @@ public final class OperatorHarness implements AutoCloseable {
                                 // A reconcile held at a step is interrupted at once on stop.
                                 o.withReconciliationTerminationTimeout(Duration.ofMillis(100));
                             }
+                            more.accept(o);
                         },
                         steps);
     }
@@ -92,6 +106,15 @@ public final class OperatorHarness implements AutoCloseable {
     public static OperatorHarness replica(
             MockKubernetes kube, OperatorConfig config, TopicCreationSteps steps) {
         return new OperatorHarness(kube, config, steps);
+    }
+
+    /**
+     * An operator against an existing API server that holds a reconcile where {@code hold} says
+     * (standing in for JOSDK's metrics: this replica counts no reconciles).
+     */
+    public static OperatorHarness replica(
+            MockKubernetes kube, OperatorConfig config, HeldReconcile hold) {
+        return new OperatorHarness(kube, config, TopicCreationSteps.NONE, o -> o.withMetrics(hold));
     }
 
     /** Another operator replica against an existing harness's API server. */
