@@ -1,8 +1,11 @@
 package io.eventpipeline.operator.flink;
 
 import io.eventpipeline.operator.api.JobSummary;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.OwnerReference;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import java.util.Objects;
+import java.util.Optional;
 import org.apache.flink.kubernetes.operator.api.FlinkDeployment;
 import org.apache.flink.kubernetes.operator.api.lifecycle.ResourceLifecycleState;
 import org.apache.flink.kubernetes.operator.api.status.FlinkDeploymentStatus;
@@ -27,6 +30,31 @@ public final class FlinkDeploymentState {
                 || !Objects.equals(
                         desired.getMetadata().getOwnerReferences(),
                         actual.getMetadata().getOwnerReferences());
+    }
+
+    /**
+     * Whether the FlinkDeployment's controller is the pipeline: its controller owner reference
+     * names the pipeline's kind and name, as the owner references the informer maps to pipelines
+     * do.
+     */
+    public static boolean controlledBy(FlinkDeployment deployment, HasMetadata pipeline) {
+        return controllerReference(deployment)
+                .filter(o -> o.getKind().equals(pipeline.getKind()))
+                .filter(o -> o.getName().equals(pipeline.getMetadata().getName()))
+                .isPresent();
+    }
+
+    /** "Kind name" of the FlinkDeployment's controller, or "none". */
+    public static String controller(FlinkDeployment deployment) {
+        return controllerReference(deployment)
+                .map(o -> o.getKind() + " " + o.getName())
+                .orElse("none");
+    }
+
+    private static Optional<OwnerReference> controllerReference(FlinkDeployment deployment) {
+        return deployment.getMetadata().getOwnerReferences().stream()
+                .filter(o -> Boolean.TRUE.equals(o.getController()))
+                .findFirst();
     }
 
     /** The job as the FlinkDeployment's status reports it. */

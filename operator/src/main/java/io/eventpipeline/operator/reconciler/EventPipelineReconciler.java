@@ -37,6 +37,7 @@ import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -53,6 +54,7 @@ import org.slf4j.LoggerFactory;
 @ControllerConfiguration(triggerReconcilerOnAllEvents = true)
 public class EventPipelineReconciler implements Reconciler<EventPipeline> {
     private static final Logger LOG = LoggerFactory.getLogger(EventPipelineReconciler.class);
+    private static final Duration UNSEEN_RETRY = Duration.ofSeconds(5);
 
     private final PipelineResolver resolver;
     private final KafkaClusterResolver clusters;
@@ -141,12 +143,20 @@ public class EventPipelineReconciler implements Reconciler<EventPipeline> {
             throw e;
         }
 
-        FlinkDeployment deployment =
-                context.getSecondaryResource(FlinkDeployment.class).orElse(null);
+        FlinkDeploymentCache.Lookup lookup = FlinkDeploymentCache.ofPipeline(context);
+        if (!lookup.known()) {
+            LOG.debug("{}: the operator is stopping; left for its successor", name(pipeline));
+            return UpdateControl.noUpdate();
+        }
+        FlinkDeployment deployment = lookup.deployment();
         Optional<UpgradeSummary> upgrade = Optional.empty();
         if (topicOutcome.allReady()) {
             FlinkDeployment desired = renderer.render(resolved, ownerReference(pipeline));
             JobRollout.Result rollout = rollouts.apply(pipeline, desired, deployment, context);
+            if (!rollout.seen()) {
+                // Its ADD event reconciles the pipeline again; the delay is only a safety net.
+                return UpdateControl.<EventPipeline>noUpdate().rescheduleAfter(UNSEEN_RETRY);
+            }
             deployment = rollout.deployment();
             upgrade = rollout.upgrade();
         }

@@ -6,9 +6,9 @@ import io.eventpipeline.operator.flink.FlinkDeploymentState;
 import io.eventpipeline.operator.flink.UpgradeReview;
 import io.eventpipeline.spec.state.UpgradePlan;
 import io.eventpipeline.spec.validation.InvalidPipelineException;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
-import io.javaoperatorsdk.operator.processing.event.ResourceID;
-import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
+import java.net.HttpURLConnection;
 import java.util.Optional;
 import org.apache.flink.kubernetes.operator.api.FlinkDeployment;
 import org.slf4j.Logger;
@@ -33,8 +33,18 @@ class JobRollout {
     /**
      * @param deployment the FlinkDeployment as it is after the rollout (null: none)
      * @param upgrade what a change of the running job did to its state; empty when there was none
+     * @param seen false when the FlinkDeployment exists on the server but not yet in the informer's
+     *     cache, so that nothing can be reported about it until the watch delivers it
      */
-    record Result(FlinkDeployment deployment, Optional<UpgradeSummary> upgrade) {}
+    record Result(FlinkDeployment deployment, Optional<UpgradeSummary> upgrade, boolean seen) {
+        static Result unchanged(FlinkDeployment deployment) {
+            return new Result(deployment, Optional.empty(), true);
+        }
+
+        static Result notSeenYet() {
+            return new Result(null, Optional.empty(), false);
+        }
+    }
 
     Result apply(
             EventPipeline pipeline,
@@ -42,11 +52,19 @@ class JobRollout {
             FlinkDeployment actual,
             Context<EventPipeline> context) {
         if (!FlinkDeploymentState.needsWrite(desired, actual)) {
-            return new Result(actual, Optional.empty());
+            return Result.unchanged(actual);
         }
         Optional<UpgradePlan> plan = review(pipeline, actual, desired);
-        FlinkDeployment written = writer.write(desired, actual);
-        rememberOwnWrite(context, written, actual);
+        FlinkDeployment written;
+        try {
+            written = writer.write(desired, actual);
+        } catch (KubernetesClientException e) {
+            if (actual != null || e.getCode() != HttpURLConnection.HTTP_CONFLICT) {
+                throw e;
+            }
+            return alreadyCreated(pipeline, desired, context);
+        }
+        FlinkDeploymentCache.remember(context, written, actual);
         LOG.info(
                 "{} FlinkDeployment {}/{}",
                 actual == null ? "created" : "updated",
@@ -55,7 +73,44 @@ class JobRollout {
         plan.ifPresent(p -> events.normal(pipeline, "Upgrading", String.join("; ", p.lines())));
         return new Result(
                 written,
-                plan.map(p -> UpgradeReview.summary(p, pipeline.getMetadata().getGeneration())));
+                plan.map(p -> UpgradeReview.summary(p, pipeline.getMetadata().getGeneration())),
+                true);
+    }
+
+    /**
+     * The server refused the create: a FlinkDeployment of that name exists that the informer did
+     * not show among the pipeline's. If the informer knows it by name and it is the pipeline's, it
+     * is brought to the desired one as any existing FlinkDeployment is. If the informer does not
+     * know it yet (another replica wrote it moments ago, or the watch lags), the pipeline waits for
+     * the watch to deliver it: not an error, and nothing is reported from a guess. Someone else's
+     * FlinkDeployment under that name is an error: it is never taken over.
+     */
+    private Result alreadyCreated(
+            EventPipeline pipeline, FlinkDeployment desired, Context<EventPipeline> context) {
+        String namespace = desired.getMetadata().getNamespace();
+        String name = desired.getMetadata().getName();
+        Optional<FlinkDeployment> existing =
+                FlinkDeploymentCache.byName(context, namespace, name).found();
+        if (existing.isEmpty()) {
+            LOG.info(
+                    "{}/{}: the FlinkDeployment exists but is not in the informer's cache yet;"
+                            + " reconciling again once it is",
+                    namespace,
+                    name);
+            return Result.notSeenYet();
+        }
+        if (!FlinkDeploymentState.controlledBy(existing.get(), pipeline)) {
+            throw new IllegalStateException(
+                    "FlinkDeployment "
+                            + namespace
+                            + "/"
+                            + name
+                            + " exists and is not this pipeline's (its controller: "
+                            + FlinkDeploymentState.controller(existing.get())
+                            + "); the operator never takes over another's FlinkDeployment:"
+                            + " delete it or rename the pipeline");
+        }
+        return apply(pipeline, desired, existing.get(), context);
     }
 
     private static Optional<UpgradePlan> review(
@@ -70,25 +125,6 @@ class JobRollout {
                     pipeline.getMetadata().getName(),
                     e.getMessage());
             return Optional.empty();
-        }
-    }
-
-    /**
-     * Tells the FlinkDeployment informer about a write of ours: the next reconcile sees it even if
-     * the watch has not delivered it yet (no second create), and its echo from the watch does not
-     * trigger a reconcile that would find nothing to do.
-     */
-    @SuppressWarnings("unchecked")
-    private static void rememberOwnWrite(
-            Context<EventPipeline> context, FlinkDeployment written, FlinkDeployment previous) {
-        var deployments =
-                (InformerEventSource<FlinkDeployment, EventPipeline>)
-                        context.eventSourceRetriever().getEventSourceFor(FlinkDeployment.class);
-        ResourceID id = ResourceID.fromResource(written);
-        if (previous == null) {
-            deployments.handleRecentResourceCreate(id, written);
-        } else {
-            deployments.handleRecentResourceUpdate(id, written, previous);
         }
     }
 }

@@ -139,8 +139,12 @@ public class PipelineDeletion {
             return UpdateControl.noUpdate();
         }
         if (deletesTopics(pipeline)) {
-            Optional<FlinkDeployment> deployment =
-                    context.getSecondaryResource(FlinkDeployment.class);
+            FlinkDeploymentCache.Lookup lookup = FlinkDeploymentCache.ofPipeline(context);
+            if (!lookup.known()) {
+                // The operator is stopping: the job may still run; its successor finishes this.
+                return UpdateControl.noUpdate();
+            }
+            Optional<FlinkDeployment> deployment = lookup.found();
             if (deployment.isPresent()) {
                 // Stop the job before its topics can go.
                 writer.delete(deployment.get());

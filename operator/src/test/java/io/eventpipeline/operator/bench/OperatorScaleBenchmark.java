@@ -178,7 +178,10 @@ public final class OperatorScaleBenchmark {
         long configDescribesToReady = admin.describeConfigsRequests();
         long createsToReady = admin.createRequests();
 
+        // Stopping must write nothing either: reconciles still in flight see stopped informers.
+        MockRequests stopping = MockRequests.fromNow(kube);
         operator.close(); // a replica: the mock API server stays, with everything it stores
+        Map<String, Long> stoppingWrites = new TreeMap<>(stopping.operatorWrites());
         operator = null;
         admin = null;
 
@@ -198,7 +201,9 @@ public final class OperatorScaleBenchmark {
         long idleCreates = restAdmin.createRequests();
 
         long heapWithOperator = heapAfterGc();
+        MockRequests restStopping = MockRequests.fromNow(kube);
         rested.close();
+        restStopping.operatorWrites().forEach((k, v) -> stoppingWrites.merge(k, v, Long::sum));
         // Drop every reference into the stopped operator, or its caches would count as "without".
         rested = null;
         restAdmin = null;
@@ -229,6 +234,7 @@ public final class OperatorScaleBenchmark {
                 processCpuToReady,
                 requestsToReady,
                 idleWrites,
+                stoppingWrites,
                 idle.toSeconds(),
                 resync.toSeconds(),
                 describesToReady,

@@ -20,6 +20,7 @@ record ScaleReport(
         long processCpuToReady,
         Map<String, Long> requestsToReady,
         Map<String, Long> idleWrites,
+        Map<String, Long> stoppingWrites,
         long idleSeconds,
         long resyncSeconds,
         long describesToReady,
@@ -57,6 +58,10 @@ record ScaleReport(
                 "Operator writes at rest (a restart, then the idle window): "
                         + (idleWrites.isEmpty() ? "none" : ""));
         idleWrites.forEach((kind, count) -> System.out.printf("  %-40s %6d%n", kind, count));
+        System.out.println(
+                "Operator writes while stopping (both instances, reconciles in flight): "
+                        + (stoppingWrites.isEmpty() ? "none" : ""));
+        stoppingWrites.forEach((kind, count) -> System.out.printf("  %-40s %6d%n", kind, count));
         System.out.println();
         printTable();
     }

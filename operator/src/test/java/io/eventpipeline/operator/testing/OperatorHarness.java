@@ -10,11 +10,13 @@ import io.eventpipeline.operator.config.OperatorConfig;
 import io.eventpipeline.operator.topics.TopicCreationSteps;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.javaoperatorsdk.operator.api.config.ConfigurationServiceOverrider;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.apache.flink.api.common.JobStatus;
 import org.apache.flink.kubernetes.operator.api.FlinkDeployment;
 import org.apache.flink.kubernetes.operator.api.status.FlinkDeploymentStatus;
@@ -42,12 +44,16 @@ public final class OperatorHarness implements AutoCloseable {
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     private boolean operatorClosed;
 
+    /**
+     * @param more applied after the harness's own changes to JOSDK's configuration
+     */
     private OperatorHarness(
             KubernetesApi kube,
             boolean ownsKube,
             KubernetesClient operatorClient,
             OperatorConfig config,
-            TopicCreationSteps steps) {
+            TopicCreationSteps steps,
+            Consumer<ConfigurationServiceOverrider> more) {
         this.kube = kube;
         this.ownsKube = ownsKube;
         this.operatorClient = operatorClient;
@@ -67,6 +73,7 @@ public final class OperatorHarness implements AutoCloseable {
                                 // A reconcile held at a step is interrupted at once on stop.
                                 o.withReconciliationTerminationTimeout(Duration.ofMillis(100));
                             }
+                            more.accept(o);
                         },
                         steps);
     }
@@ -94,7 +101,8 @@ public final class OperatorHarness implements AutoCloseable {
                 true,
                 kube.newClient(OPERATOR_USER_AGENT),
                 OperatorConfig.fromEnvironment(env),
-                TopicCreationSteps.NONE);
+                TopicCreationSteps.NONE,
+                o -> {});
     }
 
     /**
@@ -105,7 +113,8 @@ public final class OperatorHarness implements AutoCloseable {
             KubernetesApi kube, OperatorConfig config, TopicCreationSteps steps) {
         boolean owns = kube == null;
         KubernetesApi api = owns ? new MockKubernetes() : kube;
-        return new OperatorHarness(api, owns, api.newClient(OPERATOR_USER_AGENT), config, steps);
+        return new OperatorHarness(
+                api, owns, api.newClient(OPERATOR_USER_AGENT), config, steps, o -> {});
     }
 
     /** Another operator replica against an existing API server (null: a mock of its own). */
@@ -119,12 +128,28 @@ public final class OperatorHarness implements AutoCloseable {
      */
     public static OperatorHarness replica(
             KubernetesApi kube, KubernetesClient operatorClient, OperatorConfig config) {
-        return new OperatorHarness(kube, false, operatorClient, config, TopicCreationSteps.NONE);
+        return new OperatorHarness(
+                kube, false, operatorClient, config, TopicCreationSteps.NONE, o -> {});
     }
 
     /** The operator's own client: its requests are the ones RBAC judges. */
     public KubernetesClient operatorClient() {
         return operatorClient;
+    }
+
+    /**
+     * An operator against an existing API server that holds a reconcile where {@code hold} says
+     * (standing in for JOSDK's metrics: this replica counts no reconciles).
+     */
+    public static OperatorHarness replica(
+            KubernetesApi kube, OperatorConfig config, HeldReconcile hold) {
+        return new OperatorHarness(
+                kube,
+                false,
+                kube.newClient(OPERATOR_USER_AGENT),
+                config,
+                TopicCreationSteps.NONE,
+                o -> o.withMetrics(hold));
     }
 
     public KubernetesClient client() {
