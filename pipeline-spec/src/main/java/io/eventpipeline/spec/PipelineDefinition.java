@@ -1,6 +1,7 @@
 package io.eventpipeline.spec;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -101,8 +102,13 @@ public record PipelineDefinition(String name, String namespace, EventPipelineSpe
                     "invalid value '"
                             + format.getValue()
                             + "' (expected "
-                            + expected(format.getTargetType())
+                            + kindOf(format.getTargetType())
                             + ")");
+        }
+        if (e instanceof InputCoercionException || e.getCause() instanceof InputCoercionException) {
+            // A number past what the field holds, e.g. partitions: 99999999999.
+            return new ValidationProblem(
+                    path, "is out of range: expected a whole number up to " + Integer.MAX_VALUE);
         }
         if (e instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
             return new ValidationProblem(
