@@ -29,5 +29,12 @@ public final class CelLimits {
      */
     public static final int MAX_COMPREHENSION_ITERATIONS = 10_000;
 
+    /**
+     * Most characters one evaluation may build with {@code +}, {@code replace}, {@code join} and
+     * {@code quote}, summed: a condition compares fields, it does not write documents. Past it the
+     * evaluation fails before building more (see {@link EvaluationBudget}).
+     */
+    public static final int MAX_BUILT_CHARACTERS = 1 << 20;
+
     private CelLimits() {}
 }
