@@ -2,6 +2,7 @@ package io.eventpipeline.operator.reconciler;
 
 import io.eventpipeline.operator.api.EventPipeline;
 import io.eventpipeline.operator.config.OperatorConfig;
+import io.eventpipeline.operator.flink.FlinkDeploymentRenderer;
 import io.eventpipeline.operator.flink.FlinkSettingsRules;
 import io.eventpipeline.spec.PipelineDefinition;
 import io.eventpipeline.spec.SpecDefaults;
@@ -13,21 +14,25 @@ import io.eventpipeline.spec.validation.PipelineValidator;
 import io.eventpipeline.spec.validation.ValidationProblem;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Turns an EventPipeline into the complete definition the job runs: validated, with the spec's own
- * defaults and the operator's (Kafka cluster, auth Secret) filled in. Everything downstream
- * (topics, FlinkDeployment, {@code render}) works from this one resolved definition.
+ * defaults and the operator's (Kafka cluster, auth Secret) filled in, and small enough to render
+ * ({@link RenderedSize}). Everything downstream (topics, FlinkDeployment, {@code render}) works
+ * from this one resolved definition.
  */
 public final class PipelineResolver {
     private final OperatorConfig config;
     private final ValidatedSpecs validated;
     private final FlinkSettingsRules flinkSettings;
+    private final FlinkDeploymentRenderer renderer;
 
     public PipelineResolver(OperatorConfig config, PipelineValidator validator) {
         this.config = config;
         this.validated = new ValidatedSpecs(validator, ValidatedSpecs.DEFAULT_CAPACITY);
         this.flinkSettings = new FlinkSettingsRules(config.jobDefaults());
+        this.renderer = new FlinkDeploymentRenderer(config.jobDefaults());
     }
 
     public PipelineDefinition resolve(EventPipeline pipeline) throws InvalidPipelineException {
@@ -75,6 +80,11 @@ public final class PipelineResolver {
         if (!problems.isEmpty()) {
             throw new InvalidPipelineException(problems);
         }
-        return new PipelineDefinition(given.name(), given.namespace(), spec);
+        PipelineDefinition resolved = new PipelineDefinition(given.name(), given.namespace(), spec);
+        Optional<ValidationProblem> tooBig = RenderedSize.check(renderer.render(resolved, null));
+        if (tooBig.isPresent()) {
+            throw new InvalidPipelineException(List.of(tooBig.get()));
+        }
+        return resolved;
     }
 }
