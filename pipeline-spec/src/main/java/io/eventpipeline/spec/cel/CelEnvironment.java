@@ -54,6 +54,7 @@ final class CelEnvironment {
                     .maxParseRecursionDepth(CelLimits.MAX_PARSE_RECURSION_DEPTH)
                     .maxParseExpressionNodeCount(CelLimits.MAX_AST_NODES)
                     .comprehensionMaxIterations(CelLimits.MAX_COMPREHENSION_ITERATIONS)
+                    .maxRegexProgramSize(CelLimits.MAX_REGEX_PROGRAM_SIZE)
                     .build();
 
     // The legacy runtime: on cel-java 0.14 it evaluates these conditions about twice as fast as

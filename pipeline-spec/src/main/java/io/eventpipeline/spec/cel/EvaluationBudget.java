@@ -74,12 +74,17 @@ final class EvaluationBudget {
         }
     }
 
-    /** True when an evaluation failed for going past a budget: this one or CEL's iterations. */
+    /**
+     * True when an evaluation failed for going past a budget: this one, or CEL's own on iterations
+     * and regular-expression size.
+     */
     static boolean isExceeded(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             String message = t.getMessage();
             if (message != null
-                    && (message.contains(EXCEEDED) || message.contains("Iteration budget"))) {
+                    && (message.contains(EXCEEDED)
+                            || message.contains("Iteration budget")
+                            || message.contains("exceeds allowed program size"))) {
                 return true;
             }
         }

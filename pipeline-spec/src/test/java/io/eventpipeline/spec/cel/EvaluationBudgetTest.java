@@ -137,6 +137,19 @@ class EvaluationBudgetTest {
     }
 
     @Test
+    void aRegularExpressionFromAnEventIsBoundedInSize() throws Exception {
+        CompiledCondition rule = condition("event.code.matches(event.rule)");
+        assertThat(rule.test(Map.of("code", "AB12", "rule", "^[A-Z]{2}[0-9]{1,4}$"), NO_STEPS))
+                .isTrue();
+        assertThatThrownBy(
+                        () -> rule.test(Map.of("code", "a", "rule", "(a{1,100}){1,100}"), NO_STEPS))
+                .isInstanceOfSatisfying(
+                        ExpressionEvaluationException.class,
+                        e -> assertThat(e.overBudget()).isTrue())
+                .hasMessageContaining("Regex pattern exceeds allowed program size. Allowed: 5000");
+    }
+
+    @Test
     void aFailureOnTheEventsDataIsNotOverBudget() throws Exception {
         assertThatThrownBy(() -> condition("event.n / 0 > 1").test(Map.of("n", 1L), NO_STEPS))
                 .isInstanceOfSatisfying(
