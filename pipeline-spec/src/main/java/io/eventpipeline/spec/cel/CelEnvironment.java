@@ -188,7 +188,7 @@ final class CelEnvironment {
     static Object evaluate(
             CelRuntime.Program program, dev.cel.runtime.CelVariableResolver variables)
             throws CelEvaluationException {
-        return EvaluationBudget.evaluate(() -> program.eval(variables));
+        return EvaluationBudget.evaluate(program, variables);
     }
 
     /**

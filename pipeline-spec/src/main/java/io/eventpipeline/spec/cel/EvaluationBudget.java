@@ -1,6 +1,8 @@
 package io.eventpipeline.spec.cel;
 
 import dev.cel.runtime.CelEvaluationException;
+import dev.cel.runtime.CelRuntime;
+import dev.cel.runtime.CelVariableResolver;
 
 /**
  * What one evaluation may build: the characters of strings (and bytes) that concatenation, {@code
@@ -24,14 +26,12 @@ final class EvaluationBudget {
 
     private EvaluationBudget() {}
 
-    /** Something evaluated under a fresh budget. */
-    interface Evaluation<T> {
-        T run() throws CelEvaluationException;
-    }
-
-    /** Runs one evaluation with the whole budget; a nested evaluation gets its own. */
-    static <T> T evaluate(Evaluation<T> evaluation) throws CelEvaluationException {
-        // One array per thread, reset per evaluation: this runs for every event and condition.
+    /**
+     * Runs one evaluation with the whole budget; a nested evaluation gets its own. (Written out
+     * rather than taking a lambda: this runs for every event and condition.)
+     */
+    static Object evaluate(CelRuntime.Program program, CelVariableResolver variables)
+            throws CelEvaluationException {
         long[] remaining = REMAINING.get();
         if (remaining == null) {
             remaining = new long[] {NONE};
@@ -40,7 +40,7 @@ final class EvaluationBudget {
         long outer = remaining[0];
         remaining[0] = CelLimits.MAX_BUILT_CHARACTERS;
         try {
-            return evaluation.run();
+            return program.eval(variables);
         } finally {
             remaining[0] = outer;
         }
