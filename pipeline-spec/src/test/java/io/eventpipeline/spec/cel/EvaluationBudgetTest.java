@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import io.eventpipeline.spec.Documents;
+import io.eventpipeline.spec.PipelineDefinition;
+import io.eventpipeline.spec.validation.PipelineValidator;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -47,6 +50,40 @@ class EvaluationBudgetTest {
                 .hasMessageContaining(
                         "a condition may iterate at most 10000 times and build at most 1048576"
                                 + " characters");
+    }
+
+    @Test
+    void aNestedComprehensionThatReadsTheEventIsRefusedToo() {
+        // With no event the inner condition fails on every iteration, and CEL's all() goes on.
+        String list = literalList(200);
+        String expression = list + ".all(x, " + list + ".all(y, event.n > x + y))";
+        assertThatThrownBy(() -> condition(expression))
+                .isInstanceOf(ExpressionCompileException.class)
+                .hasMessageContaining("Iteration budget exceeded");
+    }
+
+    @Test
+    void theValidatorNamesTheFieldOfAnExpressionPastTheBudget() throws Exception {
+        String list = literalList(200);
+        String document =
+                Documents.pipeline(
+                        Documents.MINIMAL.replace(
+                                "\"event.type == 'A'\"",
+                                "\""
+                                        + list
+                                        + ".exists(x, "
+                                        + list
+                                        + ".exists(y, x == y + 500))\""));
+        assertThat(new PipelineValidator().validate(PipelineDefinition.parse(document)))
+                .singleElement()
+                .satisfies(
+                        problem -> {
+                            assertThat(problem.path()).isEqualTo("spec.patterns[0].steps[0].where");
+                            assertThat(problem.message())
+                                    .contains(
+                                            "goes past its evaluation budget without reading any"
+                                                    + " event");
+                        });
     }
 
     @Test
