@@ -1,6 +1,7 @@
 package io.eventpipeline.spec;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -13,6 +14,7 @@ import io.eventpipeline.spec.validation.InvalidPipelineException;
 import io.eventpipeline.spec.validation.ValidationProblem;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * A pipeline as the job and the tools see it: the EventPipeline's name, namespace and spec. It is
@@ -24,21 +26,38 @@ public record PipelineDefinition(String name, String namespace, EventPipelineSpe
     public static final String KIND = "EventPipeline";
 
     /**
-     * Reads an EventPipeline document (YAML or JSON). Structural problems (not an EventPipeline, no
-     * name, unknown or mistyped fields) are reported with the field path; the spec's meaning is
-     * checked separately by the validator.
+     * What an EventPipeline document may hold at its top: {@code status} too, as {@code kubectl get
+     * -o yaml} writes it (it is ignored, as the API server ignores it on apply).
+     */
+    private static final Set<String> TOP_LEVEL_FIELDS =
+            Set.of("apiVersion", "kind", "metadata", "spec", "status");
+
+    /**
+     * Reads an EventPipeline document (YAML or JSON), strictly ({@link StrictYaml}: no anchors,
+     * duplicate keys or second document). Structural problems (not an EventPipeline, no name,
+     * unknown or mistyped fields, at the top too) are reported with the field path; the spec's
+     * meaning is checked separately by the validator.
      */
     public static PipelineDefinition parse(String document) throws InvalidPipelineException {
         JsonNode root;
         try {
-            root = PipelineJson.yaml().readTree(document);
-        } catch (JsonProcessingException e) {
-            throw invalid("(document)", "not valid YAML or JSON: " + e.getOriginalMessage());
+            root = StrictYaml.readTree(document);
+        } catch (StrictYaml.Refused e) {
+            throw invalid("(document)", e.getMessage());
         }
         if (root == null || !root.isObject()) {
             throw invalid("(document)", "expected an EventPipeline object");
         }
         List<ValidationProblem> problems = new ArrayList<>();
+        root.fieldNames()
+                .forEachRemaining(
+                        field -> {
+                            if (!TOP_LEVEL_FIELDS.contains(field)) {
+                                problems.add(
+                                        new ValidationProblem(
+                                                field, "unknown field '" + field + "'"));
+                            }
+                        });
         String apiVersion = root.path("apiVersion").asText(API_VERSION);
         if (!API_VERSION.equals(apiVersion)) {
             problems.add(
@@ -101,8 +120,13 @@ public record PipelineDefinition(String name, String namespace, EventPipelineSpe
                     "invalid value '"
                             + format.getValue()
                             + "' (expected "
-                            + expected(format.getTargetType())
+                            + kindOf(format.getTargetType())
                             + ")");
+        }
+        if (e instanceof InputCoercionException || e.getCause() instanceof InputCoercionException) {
+            // A number past what the field holds, e.g. partitions: 99999999999.
+            return new ValidationProblem(
+                    path, "is out of range: expected a whole number up to " + Integer.MAX_VALUE);
         }
         if (e instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
             return new ValidationProblem(

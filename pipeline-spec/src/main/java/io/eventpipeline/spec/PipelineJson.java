@@ -35,7 +35,9 @@ public final class PipelineJson {
                 .configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true)
                 .configure(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY, false)
                 // A misspelt field is an error the user must see, never silently dropped.
-                .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
+                .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true)
+                // partitions: 1.5 is an error, never silently 1.
+                .configure(DeserializationFeature.ACCEPT_FLOAT_AS_INT, false);
     }
 
     /** A JSON mapper with canonical output. Shared: do not reconfigure. */

@@ -58,7 +58,7 @@ class PipelineDefinitionTest {
                                         .containsExactly("metadata.name", "spec"));
         assertThatThrownBy(() -> PipelineDefinition.parse("spec: [unclosed"))
                 .isInstanceOf(InvalidPipelineException.class)
-                .hasMessageStartingWith("(document): not valid YAML or JSON");
+                .hasMessageStartingWith("(document): line 1, column 16: not valid YAML");
         assertThatThrownBy(
                         () ->
                                 PipelineDefinition.parse(

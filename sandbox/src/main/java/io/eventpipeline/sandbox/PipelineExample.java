@@ -1,7 +1,9 @@
 package io.eventpipeline.sandbox;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.eventpipeline.operator.api.EventPipeline;
 import io.eventpipeline.spec.SpecDefaults;
+import io.eventpipeline.spec.StrictYaml;
 import io.eventpipeline.spec.model.EventPipelineSpec;
 import io.eventpipeline.spec.model.StartFrom;
 import io.fabric8.kubernetes.client.utils.Serialization;
@@ -21,11 +23,14 @@ public record PipelineExample(Path file, EventPipeline pipeline) {
 
     public static PipelineExample load(Path file) {
         try {
+            JsonNode tree = StrictYaml.readTree(StrictYaml.readFile(file));
             EventPipeline pipeline =
-                    Serialization.unmarshal(Files.readString(file), EventPipeline.class);
+                    Serialization.jsonMapper().treeToValue(tree, EventPipeline.class);
             return new PipelineExample(file, pipeline);
+        } catch (StrictYaml.Refused e) {
+            throw new IllegalArgumentException(file + ": " + e.getMessage(), e);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file, e);
+            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
         }
     }
 

@@ -3,6 +3,7 @@ package io.eventpipeline.operator.reconciler;
 import io.eventpipeline.operator.api.EventPipeline;
 import io.eventpipeline.operator.config.OperatorConfig;
 import io.eventpipeline.operator.flink.FlinkConfigurationPolicy;
+import io.eventpipeline.operator.flink.FlinkDeploymentRenderer;
 import io.eventpipeline.operator.flink.FlinkSettingsRules;
 import io.eventpipeline.operator.flink.JobImagePolicy;
 import io.eventpipeline.spec.PipelineDefinition;
@@ -15,13 +16,15 @@ import io.eventpipeline.spec.validation.PipelineValidator;
 import io.eventpipeline.spec.validation.ValidationProblem;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
  * Turns an EventPipeline into the complete definition the job runs: validated, with the spec's own
- * defaults and the operator's (Kafka cluster, auth Secret) filled in. Everything downstream
- * (topics, FlinkDeployment, {@code render}) works from this one resolved definition.
+ * defaults and the operator's (Kafka cluster, auth Secret) filled in, and small enough to render
+ * ({@link RenderedSize}). Everything downstream (topics, FlinkDeployment, {@code render}) works
+ * from this one resolved definition.
  */
 public final class PipelineResolver {
     private final OperatorConfig config;
@@ -29,6 +32,7 @@ public final class PipelineResolver {
     private final FlinkSettingsRules flinkSettings;
     private final FlinkConfigurationPolicy flinkConfiguration;
     private final JobImagePolicy images;
+    private final FlinkDeploymentRenderer renderer;
 
     public PipelineResolver(OperatorConfig config, PipelineValidator validator) {
         this.config = config;
@@ -36,6 +40,7 @@ public final class PipelineResolver {
         this.flinkSettings = new FlinkSettingsRules(config.jobDefaults());
         this.flinkConfiguration = config.pipelinePolicy().flinkConfiguration();
         this.images = config.pipelinePolicy().images(config.jobDefaults().image());
+        this.renderer = new FlinkDeploymentRenderer(config.jobDefaults());
     }
 
     public PipelineDefinition resolve(EventPipeline pipeline) throws InvalidPipelineException {
@@ -87,7 +92,12 @@ public final class PipelineResolver {
         if (!problems.isEmpty()) {
             throw new InvalidPipelineException(problems);
         }
-        return new PipelineDefinition(given.name(), given.namespace(), spec);
+        PipelineDefinition resolved = new PipelineDefinition(given.name(), given.namespace(), spec);
+        Optional<ValidationProblem> tooBig = RenderedSize.check(renderer.render(resolved, null));
+        if (tooBig.isPresent()) {
+            throw new InvalidPipelineException(List.of(tooBig.get()));
+        }
+        return resolved;
     }
 
     /** One problem per field: the spec's own validation may have named it already. */

@@ -1,8 +1,7 @@
 package io.eventpipeline.operator.render;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.eventpipeline.spec.PipelineJson;
+import io.eventpipeline.spec.StrictYaml;
 import io.eventpipeline.spec.validation.InvalidPipelineException;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import org.apache.flink.kubernetes.operator.api.FlinkDeployment;
@@ -23,9 +22,10 @@ final class EarlierVersion {
             throws EarlierVersionException {
         JsonNode root;
         try {
-            root = PipelineJson.yaml().readTree(document);
-        } catch (JsonProcessingException e) {
-            throw new EarlierVersionException("is not YAML: " + e.getOriginalMessage(), null);
+            root = StrictYaml.readTree(document);
+        } catch (StrictYaml.Refused e) {
+            throw new EarlierVersionException(
+                    "is not YAML this command reads: " + e.getMessage(), null);
         }
         if (root != null && "FlinkDeployment".equals(root.path("kind").asText())) {
             FlinkDeployment live = Serialization.unmarshal(document, FlinkDeployment.class);

@@ -8,13 +8,13 @@ import io.eventpipeline.operator.topics.DesiredTopic;
 import io.eventpipeline.operator.topics.TopicPlan;
 import io.eventpipeline.spec.PipelineDefinition;
 import io.eventpipeline.spec.PipelineJson;
+import io.eventpipeline.spec.StrictYaml;
 import io.eventpipeline.spec.state.UpgradePlan;
 import io.eventpipeline.spec.validation.InvalidPipelineException;
 import io.eventpipeline.spec.validation.PipelineValidator;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -61,8 +61,8 @@ public final class RenderCommand {
         Optional<Path> against = option(args, "--against", "--against");
         Path current = file.get();
         try {
-            String document = Files.readString(current);
-            String earlier = against.isEmpty() ? null : Files.readString(against.get());
+            String document = StrictYaml.readFile(current);
+            String earlier = against.isEmpty() ? null : StrictYaml.readFile(against.get());
             try {
                 out.print(earlier == null ? render(document) : render(document, earlier));
                 return OK;

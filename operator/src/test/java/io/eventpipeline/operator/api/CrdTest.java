@@ -67,6 +67,21 @@ class CrdTest {
         JsonNode input = spec.path("properties").path("input");
         assertThat(input.path("properties").path("partitions").path("minimum").asInt())
                 .isEqualTo(1);
+        // The validator's bounds, so that the API server refuses the same values.
+        assertThat(input.path("properties").path("partitions").path("maximum").asInt())
+                .isEqualTo(10_000);
+        assertThat(input.path("properties").path("replicationFactor").path("maximum").asInt())
+                .isEqualTo(32_767);
+        JsonNode flink = spec.path("properties").path("flink").path("properties");
+        assertThat(flink.path("parallelism").path("maximum").asInt()).isEqualTo(32_768);
+        JsonNode cpu =
+                flink.path("taskManager")
+                        .path("properties")
+                        .path("resources")
+                        .path("properties")
+                        .path("cpu");
+        assertThat(cpu.path("minimum").asDouble()).isEqualTo(0.001);
+        assertThat(cpu.path("maximum").asDouble()).isEqualTo(512);
         assertThat(input.path("required").toString()).contains("topic", "key");
         assertThat(spec.path("properties").path("delivery").path("enum").toString())
                 .contains("at-least-once", "exactly-once");
@@ -77,6 +92,14 @@ class CrdTest {
                         .path("properties")
                         .path("steps")
                         .path("items");
+        assertThat(
+                        step.path("properties")
+                                .path("times")
+                                .path("properties")
+                                .path("max")
+                                .path("maximum")
+                                .asInt())
+                .isEqualTo(1_000);
         assertThat(step.path("properties").path("after").path("enum").toString())
                 .contains("next", "followedBy", "followedByAny", "notNext", "notFollowedBy");
     }

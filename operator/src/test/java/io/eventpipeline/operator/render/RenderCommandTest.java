@@ -137,6 +137,28 @@ class RenderCommandTest {
     }
 
     @Test
+    void yamlThatCouldBeMisreadIsRefusedWithTheFileNamed(@TempDir Path dir) throws Exception {
+        String example = Files.readString(Path.of("../examples/flight-delays.yaml"));
+        Path twice = dir.resolve("twice.yaml");
+        Files.writeString(twice, example.replace("  delivery:", "  suspend: true\n  delivery:"));
+        assertThat(command.run(List.of("-f", twice.toString()))).isEqualTo(RenderCommand.INVALID);
+        assertThat(err.toString(StandardCharsets.UTF_8))
+                .startsWith(twice + " is not a valid EventPipeline:")
+                .contains("key 'suspend' is written twice in one mapping: keep one");
+        err.reset();
+        Path latin1 = dir.resolve("latin1.yaml");
+        Files.write(latin1, ("# caf\u00e9\n" + example).getBytes(StandardCharsets.ISO_8859_1));
+        assertThat(command.run(List.of("-f", latin1.toString()))).isEqualTo(RenderCommand.USAGE);
+        assertThat(err.toString(StandardCharsets.UTF_8))
+                .isEqualTo(
+                        "cannot read: "
+                                + latin1
+                                + " is not UTF-8 text: byte 0xE9 at offset 5 (save the file as"
+                                + " UTF-8)\n");
+        assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
+    }
+
+    @Test
     void anUnreadableEarlierVersionIsNamed(@TempDir Path dir) throws Exception {
         Path next = dir.resolve("new.yaml");
         Path old = dir.resolve("old.yaml");

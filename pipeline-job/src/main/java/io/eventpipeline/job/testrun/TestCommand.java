@@ -4,6 +4,7 @@ import io.eventpipeline.job.match.MatchOutput;
 import io.eventpipeline.job.topology.CompiledPipeline;
 import io.eventpipeline.job.topology.DeadLetter;
 import io.eventpipeline.spec.PipelineDefinition;
+import io.eventpipeline.spec.StrictYaml;
 import io.eventpipeline.spec.validation.InvalidPipelineException;
 import io.eventpipeline.spec.validation.ValidationProblem;
 import java.io.IOException;
@@ -78,7 +79,7 @@ public final class TestCommand {
     }
 
     private static String readFile(String file) throws IOException {
-        return Files.readString(Path.of(file), StandardCharsets.UTF_8);
+        return StrictYaml.readFile(Path.of(file));
     }
 
     private static String option(List<String> args, String name) {

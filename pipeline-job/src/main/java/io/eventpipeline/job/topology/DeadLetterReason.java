@@ -10,7 +10,9 @@ public enum DeadLetterReason {
     KEY("key"),
     TIMESTAMP("timestamp"),
     LATE("late"),
-    NOT_EVALUABLE("not-evaluable");
+    NOT_EVALUABLE("not-evaluable"),
+    /** A condition went past its evaluation budget on this event (CelLimits). */
+    OVER_BUDGET("over-budget");
 
     private final String label;
 

@@ -17,7 +17,9 @@ import java.util.Map;
  * <ul>
  *   <li>finds events that cannot be evaluated: a condition fails for a reason other than a missing
  *       field (a string where a number is compared, ...). Inside CEP the failure could only be
- *       swallowed, so such an event is a dead letter. Missing fields are not failures.
+ *       swallowed, so such an event is a dead letter. Missing fields are not failures. A condition
+ *       cut off at its evaluation budget (an event whose data makes it iterate or build too much)
+ *       is such a failure too: the event is a dead letter with that reason, and the job goes on.
  *   <li>finds events no step can match, which the router drops when {@link IrrelevantEvents} says
  *       the patterns allow it.
  * </ul>
@@ -139,8 +141,9 @@ public final class EventConditions implements Serializable {
      * @param results bit {@code i} is slot {@code i}'s outcome; null when {@code problem} is set
      * @param problem why the event cannot be evaluated, or null
      * @param relevant whether the event goes on to the pattern operators
+     * @param overBudget whether {@code problem} is a condition cut off at its evaluation budget
      */
-    public record Outcome(long[] results, String problem, boolean relevant) {}
+    public record Outcome(long[] results, String problem, boolean relevant, boolean overBudget) {}
 
     public Outcome evaluate(Map<String, Object> event) {
         long[] results = new long[(conditions.size() + 63) >>> 6];
@@ -152,10 +155,11 @@ public final class EventConditions implements Serializable {
                     any = true;
                 }
             } catch (ExpressionEvaluationException e) {
-                return new Outcome(null, paths.get(i) + ": " + e.getMessage(), false);
+                return new Outcome(
+                        null, paths.get(i) + ": " + e.getMessage(), false, e.overBudget());
             }
         }
-        return new Outcome(results, null, any || !dropIrrelevant);
+        return new Outcome(results, null, any || !dropIrrelevant, false);
     }
 
     /** The layout of {@link Outcome#results}. */

@@ -61,7 +61,9 @@ public final class EventRouter extends ProcessFunction<PipelineEvent, PipelineEv
         if (outcome.problem() != null) {
             deadLetter(
                     ctx,
-                    DeadLetterReason.NOT_EVALUABLE,
+                    outcome.overBudget()
+                            ? DeadLetterReason.OVER_BUDGET
+                            : DeadLetterReason.NOT_EVALUABLE,
                     DeadLetter.of(event, "cannot evaluate: " + outcome.problem()));
             return;
         }

@@ -79,6 +79,30 @@ class CepCompilationMatrixTest {
         assertThat(failures).isEmpty();
     }
 
+    /** The largest counts and window the validator accepts still compile, and quickly. */
+    @Test
+    void patternsAtTheBoundsCompileToAnNfa() throws Exception {
+        String yaml =
+                document(
+                        "{name: a, where: \"event.type == 'a'\", times: {min: 1000, max: 1000}}",
+                        "{name: b, where: \"event.type == 'b'\", times: {min: 1, max: 1000},"
+                                + " greedy: true}",
+                        "{name: c, where: \"event.type == 'c'\"}",
+                        "within: 365d",
+                        "");
+        PipelineDefinition definition = PipelineDefinition.parse(yaml);
+        assertThat(new PipelineValidator().validate(definition)).isEmpty();
+        PatternSpec patternSpec = SpecDefaults.withDefaults(definition.spec()).getPatterns().get(0);
+        Pattern<PipelineEvent, PipelineEvent> pattern =
+                CepPatternFactory.create(
+                        patternSpec,
+                        PatternCompiler.compile(patternSpec, "spec.patterns[0]"),
+                        "spec.patterns[0]",
+                        CepPatternFactory.ConditionSlots.NONE);
+        assertThat(pattern.getWindowSize()).contains(java.time.Duration.ofDays(365));
+        assertThat(NFACompiler.compileFactory(pattern, false).createNFA()).isNotNull();
+    }
+
     private static String step(String name, String after, Random random) {
         StringBuilder step = new StringBuilder("{name: " + name + ", ");
         if (after != null) {

@@ -153,6 +153,32 @@ class TestCommandIT {
                 .contains("spec.patterns[0].within: is required when the last step is");
     }
 
+    /** The pipeline file is read by the same strict reader as {@code render}'s. */
+    @Test
+    void aPipelineFileThatIsNotUtf8OrUsesAliasesExitsTwoNamingWhy(@TempDir Path dir)
+            throws Exception {
+        String example = Files.readString(EXAMPLES.resolve("flight-delays.yaml"));
+        Path latin1 = dir.resolve("latin1.yaml");
+        Files.write(
+                latin1,
+                example.replace("flight-alerts", "caf\u00e9")
+                        .getBytes(StandardCharsets.ISO_8859_1));
+        Path events = dir.resolve("e.jsonl");
+        Files.writeString(events, "{}\n");
+        assertThat(run("--pipeline", latin1.toString(), "--events", events.toString()))
+                .isEqualTo(2);
+        assertThat(stderr()).startsWith("cannot read: " + latin1 + " is not UTF-8 text: byte 0xE9");
+        err.reset();
+        Path aliased = dir.resolve("aliased.yaml");
+        Files.writeString(aliased, example.replace("topic: flight-alerts", "topic: *alerts"));
+        assertThat(run("--pipeline", aliased.toString(), "--events", events.toString()))
+                .isEqualTo(2);
+        assertThat(stdout()).isEmpty();
+        assertThat(stderr())
+                .contains("(document): line ")
+                .contains("alias '*alerts': anchors and aliases are not supported");
+    }
+
     @Test
     void badUsageAndMissingFilesExitTwo() {
         assertThat(run("--pipeline", "x.yaml")).isEqualTo(2);

@@ -19,6 +19,9 @@ import dev.cel.parser.CelStandardMacro;
 import dev.cel.runtime.CelEvaluationException;
 import dev.cel.runtime.CelRuntime;
 import dev.cel.runtime.CelRuntimeFactory;
+import dev.cel.runtime.CelStandardFunctions;
+import dev.cel.runtime.standard.IntFunction.IntOverload;
+import dev.cel.runtime.standard.TimestampFunction.TimestampOverload;
 import dev.cel.validator.CelValidator;
 import dev.cel.validator.CelValidatorFactory;
 import dev.cel.validator.validators.AstDepthLimitValidator;
@@ -27,6 +30,8 @@ import dev.cel.validator.validators.RegexLiteralValidator;
 import dev.cel.validator.validators.TimestampLiteralValidator;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -49,13 +54,19 @@ final class CelEnvironment {
                     .maxParseRecursionDepth(CelLimits.MAX_PARSE_RECURSION_DEPTH)
                     .maxParseExpressionNodeCount(CelLimits.MAX_AST_NODES)
                     .comprehensionMaxIterations(CelLimits.MAX_COMPREHENSION_ITERATIONS)
+                    .maxRegexProgramSize(CelLimits.MAX_REGEX_PROGRAM_SIZE)
                     .build();
 
     // The legacy runtime: on cel-java 0.14 it evaluates these conditions about twice as fast as
     // the planner runtime.
+    // Functions that build strings charge the evaluation's budget (BoundedBuilders): the standard
+    // library goes in without its own string and bytes '+'.
     private static final CelRuntime RUNTIME =
             CelRuntimeFactory.legacyCelRuntimeBuilder()
                     .setOptions(OPTIONS)
+                    .setStandardEnvironmentEnabled(false)
+                    .setStandardFunctions(standardFunctionsButReplaced())
+                    .addFunctionBindings(BoundedBuilders.bindings(CelExtensions.strings(), OPTIONS))
                     .addLibraries(CelExtensions.strings(), CelOptionalLibrary.INSTANCE)
                     .build();
 
@@ -80,6 +91,26 @@ final class CelEnvironment {
             Pattern.compile("undeclared reference to '([^']*)'.*");
 
     private CelEnvironment() {}
+
+    /**
+     * The standard functions the default runtime has with these options (cel-java's
+     * CelRuntimeLegacyImpl keeps int(int) only with unsigned longs and timestamp(int) only with
+     * epoch timestamps), less the ones {@link BoundedBuilders} replaces.
+     */
+    private static CelStandardFunctions standardFunctionsButReplaced() {
+        return CelStandardFunctions.newBuilder()
+                .filterFunctions(
+                        (function, overload) -> {
+                            if (overload == IntOverload.INT64_TO_INT64) {
+                                return OPTIONS.enableUnsignedLongs();
+                            }
+                            if (overload == TimestampOverload.INT64_TO_TIMESTAMP) {
+                                return OPTIONS.enableTimestampEpoch();
+                            }
+                            return !BoundedBuilders.isReplaced(overload);
+                        })
+                .build();
+    }
 
     /**
      * Parses and type-checks an expression.
@@ -150,13 +181,49 @@ final class CelEnvironment {
         return builder;
     }
 
-    /** A program ready to evaluate; thread-safe. */
-    static CelRuntime.Program program(CelAbstractSyntaxTree ast) throws ExpressionCompileException {
+    /**
+     * Evaluates a program under a fresh {@link EvaluationBudget}: what it builds and how often it
+     * iterates are bounded.
+     */
+    static Object evaluate(
+            CelRuntime.Program program, dev.cel.runtime.CelVariableResolver variables)
+            throws CelEvaluationException {
+        return EvaluationBudget.evaluate(program, variables);
+    }
+
+    /**
+     * A program ready to evaluate; thread-safe. It is evaluated once with no data (an empty event,
+     * steps that took nothing): an expression that goes past its budget even so (a comprehension
+     * over literal lists nested too deep, a string grown by chained replace) would go past it on
+     * every event, and is refused here instead.
+     */
+    static CelRuntime.Program program(
+            CelAbstractSyntaxTree ast, ExpressionScope scope, boolean withEvent)
+            throws ExpressionCompileException {
+        CelRuntime.Program program;
         try {
-            return RUNTIME.createProgram(ast);
+            program = RUNTIME.createProgram(ast);
         } catch (CelEvaluationException e) {
             throw single("cannot be prepared for evaluation: " + e.getMessage());
         }
+        try {
+            evaluate(
+                    program,
+                    new StepVariables(
+                            withEvent ? Map.of() : null, Map.of(), Set.copyOf(scope.steps())));
+        } catch (CelEvaluationException e) {
+            if (EvaluationBudget.isExceeded(e)) {
+                throw single(
+                        "goes past its evaluation budget without reading any event ("
+                                + firstLine(e.getMessage())
+                                + "); a condition may iterate at most "
+                                + CelLimits.MAX_COMPREHENSION_ITERATIONS
+                                + " times and build at most "
+                                + CelLimits.MAX_BUILT_CHARACTERS
+                                + " characters");
+            }
+        }
+        return program;
     }
 
     private static List<ExpressionError> describe(

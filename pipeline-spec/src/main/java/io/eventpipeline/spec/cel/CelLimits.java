@@ -29,5 +29,19 @@ public final class CelLimits {
      */
     public static final int MAX_COMPREHENSION_ITERATIONS = 10_000;
 
+    /**
+     * Most characters one evaluation may build with {@code +}, {@code replace}, {@code join} and
+     * {@code quote}, summed: a condition compares fields, it does not write documents. Past it the
+     * evaluation fails before building more (see {@link EvaluationBudget}).
+     */
+    public static final int MAX_BUILT_CHARACTERS = 1 << 20;
+
+    /**
+     * Largest compiled regular expression {@code matches} runs (RE2 instructions): matching time
+     * grows with it, and a pattern can come from an event ({@code event.code.matches(event.rule)}).
+     * Ordinary patterns take tens to a few hundred.
+     */
+    public static final int MAX_REGEX_PROGRAM_SIZE = 5_000;
+
     private CelLimits() {}
 }

@@ -76,7 +76,7 @@ public final class CompiledCondition implements Serializable {
         }
         Object result;
         try {
-            result = program.eval(new StepVariables(event, stepEvents, steps));
+            result = CelEnvironment.evaluate(program, new StepVariables(event, stepEvents, steps));
         } catch (CelEvaluationException e) {
             if (StepVariables.isMissingData(e)) {
                 return false;

@@ -57,7 +57,8 @@ public final class CompiledValue implements Serializable {
     Object evaluateWithCel(Map<String, ? extends List<?>> stepEvents)
             throws ExpressionEvaluationException {
         try {
-            return CelValues.toPlain(program.eval(new StepVariables(null, stepEvents, steps)));
+            return CelValues.toPlain(
+                    CelEnvironment.evaluate(program, new StepVariables(null, stepEvents, steps)));
         } catch (CelEvaluationException e) {
             if (StepVariables.isMissingData(e)) {
                 return null;

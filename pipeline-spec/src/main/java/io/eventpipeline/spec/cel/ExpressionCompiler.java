@@ -31,7 +31,7 @@ public final class ExpressionCompiler {
                 referencedSteps(ast, scope),
                 EventFieldReads.of(ast).orElse(null),
                 FieldEqualsGuard.of(ast).orElse(null),
-                CelEnvironment.program(ast));
+                CelEnvironment.program(ast, scope, true));
     }
 
     /**
@@ -55,7 +55,7 @@ public final class ExpressionCompiler {
         return new CompiledValue(
                 expression,
                 scope,
-                CelEnvironment.program(ast),
+                CelEnvironment.program(ast, scope, false),
                 StepFieldPath.of(ast, Set.copyOf(scope.steps())).orElse(null));
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.eventpipeline.spec.Durations;
+import io.fabric8.generator.annotation.Max;
 import io.fabric8.generator.annotation.Min;
 import io.fabric8.generator.annotation.Pattern;
 import java.util.Map;
@@ -20,6 +21,8 @@ import java.util.Map;
     "flinkConfiguration"
 })
 public class FlinkSpec {
+    /** Flink's largest parallelism (KeyGroupRangeAssignment.UPPER_BOUND_MAX_PARALLELISM). */
+    public static final int MAX_PARALLELISM = 1 << 15;
 
     @JsonPropertyDescription(
             "Container image of the pattern job: a tag or digest of a repository the operator"
@@ -27,6 +30,7 @@ public class FlinkSpec {
     private String image;
 
     @Min(1)
+    @Max(MAX_PARALLELISM)
     @JsonPropertyDescription("Job parallelism.")
     private Integer parallelism;
 

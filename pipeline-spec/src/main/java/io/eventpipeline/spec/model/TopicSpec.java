@@ -3,6 +3,7 @@ package io.eventpipeline.spec.model;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import io.fabric8.generator.annotation.Max;
 import io.fabric8.generator.annotation.Min;
 import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Required;
@@ -20,6 +21,11 @@ import java.util.Map;
                 "partitions, replicationFactor and config apply only to topics the operator creates"
                         + " (create: true)")
 public class TopicSpec {
+    /** Most partitions the operator creates a topic with: more would strain most clusters. */
+    public static final int MAX_PARTITIONS = 10_000;
+
+    /** Kafka's replication factor is a 16-bit number (NewTopic takes a short). */
+    public static final int MAX_REPLICATION_FACTOR = Short.MAX_VALUE;
 
     @Required
     @Pattern("^[a-zA-Z0-9._-]{1,249}$")
@@ -32,12 +38,14 @@ public class TopicSpec {
     private Boolean create;
 
     @Min(1)
+    @Max(MAX_PARTITIONS)
     @JsonPropertyDescription(
             "Partitions when created; raising it adds partitions (it is never lowered). Absent: the"
                     + " broker's default.")
     private Integer partitions;
 
     @Min(1)
+    @Max(MAX_REPLICATION_FACTOR)
     @JsonPropertyDescription("Replication factor when created. Absent: the broker's default.")
     private Integer replicationFactor;
 

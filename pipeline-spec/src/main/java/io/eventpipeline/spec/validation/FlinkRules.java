@@ -3,16 +3,12 @@ package io.eventpipeline.spec.validation;
 import io.eventpipeline.spec.model.FlinkComponentSpec;
 import io.eventpipeline.spec.model.FlinkSpec;
 import io.eventpipeline.spec.model.ResourcesSpec;
-import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 
 /** The Flink job's settings. */
 final class FlinkRules {
-    /** Flink's largest parallelism (KeyGroupRangeAssignment.UPPER_BOUND_MAX_PARALLELISM). */
-    private static final int MAX_PARALLELISM = 1 << 15;
-
     /**
      * Flink's smallest checkpoint interval (CheckpointCoordinatorConfiguration
      * .MINIMAL_CHECKPOINT_TIME); below it periodic checkpoints are switched off.
@@ -40,8 +36,9 @@ final class FlinkRules {
                             + " default image");
         }
         Integer parallelism = flink.getParallelism();
-        if (parallelism != null && (parallelism < 1 || parallelism > MAX_PARALLELISM)) {
-            problems.add("spec.flink.parallelism", "must be between 1 and " + MAX_PARALLELISM);
+        if (parallelism != null && (parallelism < 1 || parallelism > FlinkSpec.MAX_PARALLELISM)) {
+            problems.add(
+                    "spec.flink.parallelism", "must be between 1 and " + FlinkSpec.MAX_PARALLELISM);
         }
         checkComponent(flink.getJobManager(), "spec.flink.jobManager", problems);
         checkComponent(flink.getTaskManager(), "spec.flink.taskManager", problems);
@@ -49,7 +46,8 @@ final class FlinkRules {
                 "spec.flink.checkpointInterval",
                 flink.getCheckpointInterval(),
                 MIN_CHECKPOINT_INTERVAL,
-                "must be at least 10ms, Flink's smallest checkpoint interval");
+                "must be at least 10ms, Flink's smallest checkpoint interval",
+                DurationBound.CHECKPOINT_INTERVAL);
         checkConfiguration(flink.getFlinkConfiguration(), problems);
     }
 
@@ -59,8 +57,14 @@ final class FlinkRules {
         }
         ResourcesSpec resources = component.getResources();
         Double cpu = resources.getCpu();
-        if (cpu != null && (!(cpu > 0) || cpu.isInfinite())) {
-            p.add(path + ".resources.cpu", "must be more than 0 (e.g. 0.5 or 2)");
+        if (cpu != null && !(cpu >= ResourcesSpec.MIN_CPU && cpu <= ResourcesSpec.MAX_CPU)) {
+            p.add(
+                    path + ".resources.cpu",
+                    "must be between "
+                            + ResourcesSpec.MIN_CPU
+                            + " (one millicore, Kubernetes' smallest unit) and "
+                            + (int) ResourcesSpec.MAX_CPU
+                            + " cores (e.g. 0.5 or 2)");
         }
         String memory = resources.getMemory();
         if (memory != null) {
@@ -68,15 +72,18 @@ final class FlinkRules {
                 p.add(
                         path + ".resources.memory",
                         "'" + memory + "' is not a memory quantity (e.g. 512Mi, 2Gi, 1.5G)");
-            } else if (isZero(memory)) {
-                p.add(path + ".resources.memory", "must be more than 0");
+            } else if (!MemoryQuantity.isWithinBounds(memory)) {
+                p.add(
+                        path + ".resources.memory",
+                        "'"
+                                + memory
+                                + "' must be between "
+                                + MemoryQuantity.MIN
+                                + " and "
+                                + MemoryQuantity.MAX
+                                + " (a Flink process needs some memory; no pod gets more)");
             }
         }
-    }
-
-    private static boolean isZero(String memory) {
-        String number = memory.replaceAll("[A-Za-z]+$", "");
-        return new BigDecimal(number).signum() == 0;
     }
 
     private static void checkConfiguration(Map<String, String> config, Problems problems) {

@@ -55,7 +55,8 @@ final class PatternRules {
                     path + ".within",
                     pattern.getWithin(),
                     Duration.ofMillis(1),
-                    "must be more than 0 (Flink CEP reads a zero window as no limit at all)");
+                    "must be more than 0 (Flink CEP reads a zero window as no limit at all)",
+                    DurationBound.WITHIN);
             if (Problems.isSet(pattern.getEmitTimeouts()) && pattern.getWithin() == null) {
                 problems.add(
                         path + ".emitTimeouts",

@@ -28,6 +28,15 @@ final class Problems {
      * @param minimum the smallest allowed value, e.g. {@link Duration#ZERO}
      */
     Duration duration(String path, String text, Duration minimum, String tooSmall) {
+        return duration(path, text, minimum, tooSmall, null);
+    }
+
+    /**
+     * As {@link #duration(String, String, Duration, String)}, and at most {@code maximum} (written
+     * as a duration, e.g. {@code 365d}), else reported with {@code why} after "must be at most".
+     */
+    Duration duration(
+            String path, String text, Duration minimum, String tooSmall, DurationBound maximum) {
         if (text == null) {
             return null;
         }
@@ -40,6 +49,10 @@ final class Problems {
         }
         if (value.compareTo(minimum) < 0) {
             add(path, tooSmall);
+            return null;
+        }
+        if (maximum != null && value.compareTo(maximum.value()) > 0) {
+            add(path, "'" + text + "' is too long: must be at most " + maximum.describe());
             return null;
         }
         return value;

@@ -99,8 +99,17 @@ final class QuantifierRules {
                     at + ".oneOrMore",
                     "cannot be combined with times: for 'N or more' write times: {min: N}");
         }
+        String tooMany =
+                "must be at most "
+                        + TimesSpec.MAX_TIMES
+                        + " (Flink CEP keeps a state per count; use fewer, or oneOrMore)";
+        if (times.getMax() != null && times.getMax() > TimesSpec.MAX_TIMES) {
+            problems.add(at + ".times.max", tooMany);
+        }
         if (times.getMin() == null) {
             problems.add(at + ".times.min", "is required (at least 1)");
+        } else if (times.getMin() > TimesSpec.MAX_TIMES) {
+            problems.add(at + ".times.min", tooMany);
         } else if (times.getMin() < 1) {
             problems.add(
                     at + ".times.min",

@@ -11,9 +11,6 @@ import java.util.Map;
 
 /** The Kafka side: connection, the three topics, and how input events are keyed and timed. */
 final class TopicRules {
-    /** Kafka's replication factor is a 16-bit number (NewTopic takes a short). */
-    private static final int MAX_REPLICATION_FACTOR = Short.MAX_VALUE;
-
     private TopicRules() {}
 
     static void check(EventPipelineSpec spec, Problems problems) {
@@ -43,18 +40,24 @@ final class TopicRules {
         if (topic.getPartitions() != null) {
             if (!managed) {
                 problems.add(path + ".partitions", unmanaged);
-            } else if (topic.getPartitions() < 1) {
-                problems.add(path + ".partitions", "must be at least 1");
+            } else if (topic.getPartitions() < 1
+                    || topic.getPartitions() > TopicSpec.MAX_PARTITIONS) {
+                problems.add(
+                        path + ".partitions",
+                        "must be between 1 and "
+                                + TopicSpec.MAX_PARTITIONS
+                                + " (more would strain most Kafka clusters and the job's"
+                                + " source)");
             }
         }
         Integer replication = topic.getReplicationFactor();
         if (replication != null) {
             if (!managed) {
                 problems.add(path + ".replicationFactor", unmanaged);
-            } else if (replication < 1 || replication > MAX_REPLICATION_FACTOR) {
+            } else if (replication < 1 || replication > TopicSpec.MAX_REPLICATION_FACTOR) {
                 problems.add(
                         path + ".replicationFactor",
-                        "must be between 1 and " + MAX_REPLICATION_FACTOR);
+                        "must be between 1 and " + TopicSpec.MAX_REPLICATION_FACTOR);
             }
         }
         if (topic.getConfig() != null) {
@@ -88,12 +91,14 @@ final class TopicRules {
                 "spec.input.timestamp.maxOutOfOrderness",
                 timestamp.getMaxOutOfOrderness(),
                 Duration.ZERO,
-                "must not be negative");
+                "must not be negative",
+                DurationBound.EVENT_TIME);
         problems.duration(
                 "spec.input.timestamp.idleTimeout",
                 timestamp.getIdleTimeout(),
                 Duration.ofMillis(1),
-                "must be more than 0 (leave it out for partitions never to count as idle)");
+                "must be more than 0 (leave it out for partitions never to count as idle)",
+                DurationBound.EVENT_TIME);
     }
 
     private static void checkFieldPath(String path, String at, Problems problems) {

@@ -150,7 +150,7 @@ class InvalidSpecsTest {
                         "zero partitions",
                         MINIMAL.replace("key: id}", "key: id, partitions: 0}"),
                         "spec.input.partitions",
-                        "at least 1"),
+                        "must be between 1 and"),
                 row(
                         "zero replication factor",
                         MINIMAL.replace("topic: alerts}", "topic: alerts, replicationFactor: 0}"),
@@ -420,7 +420,7 @@ class InvalidSpecsTest {
                         "zero cpu",
                         MINIMAL + "flink: {taskManager: {resources: {cpu: 0}}}\n",
                         "spec.flink.taskManager.resources.cpu",
-                        "more than 0"),
+                        "must be between 0.001"),
                 row(
                         "memory in GB",
                         MINIMAL + "flink: {jobManager: {resources: {memory: 2GB}}}\n",
