@@ -4,6 +4,9 @@ import java.io.Serializable;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import org.apache.flink.configuration.ConfigOption;
+import org.apache.flink.configuration.ConfigOptions;
+import org.apache.flink.configuration.ReadableConfig;
 
 /**
  * The event times the job accepts: from {@link #MIN_MILLIS} (1970-01-01T00:00:00Z) to at most
@@ -30,17 +33,33 @@ public final class EventTimeRange implements Serializable {
     public static final long MIN_MILLIS = 0;
     public static final Duration MAX_AHEAD = Duration.ofHours(1);
 
+    /** The deployed job's setting for how far ahead of the clock an event time may be. */
+    public static final ConfigOption<Duration> MAX_AHEAD_KEY =
+            ConfigOptions.key("eventpipeline.timestamp.max-ahead")
+                    .durationType()
+                    .defaultValue(MAX_AHEAD)
+                    .withDescription(
+                            "How far ahead of the clock of the machine reading it an event time"
+                                    + " may be; later ones are dead letters.");
+
     public static final String REJECTION_PREFIX = "event time out of range: ";
 
     private final Clock clock;
+    private final long maxAheadMillis;
 
-    EventTimeRange(Clock clock) {
+    EventTimeRange(Clock clock, Duration maxAhead) {
         this.clock = clock;
+        this.maxAheadMillis = maxAhead.toMillis();
     }
 
-    /** Bounded by the system clock, as the deployed job and {@code test} are. */
+    /** Bounded by the system clock with the default {@link #MAX_AHEAD}, as {@code test} is. */
     public static EventTimeRange ofSystemClock() {
-        return new EventTimeRange(Clock.systemUTC());
+        return new EventTimeRange(Clock.systemUTC(), MAX_AHEAD);
+    }
+
+    /** The deployed job's range: {@link #MAX_AHEAD_KEY} from Flink's configuration. */
+    public static EventTimeRange of(ReadableConfig configuration) {
+        return new EventTimeRange(Clock.systemUTC(), configuration.get(MAX_AHEAD_KEY));
     }
 
     /**
@@ -52,14 +71,14 @@ public final class EventTimeRange implements Serializable {
             return REJECTION_PREFIX + millis + " is before " + Instant.ofEpochMilli(MIN_MILLIS);
         }
         long now = clock.millis();
-        long latest = now + MAX_AHEAD.toMillis();
+        long latest = now > Long.MAX_VALUE - maxAheadMillis ? Long.MAX_VALUE : now + maxAheadMillis;
         if (millis > latest) {
             return REJECTION_PREFIX
                     + millis
                     + " ("
                     + Instant.ofEpochMilli(millis)
                     + ") is more than "
-                    + MAX_AHEAD.toMinutes()
+                    + maxAheadMillis / 60_000
                     + " minutes ahead of the clock ("
                     + Instant.ofEpochMilli(now)
                     + ")";

@@ -43,8 +43,11 @@ public final class RecordParser implements Serializable {
         this(key, timestamp, conditionFields, EventTimeRange.ofSystemClock());
     }
 
-    /** Tests only: {@code timeRange} with a fixed clock. */
-    RecordParser(
+    /**
+     * @param timeRange the event times accepted (the deployed job's comes from Flink's
+     *     configuration)
+     */
+    public RecordParser(
             KeyExtractor key,
             TimestampExtractor timestamp,
             Optional<Set<String>> conditionFields,
@@ -75,12 +78,22 @@ public final class RecordParser implements Serializable {
      * @param conditionFields see {@link #RecordParser(KeyExtractor, TimestampExtractor, Optional)}
      */
     public static RecordParser of(InputSpec input, Optional<Set<String>> conditionFields) {
+        return of(input, conditionFields, EventTimeRange.ofSystemClock());
+    }
+
+    /**
+     * @param conditionFields see {@link #RecordParser(KeyExtractor, TimestampExtractor, Optional)}
+     * @param timeRange the event times accepted
+     */
+    public static RecordParser of(
+            InputSpec input, Optional<Set<String>> conditionFields, EventTimeRange timeRange) {
         return new RecordParser(
                 new KeyExtractor(input.getKey()),
                 input.getTimestamp() == null
                         ? null
                         : new TimestampExtractor(input.getTimestamp().getField()),
-                conditionFields);
+                conditionFields,
+                timeRange);
     }
 
     /** True when event time comes from the record (Kafka record time, or the line number). */

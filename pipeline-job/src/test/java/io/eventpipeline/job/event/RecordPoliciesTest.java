@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.Optional;
+import org.apache.flink.configuration.Configuration;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -19,7 +20,7 @@ class RecordPoliciesTest {
     private static final EventOrigin ORIGIN = new EventOrigin("in", 0, 7);
     private static final Instant NOW = Instant.parse("2026-01-01T00:00:00Z");
     private static final EventTimeRange RANGE =
-            new EventTimeRange(Clock.fixed(NOW, ZoneOffset.UTC));
+            new EventTimeRange(Clock.fixed(NOW, ZoneOffset.UTC), EventTimeRange.MAX_AHEAD);
     private final RecordParser byField =
             new RecordParser(
                     new KeyExtractor("id"), new TimestampExtractor("ts"), Optional.empty(), RANGE);
@@ -41,6 +42,18 @@ class RecordPoliciesTest {
                 .endsWith("is more than 60 minutes ahead of the clock (2026-01-01T00:00:00Z)");
         assertThat(RANGE.problem(Long.MAX_VALUE)).contains("ahead of the clock");
         assertThat(RANGE.problem(Long.MIN_VALUE)).contains("before 1970");
+    }
+
+    @Test
+    void theDeployedJobTakesTheBoundAheadFromFlinksConfiguration() {
+        long year3000 = Instant.parse("3000-01-01T00:00:00Z").toEpochMilli();
+        assertThat(EventTimeRange.of(new Configuration()).problem(year3000))
+                .contains("is more than 60 minutes ahead of the clock");
+        Configuration replay = new Configuration();
+        replay.setString(EventTimeRange.MAX_AHEAD_KEY.key(), "400000d");
+        assertThat(EventTimeRange.of(replay).problem(year3000)).isNull();
+        assertThat(EventTimeRange.of(replay).problem(Long.MAX_VALUE))
+                .contains("ahead of the clock");
     }
 
     @Test
