@@ -7,12 +7,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.eventpipeline.job.HostileRecords;
 import io.eventpipeline.job.SharedMiniCluster;
 import io.eventpipeline.job.event.EventSizeLimit;
+import io.eventpipeline.job.event.EventTimeRange;
 import io.eventpipeline.kafka.embedded.EmbeddedKafkaBroker;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import org.apache.flink.configuration.Configuration;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
@@ -76,6 +78,48 @@ class HostileRecordsIT {
             // No other dead letter, in particular none for the gates: nothing was late. The record
             // with CR between its tokens is JSON, as it is in the test command.
             assertThat(topics.read("hostile-dlq", 8, Duration.ofSeconds(2))).hasSize(7);
+        } finally {
+            job.cancel().get();
+        }
+    }
+
+    /**
+     * A far-future event with the bound raised to 100 years ({@code
+     * eventpipeline.timestamp.max-ahead} in Flink's configuration): accepted, an event of the year
+     * 2100 moves event time there, and the events after it are late. What the default bound
+     * prevents, and proof that the job reads the setting.
+     */
+    @Test
+    void withTheBoundRaisedOneFarFutureEventMakesTheRestLate() throws Exception {
+        topics.create("ahead-in", "ahead-out", "ahead-dlq");
+        topics.produceBytes(
+                "ahead-in",
+                List.of(
+                        HostileRecords.utf8("{\"id\":\"a\",\"type\":\"DELAY\",\"ts\":1000}"),
+                        HostileRecords.utf8(
+                                "{\"id\":\"x\",\"type\":\"TICK\",\"ts\":4102444800000}")));
+        Configuration configuration = new Configuration();
+        configuration.set(EventTimeRange.MAX_AHEAD_KEY, Duration.ofDays(36_500));
+        StreamExecutionEnvironment env =
+                StreamExecutionEnvironment.getExecutionEnvironment(configuration);
+        env.setParallelism(1);
+        env.enableCheckpointing(200);
+        KafkaPipelineJob.build(
+                env,
+                KafkaRoundTripIT.pipeline("ahead", "at-least-once"),
+                KafkaRoundTripIT.settings(false));
+        JobClient job = env.executeAsync("far-future event accepted");
+        try {
+            // The tick is accepted: no dead letter. Then a watermark follows it.
+            assertThat(topics.read("ahead-dlq", 1, Duration.ofSeconds(3))).isEmpty();
+            topics.produceBytes(
+                    "ahead-in",
+                    List.of(HostileRecords.utf8("{\"id\":\"a\",\"type\":\"GATE\",\"ts\":4000}")));
+            assertThat(topics.read("ahead-dlq", 1, Duration.ofSeconds(60)))
+                    .extracting(r -> header(r, DeadLetterSerializer.REASON))
+                    .singleElement()
+                    .asString()
+                    .startsWith("late: event time 4000");
         } finally {
             job.cancel().get();
         }
