@@ -4,6 +4,7 @@ import io.eventpipeline.spec.cel.EventJson;
 import io.eventpipeline.spec.model.InputSpec;
 import java.io.IOException;
 import java.io.Serializable;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -20,6 +21,7 @@ public final class RecordParser implements Serializable {
     private final KeyExtractor key;
     private final TimestampExtractor timestamp;
     private final Set<String> fields;
+    private final EventTimeRange timeRange;
 
     /**
      * A parser that builds the whole event.
@@ -38,6 +40,19 @@ public final class RecordParser implements Serializable {
      */
     public RecordParser(
             KeyExtractor key, TimestampExtractor timestamp, Optional<Set<String>> conditionFields) {
+        this(key, timestamp, conditionFields, EventTimeRange.ofSystemClock());
+    }
+
+    /**
+     * @param timeRange the event times accepted (the deployed job's comes from Flink's
+     *     configuration)
+     */
+    public RecordParser(
+            KeyExtractor key,
+            TimestampExtractor timestamp,
+            Optional<Set<String>> conditionFields,
+            EventTimeRange timeRange) {
+        this.timeRange = timeRange;
         this.key = key;
         this.timestamp = timestamp;
         this.fields =
@@ -63,12 +78,22 @@ public final class RecordParser implements Serializable {
      * @param conditionFields see {@link #RecordParser(KeyExtractor, TimestampExtractor, Optional)}
      */
     public static RecordParser of(InputSpec input, Optional<Set<String>> conditionFields) {
+        return of(input, conditionFields, EventTimeRange.ofSystemClock());
+    }
+
+    /**
+     * @param conditionFields see {@link #RecordParser(KeyExtractor, TimestampExtractor, Optional)}
+     * @param timeRange the event times accepted
+     */
+    public static RecordParser of(
+            InputSpec input, Optional<Set<String>> conditionFields, EventTimeRange timeRange) {
         return new RecordParser(
                 new KeyExtractor(input.getKey()),
                 input.getTimestamp() == null
                         ? null
                         : new TimestampExtractor(input.getTimestamp().getField()),
-                conditionFields);
+                conditionFields,
+                timeRange);
     }
 
     /** True when event time comes from the record (Kafka record time, or the line number). */
@@ -77,6 +102,10 @@ public final class RecordParser implements Serializable {
     }
 
     /**
+     * Checks, in this order, each a dead letter's reason when it fails: size ({@link
+     * EventSizeLimit}), UTF-8 ({@link Utf8}), one JSON object, the key, the timestamp and its range
+     * ({@link EventTimeRange}, which bounds Kafka record time too).
+     *
      * @param raw the record's bytes
      * @param origin where it was read
      * @param recordTime the record's own time: Kafka record time, or a line number in tests
@@ -85,6 +114,38 @@ public final class RecordParser implements Serializable {
         if (raw == null) {
             return PipelineEvent.rejected(recordTime, origin, new byte[0], "empty record (null)");
         }
+        if (EventSizeLimit.tooLarge(raw.length)) {
+            return tooLarge(raw, raw.length, origin, recordTime);
+        }
+        int malformed = Utf8.firstMalformed(raw);
+        if (malformed >= 0) {
+            return PipelineEvent.rejected(recordTime, origin, raw, Utf8.rejection(raw, malformed));
+        }
+        try {
+            return parseJson(raw, origin, recordTime);
+        } catch (RuntimeException e) {
+            // A bug on some input must cost one dead letter, not a job that fails on it forever.
+            return PipelineEvent.rejected(
+                    recordTime, origin, raw, "not JSON: unreadable (" + e + ")");
+        }
+    }
+
+    /**
+     * A record over {@link EventSizeLimit#MAX_EVENT_BYTES}, of which only the first bytes were kept
+     * (the {@code test} command never reads a longer line whole).
+     *
+     * @param start at least the record's first {@link EventSizeLimit#DEAD_LETTER_PREFIX_BYTES}
+     *     bytes, or all of them
+     * @param size the record's whole size in bytes
+     */
+    public PipelineEvent tooLarge(byte[] start, long size, EventOrigin origin, long recordTime) {
+        byte[] kept =
+                Arrays.copyOf(
+                        start, Math.min(start.length, EventSizeLimit.DEAD_LETTER_PREFIX_BYTES));
+        return PipelineEvent.rejected(recordTime, origin, kept, EventSizeLimit.rejection(size));
+    }
+
+    private PipelineEvent parseJson(byte[] raw, EventOrigin origin, long recordTime) {
         Map<String, Object> body;
         try {
             body = fields == null ? EventJson.parse(raw) : EventJson.parseFields(raw, fields);
@@ -92,8 +153,12 @@ public final class RecordParser implements Serializable {
             return PipelineEvent.rejected(recordTime, origin, raw, "not JSON: " + firstLine(e));
         }
         try {
-            String keyText = key.keyOf(body);
+            String keyText = key.keyOf(body, raw);
             long time = timestamp == null ? recordTime : timestamp.timestampOf(body);
+            String outOfRange = timeRange.problem(time);
+            if (outOfRange != null) {
+                return PipelineEvent.rejected(recordTime, origin, raw, outOfRange);
+            }
             return fields == null
                     ? PipelineEvent.accepted(keyText, time, origin, body, raw)
                     : PipelineEvent.acceptedWithFields(keyText, time, origin, body, raw);

@@ -1,5 +1,6 @@
 package io.eventpipeline.job.kafka;
 
+import io.eventpipeline.job.event.EventTimeRange;
 import io.eventpipeline.job.event.PipelineEvent;
 import io.eventpipeline.job.event.PipelineEventTypeInfoFactory;
 import io.eventpipeline.job.event.RecordParser;
@@ -59,7 +60,10 @@ public final class KafkaPipelineJob {
                                 // partitions must not stop event time.
                                 new CurrentTopicsSource<>(
                                         new IdleWithoutSplitsSource<>(
-                                                source(pipeline, kafka),
+                                                source(
+                                                        pipeline,
+                                                        kafka,
+                                                        EventTimeRange.of(env.getConfiguration())),
                                                 PipelineEventTypeInfoFactory.TYPE),
                                         Set.of(spec.getInput().getTopic()),
                                         PipelineEventTypeInfoFactory.TYPE),
@@ -88,7 +92,8 @@ public final class KafkaPipelineJob {
                 .name("dead letters");
     }
 
-    static KafkaSource<PipelineEvent> source(CompiledPipeline pipeline, KafkaJobSettings kafka) {
+    static KafkaSource<PipelineEvent> source(
+            CompiledPipeline pipeline, KafkaJobSettings kafka, EventTimeRange timeRange) {
         EventPipelineSpec spec = pipeline.spec();
         var builder =
                 KafkaSource.<PipelineEvent>builder()
@@ -99,7 +104,9 @@ public final class KafkaPipelineJob {
                         .setDeserializer(
                                 new InputRecordDeserializer(
                                         RecordParser.of(
-                                                spec.getInput(), pipeline.conditionFields())))
+                                                spec.getInput(),
+                                                pipeline.conditionFields(),
+                                                timeRange)))
                         .setProperties(clientProperties(kafka))
                         // Never read input from aborted transactions.
                         .setProperty(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed")

@@ -1,6 +1,5 @@
 package io.eventpipeline.job.testrun;
 
-import io.eventpipeline.job.match.MatchOutput;
 import io.eventpipeline.job.topology.CompiledPipeline;
 import io.eventpipeline.job.topology.DeadLetter;
 import io.eventpipeline.spec.PipelineDefinition;
@@ -19,8 +18,10 @@ import java.util.List;
  * {@code test --pipeline FILE --events FILE}: runs an EventPipeline (YAML, exactly as applied) over
  * a JSON Lines file and prints one match record per line on stdout, ordered by end time, then
  * pattern name, then match id. Lines that are not valid events are reported on stderr as {@code
- * line N: reason} and the run continues. Exit codes: 0 done; 2 invalid pipeline (every validation
- * problem on stderr) or bad usage / unreadable file; 1 the run itself failed.
+ * line N: reason}, in line order, and the run continues. Both are printed as the run finds them
+ * (the file is streamed, see {@link TestRunner}). Exit codes: 0 done; 2 invalid pipeline (every
+ * validation problem on stderr) or bad usage / unreadable file; 1 the run itself failed (what was
+ * printed before stays valid).
  */
 public final class TestCommand {
     public static final int OK = 0;
@@ -45,10 +46,15 @@ public final class TestCommand {
             return INVALID;
         }
         CompiledPipeline pipeline;
-        List<String> lines;
+        Path events = Path.of(eventsFile);
         try {
             pipeline = CompiledPipeline.of(PipelineDefinition.parse(readFile(pipelineFile)));
-            lines = Files.readAllLines(Path.of(eventsFile), StandardCharsets.UTF_8);
+            if (!Files.isRegularFile(events)) {
+                throw new NoSuchFileException(eventsFile);
+            }
+            if (!Files.isReadable(events)) {
+                throw new IOException(eventsFile + " is not readable");
+            }
         } catch (InvalidPipelineException e) {
             for (ValidationProblem problem : e.problems()) {
                 err.println(problem);
@@ -61,21 +67,24 @@ public final class TestCommand {
             err.println("cannot read: " + e.getMessage());
             return INVALID;
         }
-        TestRunResult result;
         try {
-            result = TestRunner.run(pipeline, lines);
+            TestRunner.run(pipeline, events, this::print);
         } catch (Exception e) {
+            out.flush();
             err.println("the test run failed: " + e);
             return FAILED;
         }
-        for (DeadLetter deadLetter : result.deadLetters()) {
-            err.println("line " + deadLetter.offset + ": " + deadLetter.reason);
-        }
-        for (MatchOutput match : result.matches()) {
-            out.println(match.json);
-        }
         out.flush();
         return OK;
+    }
+
+    private void print(TestRunOutput result) {
+        if (result.match != null) {
+            out.println(result.match.json);
+        } else {
+            DeadLetter deadLetter = result.deadLetter;
+            err.println("line " + deadLetter.offset + ": " + deadLetter.reason);
+        }
     }
 
     private static String readFile(String file) throws IOException {

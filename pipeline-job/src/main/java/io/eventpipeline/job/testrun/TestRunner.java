@@ -3,7 +3,9 @@ package io.eventpipeline.job.testrun;
 import io.eventpipeline.job.event.PipelineEvent;
 import io.eventpipeline.job.event.PipelineEventTypeInfoFactory;
 import io.eventpipeline.job.event.RecordParser;
+import io.eventpipeline.job.match.MatchOutput;
 import io.eventpipeline.job.topology.CompiledPipeline;
+import io.eventpipeline.job.topology.DeadLetter;
 import io.eventpipeline.job.topology.EventTimeWatermarks;
 import io.eventpipeline.job.topology.IrrelevantEvents;
 import io.eventpipeline.job.topology.PipelineStreams;
@@ -11,57 +13,64 @@ import io.eventpipeline.job.topology.PipelineTopology;
 import io.eventpipeline.spec.Durations;
 import io.eventpipeline.spec.SpecDefaults;
 import io.eventpipeline.spec.model.TimestampSpec;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.util.CloseableIterator;
 
 /**
- * Runs a pipeline over events from a file on Flink (a local MiniCluster, or whatever cluster the
+ * Runs a pipeline over an events file on Flink (a local MiniCluster, or whatever cluster the
  * execution environment points at, e.g. a test's shared one) through the deployed job's own
- * topology, with a bounded source in place of Kafka. At the end of the input event time jumps to
- * the end of time: buffered matches complete, pending {@code within} windows expire.
+ * topology, with the file in place of Kafka. At the end of the input event time jumps to the end of
+ * time: buffered matches complete, pending {@code within} windows expire.
+ *
+ * <p>Streaming end to end: the file is read as the job consumes it ({@link ReadEventsFile}), and
+ * results reach the caller as they are found, matches already in output order ({@link MatchOrder}).
+ * Memory grows with the pattern state (keys with partial matches), not the file.
  */
 public final class TestRunner {
     private TestRunner() {}
 
-    public static TestRunResult run(CompiledPipeline pipeline, List<String> lines)
+    /**
+     * Runs over {@code eventsFile}, handing each result to {@code results} as it comes: dead
+     * letters in line order, matches in {@link TestRunResult#MATCH_ORDER}.
+     */
+    public static void run(
+            CompiledPipeline pipeline, Path eventsFile, Consumer<TestRunOutput> results)
             throws Exception {
-        return run(pipeline, lines, null);
+        run(pipeline, eventsFile, null, true, results);
     }
 
     /**
-     * Tests only: {@code dropIrrelevant} overrides whether events no step can match are dropped
-     * before the pattern operators (null: as the deployed job decides).
+     * @param dropIrrelevant tests only: whether events no step can match are dropped before the
+     *     pattern operators (null: as the deployed job decides)
+     * @param simpleSequences tests only: false runs every pattern on Flink CEP
      */
-    public static TestRunResult run(
-            CompiledPipeline pipeline, List<String> lines, Boolean dropIrrelevant)
-            throws Exception {
-        return run(pipeline, lines, dropIrrelevant, true);
-    }
-
-    /**
-     * Tests only: as {@link #run(CompiledPipeline, List, Boolean)}; {@code simpleSequences} false
-     * runs every pattern on Flink CEP.
-     */
-    public static TestRunResult run(
+    static void run(
             CompiledPipeline pipeline,
-            List<String> lines,
+            Path eventsFile,
             Boolean dropIrrelevant,
-            boolean simpleSequences)
+            boolean simpleSequences,
+            Consumer<TestRunOutput> results)
             throws Exception {
         RecordParser parser =
                 RecordParser.of(pipeline.spec().getInput(), pipeline.conditionFields());
-        List<PipelineEvent> records = EventsFile.parse(lines, parser);
 
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         // One parallel instance: the order of the file decides ties and lateness, not scheduling.
         env.setParallelism(1);
         DataStream<PipelineEvent> events =
-                env.fromData(records, PipelineEventTypeInfoFactory.TYPE)
+                env.fromData(eventsFile.toAbsolutePath().toString())
                         .name("events file")
+                        .flatMap(new ReadEventsFile(parser), PipelineEventTypeInfoFactory.TYPE)
+                        .name("read events")
                         .assignTimestampsAndWatermarks(
                                 EventTimeWatermarks.strategy(outOfOrderness(pipeline), null, true))
                         .name("timestamps");
@@ -85,21 +94,68 @@ public final class TestRunner {
                         .union(
                                 streams.deadLetters()
                                         .map(TestRunOutput::of)
-                                        .returns(TestRunOutput.class));
+                                        .returns(TestRunOutput.class))
+                        .transform(
+                                "match order",
+                                TypeInformation.of(TestRunOutput.class),
+                                new MatchOrder());
 
-        List<io.eventpipeline.job.match.MatchOutput> matches = new ArrayList<>();
-        List<io.eventpipeline.job.topology.DeadLetter> deadLetters = new ArrayList<>();
-        try (CloseableIterator<TestRunOutput> results =
+        try (CloseableIterator<TestRunOutput> found =
                 output.executeAndCollect("test " + pipeline.definition().name())) {
-            results.forEachRemaining(
-                    result -> {
-                        if (result.match != null) {
-                            matches.add(result.match);
-                        } else {
-                            deadLetters.add(result.deadLetter);
-                        }
-                    });
+            found.forEachRemaining(results);
         }
+    }
+
+    /** Tests only: runs over {@code lines} (line 1 first) and collects every result. */
+    public static TestRunResult run(CompiledPipeline pipeline, List<String> lines)
+            throws Exception {
+        return run(pipeline, lines, null, true);
+    }
+
+    /** Tests only: see {@link #run(CompiledPipeline, Path, Boolean, boolean, Consumer)}. */
+    public static TestRunResult run(
+            CompiledPipeline pipeline, List<String> lines, Boolean dropIrrelevant)
+            throws Exception {
+        return run(pipeline, lines, dropIrrelevant, true);
+    }
+
+    /** Tests only: see {@link #run(CompiledPipeline, Path, Boolean, boolean, Consumer)}. */
+    public static TestRunResult run(
+            CompiledPipeline pipeline,
+            List<String> lines,
+            Boolean dropIrrelevant,
+            boolean simpleSequences)
+            throws Exception {
+        Path file = Files.createTempFile("events", ".jsonl");
+        try {
+            Files.write(file, lines, StandardCharsets.UTF_8);
+            return collect(pipeline, file, dropIrrelevant, simpleSequences);
+        } finally {
+            Files.deleteIfExists(file);
+        }
+    }
+
+    /** Tests only: runs over {@code eventsFile} and collects every result. */
+    public static TestRunResult collect(
+            CompiledPipeline pipeline,
+            Path eventsFile,
+            Boolean dropIrrelevant,
+            boolean simpleSequences)
+            throws Exception {
+        List<MatchOutput> matches = new ArrayList<>();
+        List<DeadLetter> deadLetters = new ArrayList<>();
+        run(
+                pipeline,
+                eventsFile,
+                dropIrrelevant,
+                simpleSequences,
+                result -> {
+                    if (result.match != null) {
+                        matches.add(result.match);
+                    } else {
+                        deadLetters.add(result.deadLetter);
+                    }
+                });
         return new TestRunResult(matches, deadLetters);
     }
 

@@ -66,6 +66,23 @@ final class BenchEvents {
         return new BenchEvents(Arrays.copyOf(data, position), offsets, readers);
     }
 
+    /**
+     * Writes the same events as {@link #generate} (with one reader) as JSON Lines, one at a time:
+     * nothing of the stream stays in memory.
+     */
+    static void writeLines(
+            java.io.OutputStream out, int count, int keys, double matchFraction, long seed)
+            throws java.io.IOException {
+        SplittableRandom random = new SplittableRandom(seed);
+        StringBuilder json = new StringBuilder(256);
+        for (int i = 0; i < count; i++) {
+            json.setLength(0);
+            appendEvent(json, i, random, keys, matchFraction);
+            json.append('\n');
+            out.write(json.toString().getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
     private static void appendEvent(
             StringBuilder json, int i, SplittableRandom random, int keys, double matchFraction) {
         String type;

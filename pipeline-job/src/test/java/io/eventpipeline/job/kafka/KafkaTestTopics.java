@@ -45,6 +45,28 @@ final class KafkaTestTopics {
         produce(topic, null, values);
     }
 
+    /** Creates one topic with the given topic configs (e.g. a larger max.message.bytes). */
+    void createWithConfig(String topic, Map<String, String> configs) throws Exception {
+        try (Admin admin = Admin.create(broker.clientConfig())) {
+            admin.createTopics(List.of(new NewTopic(topic, 1, (short) 1).configs(configs)))
+                    .all()
+                    .get();
+        }
+    }
+
+    /** Produces raw values, in order, allowing records of up to 16 MiB. */
+    void produceBytes(String topic, List<byte[]> values) throws Exception {
+        Map<String, Object> config = new HashMap<>(broker.clientConfig());
+        config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+        config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+        config.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 16 * 1024 * 1024);
+        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(config)) {
+            for (byte[] value : values) {
+                producer.send(new ProducerRecord<>(topic, value)).get();
+            }
+        }
+    }
+
     /**
      * @param partition null: the producer's choice
      */

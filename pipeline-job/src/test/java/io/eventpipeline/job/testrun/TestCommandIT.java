@@ -2,7 +2,9 @@ package io.eventpipeline.job.testrun;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.eventpipeline.job.HostileRecords;
 import io.eventpipeline.job.SharedMiniCluster;
+import io.eventpipeline.job.event.EventSizeLimit;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -123,6 +125,61 @@ class TestCommandIT {
                 .asString()
                 .contains("\"key\":\"1\"", "\"start\":1,", "\"end\":3,");
         assertThat(stderr()).isEmpty();
+    }
+
+    /**
+     * {@link HostileRecords}, as lines of a CRLF file: each is reported with its reason, and the
+     * events after them match on time under their own keys.
+     */
+    @Test
+    void hostileLinesAreReportedAndTheRunGoesOn(@TempDir Path dir) throws Exception {
+        Path pipeline = dir.resolve("p.yaml");
+        Files.writeString(
+                pipeline,
+                """
+                apiVersion: eventpipeline.io/v1alpha1
+                kind: EventPipeline
+                metadata: {name: hostile}
+                spec:
+                  input: {topic: in, key: id, timestamp: {field: ts}}
+                  output: {topic: out}
+                  patterns:
+                    - name: delay-then-gate
+                      within: 1h
+                      steps:
+                        - {name: delay, where: "event.type == 'DELAY'"}
+                        - {name: gate, where: "event.type == 'GATE'"}
+                """);
+        String key1 = HostileRecords.BIG_KEY_1;
+        String key2 = HostileRecords.BIG_KEY_2;
+        ByteArrayOutputStream file = new ByteArrayOutputStream();
+        for (byte[] line : HostileRecords.all()) {
+            file.writeBytes(line);
+            file.writeBytes(HostileRecords.utf8("\r\n"));
+        }
+        Path events = dir.resolve("e.jsonl");
+        Files.write(events, file.toByteArray());
+
+        assertThat(run("--pipeline", pipeline.toString(), "--events", events.toString())).isZero();
+
+        assertThat(stdout().lines())
+                .satisfiesExactly(
+                        m -> assertThat(m).contains("\"key\":\"" + key1 + "\"", "\"end\":4000"),
+                        m -> assertThat(m).contains("\"key\":\"" + key2 + "\"", "\"end\":5000"));
+        assertThat(stderr().lines())
+                .satisfiesExactly(
+                        r -> assertThat(r).startsWith("line 3: event time out of range: 3250368"),
+                        r -> assertThat(r).startsWith("line 4: event time out of range: "),
+                        r -> assertThat(r).startsWith("line 5: event time out of range: "),
+                        r -> assertThat(r).startsWith("line 6: event time out of range: "),
+                        r -> assertThat(r).startsWith("line 7: not UTF-8: byte 0xC3 at offset"),
+                        r ->
+                                assertThat(r)
+                                        .isEqualTo(
+                                                "line 8: "
+                                                        + EventSizeLimit.rejection(
+                                                                HostileRecords.LARGE_SIZE)),
+                        r -> assertThat(r).startsWith("line 9: not JSON: Illegal unquoted"));
     }
 
     @Test
