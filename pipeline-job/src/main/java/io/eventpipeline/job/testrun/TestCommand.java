@@ -8,7 +8,6 @@ import io.eventpipeline.spec.validation.InvalidPipelineException;
 import io.eventpipeline.spec.validation.ValidationProblem;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
