@@ -5,6 +5,7 @@ import io.eventpipeline.operator.api.EventPipeline;
 import io.eventpipeline.spec.SpecDefaults;
 import io.eventpipeline.spec.StrictYaml;
 import io.eventpipeline.spec.model.EventPipelineSpec;
+import io.eventpipeline.spec.model.FlinkSpec;
 import io.eventpipeline.spec.model.StartFrom;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import java.io.IOException;
@@ -12,7 +13,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
@@ -64,6 +67,28 @@ public record PipelineExample(Path file, EventPipeline pipeline) {
         }
         return copy;
     }
+
+    /**
+     * As {@link #forSandbox()}, for a pipeline fed by the {@link EventGenerator}: its rounds move
+     * event time ahead faster than the clock (a round of hours is sent in seconds), past the hour
+     * ahead the job accepts by default, so the pipeline says how far ahead its events may be.
+     */
+    public EventPipeline forSandboxWithGeneratedEvents() {
+        EventPipeline copy = forSandbox();
+        if (copy.getSpec().getFlink() == null) {
+            copy.getSpec().setFlink(new FlinkSpec());
+        }
+        Map<String, String> configuration = new TreeMap<>();
+        if (copy.getSpec().getFlink().getFlinkConfiguration() != null) {
+            configuration.putAll(copy.getSpec().getFlink().getFlinkConfiguration());
+        }
+        configuration.put(GENERATED_EVENTS_MAX_AHEAD, "3650 d");
+        copy.getSpec().getFlink().setFlinkConfiguration(configuration);
+        return copy;
+    }
+
+    /** The job's setting for how far past the clock an event's time may lie. */
+    static final String GENERATED_EVENTS_MAX_AHEAD = "eventpipeline.timestamp.max-ahead";
 
     public String name() {
         return pipeline.getMetadata().getName();

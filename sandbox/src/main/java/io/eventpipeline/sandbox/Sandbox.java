@@ -96,7 +96,10 @@ public final class Sandbox {
         running.add(new StatusPrinter(stack.kube().client(), line -> say("status", line)));
         PipelineClient pipelines = new PipelineClient(stack.kube().client());
         for (PipelineExample example : examples) {
-            pipelines.apply(example.forSandbox());
+            pipelines.apply(
+                    args.rate() == null
+                            ? example.forSandbox()
+                            : example.forSandboxWithGeneratedEvents());
             say("sandbox", "applied " + example.file());
         }
         for (PipelineExample example : examples) {

@@ -107,7 +107,13 @@ final class FlinkKeyRules {
                                     "periodic watermarks would be off, event time would never"
                                             + " advance and no time-bound pattern would"
                                             + " complete"),
-                            "how often event time advances: match latency against overhead"));
+                            "how often event time advances: match latency against overhead"),
+                    allowed(
+                            "eventpipeline.timestamp.max-ahead",
+                            duration(),
+                            "how far past the clock an event's time may lie before the event is a"
+                                    + " dead letter (timestamp-range): for producers whose clocks"
+                                    + " run ahead; only its own job reads it"));
 
     static final List<Refused> REFUSED =
             List.of(

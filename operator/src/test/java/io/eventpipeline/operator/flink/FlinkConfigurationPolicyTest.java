@@ -55,6 +55,7 @@ class FlinkConfigurationPolicyTest {
                                       execution.checkpointing.timeout: 5 min
                                       execution.checkpointing.min-pause: 10 s
                                       pipeline.auto-watermark-interval: 200 ms
+                                      eventpipeline.timestamp.max-ahead: 6 h
                                 """))
                 .isEmpty();
     }
