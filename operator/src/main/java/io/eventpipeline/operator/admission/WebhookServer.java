@@ -6,11 +6,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsServer;
+import io.eventpipeline.operator.http.HttpExchanges;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import javax.net.ssl.SSLContext;
@@ -51,7 +50,8 @@ public final class WebhookServer implements AutoCloseable {
         server.createContext(PATH, this::handle);
         // The API server calls with a deadline of a few seconds; two threads keep one slow
         // request from queueing the next.
-        this.executor = Executors.newFixedThreadPool(2, WebhookServer::daemon);
+        this.executor =
+                Executors.newFixedThreadPool(2, HttpExchanges.daemonThreads("admission-webhook"));
         server.setExecutor(executor);
     }
 
@@ -73,7 +73,7 @@ public final class WebhookServer implements AutoCloseable {
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             if (!exchange.getRequestMethod().equals("POST")) {
-                respond(exchange, 405, "only POST is served here\n", "text/plain");
+                HttpExchanges.respond(exchange, 405, "text/plain", "only POST is served here\n");
                 return;
             }
             byte[] body;
@@ -81,53 +81,39 @@ public final class WebhookServer implements AutoCloseable {
                 body = in.readNBytes(MAX_REQUEST_BYTES + 1);
             }
             if (body.length > MAX_REQUEST_BYTES) {
-                respond(exchange, 413, "an AdmissionReview larger than 8 MiB\n", "text/plain");
+                HttpExchanges.respond(
+                        exchange, 413, "text/plain", "an AdmissionReview larger than 8 MiB\n");
                 return;
             }
             JsonNode review;
             try {
                 review = mapper.readTree(body);
             } catch (JsonProcessingException e) {
-                respond(
+                HttpExchanges.respond(
                         exchange,
                         400,
-                        "not an AdmissionReview: " + e.getOriginalMessage() + "\n",
-                        "text/plain");
+                        "text/plain",
+                        "not an AdmissionReview: " + e.getOriginalMessage() + "\n");
                 return;
             }
             if (review == null || !review.path("request").isObject()) {
-                respond(exchange, 400, "not an AdmissionReview: no request\n", "text/plain");
+                HttpExchanges.respond(
+                        exchange, 400, "text/plain", "not an AdmissionReview: no request\n");
                 return;
             }
-            respond(
+            HttpExchanges.respond(
                     exchange,
                     200,
-                    mapper.writeValueAsString(admission.review(review)),
-                    "application/json");
+                    "application/json",
+                    mapper.writeValueAsString(admission.review(review)));
         } catch (RuntimeException e) {
             // A bug must answer (the API server applies failurePolicy), never hang the call.
             LOG.error("webhook request failed", e);
             try {
-                respond(exchange, 500, "internal error\n", "text/plain");
+                HttpExchanges.respond(exchange, 500, "text/plain", "internal error\n");
             } catch (IOException | RuntimeException ignored) {
                 // The response was already under way; nothing more can be said.
             }
         }
-    }
-
-    private static void respond(HttpExchange exchange, int status, String body, String type)
-            throws IOException {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", type);
-        exchange.sendResponseHeaders(status, bytes.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(bytes);
-        }
-    }
-
-    private static Thread daemon(Runnable task) {
-        Thread thread = new Thread(task, "admission-webhook");
-        thread.setDaemon(true);
-        return thread;
     }
 }

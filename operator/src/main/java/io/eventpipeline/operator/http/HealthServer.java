@@ -3,9 +3,7 @@ package io.eventpipeline.operator.http;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Executors;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
@@ -27,12 +25,13 @@ public final class HealthServer implements AutoCloseable {
         server.createContext(
                 "/metrics",
                 exchange ->
-                        respond(
+                        HttpExchanges.respond(
                                 exchange,
                                 200,
                                 "text/plain; version=0.0.4; charset=utf-8",
                                 metrics.get()));
-        server.setExecutor(Executors.newSingleThreadExecutor(HealthServer::daemon));
+        server.setExecutor(
+                Executors.newSingleThreadExecutor(HttpExchanges.daemonThreads("health-http")));
     }
 
     public HealthServer start() {
@@ -56,22 +55,6 @@ public final class HealthServer implements AutoCloseable {
         } catch (RuntimeException e) {
             ok = false;
         }
-        respond(exchange, ok ? 200 : 503, "text/plain", ok ? "ok\n" : "not ready\n");
-    }
-
-    private static void respond(HttpExchange exchange, int code, String type, String body)
-            throws IOException {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", type);
-        exchange.sendResponseHeaders(code, bytes.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(bytes);
-        }
-    }
-
-    private static Thread daemon(Runnable task) {
-        Thread thread = new Thread(task, "health-http");
-        thread.setDaemon(true);
-        return thread;
+        HttpExchanges.respond(exchange, ok ? 200 : 503, "text/plain", ok ? "ok\n" : "not ready\n");
     }
 }
