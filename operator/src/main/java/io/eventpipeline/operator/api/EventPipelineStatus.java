@@ -14,8 +14,7 @@ public class EventPipelineStatus {
     @JsonPropertyDescription("The metadata.generation this status describes.")
     private Long observedGeneration;
 
-    @JsonPropertyDescription(
-            "Pending, Provisioning, Deploying, Running, Suspended, Degraded or Failed.")
+    @JsonPropertyDescription("Deploying, Running, Suspended, Degraded or Failed.")
     private Phase phase;
 
     @JsonPropertyDescription("SpecValid, TopicsReady, JobReady and Ready, with reasons.")

@@ -1,11 +1,11 @@
 package io.eventpipeline.operator.api;
 
-/** Where a pipeline is in its life, shown as the Phase printer column. */
+/**
+ * Where a pipeline is in its life, shown as the Phase printer column. The first status is written
+ * once topics and the FlinkDeployment have been handled, so a pipeline without status has not been
+ * reconciled yet; there is no phase for that.
+ */
 public enum Phase {
-    /** Seen, not yet acted on. */
-    Pending,
-    /** Topics are being created or brought to the spec. */
-    Provisioning,
     /** The FlinkDeployment is written; the job is not running yet. */
     Deploying,
     /** The job runs. */

@@ -175,10 +175,7 @@ public final class StatusCalculator {
         if (phase == Phase.Failed || rolledBack) {
             conditions.set(ConditionType.Stalled, true, reason, message);
             conditions.remove(ConditionType.Reconciling);
-        } else if (phase == Phase.Pending
-                || phase == Phase.Provisioning
-                || phase == Phase.Deploying
-                || phase == Phase.Degraded) {
+        } else if (phase == Phase.Deploying || phase == Phase.Degraded) {
             conditions.set(ConditionType.Reconciling, true, reason, message);
             conditions.remove(ConditionType.Stalled);
         } else {
