@@ -26,9 +26,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Entry point. {@code run} (the default) runs the operator against the cluster of the current
- * kubeconfig or service account; {@code render -f FILE} prints what it would create for a pipeline,
- * with no cluster.
+ * Entry point. {@code run} runs the operator against the cluster of the current kubeconfig or
+ * service account; {@code render -f FILE} prints what it would create for a pipeline, with no
+ * cluster; {@code help} and {@code --version} ({@link CommandLine}).
  */
 public final class Main {
     static {
@@ -45,7 +45,21 @@ public final class Main {
 
     public static void main(String[] args) throws Exception {
         List<String> arguments = Arrays.asList(args);
-        String command = arguments.isEmpty() ? "run" : arguments.get(0);
+        CommandLine.Action action = CommandLine.action(arguments);
+        switch (action) {
+            case HELP -> {
+                System.out.print(CommandLine.USAGE);
+                return;
+            }
+            case VERSION -> {
+                System.out.println("eventpipeline-operator " + CommandLine.version());
+                return;
+            }
+            case USAGE_ERROR -> System.exit(CommandLine.usageError(arguments, System.err));
+            default -> {
+                // RUN and RENDER need the configuration.
+            }
+        }
         OperatorConfig config;
         Optional<WebhookConfig> webhook;
         try {
@@ -56,19 +70,12 @@ public final class Main {
             System.exit(RenderCommand.USAGE);
             return;
         }
-        switch (command) {
-            case "run" -> run(config, webhook);
-            case "render" ->
-                    System.exit(
-                            new RenderCommand(config, System.out, System.err)
-                                    .run(arguments.subList(1, arguments.size())));
-            default -> {
-                System.err.println(
-                        "usage: [run] | render -f <EventPipeline YAML file> [--against <earlier"
-                                + " file>]");
-                System.exit(RenderCommand.USAGE);
-            }
+        if (action == CommandLine.Action.RENDER) {
+            System.exit(
+                    new RenderCommand(config, System.in, System.out, System.err)
+                            .run(arguments.subList(1, arguments.size())));
         }
+        run(config, webhook);
     }
 
     private static void run(OperatorConfig config, Optional<WebhookConfig> webhookConfig)
@@ -78,8 +85,22 @@ public final class Main {
         // Before the operator: a follower replica serves admission while it waits for the lease.
         WebhookServer webhook =
                 webhookConfig.isPresent() ? webhook(config, webhookConfig.get(), client) : null;
-        EventPipelineOperator operator =
-                EventPipelineOperator.start(config, client, registry, Clock.systemUTC(), o -> {});
+        EventPipelineOperator operator;
+        try {
+            operator =
+                    EventPipelineOperator.start(
+                            config, client, registry, Clock.systemUTC(), o -> {});
+        } catch (RuntimeException e) {
+            // Most often the API server cannot be reached or refuses us: say which, in one line.
+            LOG.debug("start failed", e);
+            System.err.println(
+                    "cannot start: the Kubernetes API at "
+                            + client.getMasterUrl()
+                            + " answered: "
+                            + rootCause(e));
+            System.exit(1);
+            return;
+        }
         // Not before the start: a signal while it hangs (no API server) ends the JVM at once.
         StopRequest stop = new StopRequest();
         stop.onTerminationSignals();
@@ -142,6 +163,16 @@ public final class Main {
                 WebhookServer.PATH,
                 webhookConfig.certDir());
         return server;
+    }
+
+    private static String rootCause(Throwable e) {
+        Throwable cause = e;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        String message =
+                cause.getMessage() == null ? "" : cause.getMessage().lines().findFirst().orElse("");
+        return cause.getClass().getSimpleName() + (message.isEmpty() ? "" : ": " + message);
     }
 
     /** Runs its task the first time only; later callers wait until that run has finished. */

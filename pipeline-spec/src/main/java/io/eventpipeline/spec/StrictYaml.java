@@ -97,7 +97,16 @@ public final class StrictYaml {
      * @throws IOException when it cannot be read, or is not UTF-8: the message names the file
      */
     public static String readFile(Path file) throws IOException {
-        byte[] bytes = Files.readAllBytes(file);
+        return readUtf8(Files.readAllBytes(file), file.toString());
+    }
+
+    /**
+     * Bytes from a named source (a file, standard input) as text, which must be UTF-8 (a byte-order
+     * mark is dropped).
+     *
+     * @throws IOException when they are not UTF-8: the message names the source
+     */
+    public static String readUtf8(byte[] bytes, String source) throws IOException {
         CharsetDecoder decoder =
                 StandardCharsets.UTF_8
                         .newDecoder()
@@ -111,7 +120,7 @@ public final class StrictYaml {
         }
         if (result.isError()) {
             throw new IOException(
-                    file
+                    source
                             + " is not UTF-8 text: byte "
                             + String.format("0x%02X", bytes[in.position()] & 0xFF)
                             + " at offset "

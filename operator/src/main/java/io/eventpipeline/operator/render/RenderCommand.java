@@ -14,7 +14,9 @@ import io.eventpipeline.spec.validation.InvalidPipelineException;
 import io.eventpipeline.spec.validation.PipelineValidator;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintStream;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,12 +41,28 @@ public final class RenderCommand {
     public static final int INVALID = 2;
     public static final int USAGE = 64;
 
+    static final String USAGE_TEXT =
+            """
+            usage: render -f FILE [--against EARLIER]
+
+              -f, --file FILE     the EventPipeline (YAML); '-' reads standard input
+              --against EARLIER   the earlier EventPipeline, or the live FlinkDeployment
+                                  (kubectl get flinkdeployment NAME -o yaml): also print what
+                                  the change keeps of the running job's state
+              -h, --help          this text
+
+            exit status: 0 rendered, 2 not a valid pipeline, 64 usage error or unreadable file
+            """;
+
     private final OperatorConfig config;
+    private final InputStream stdin;
     private final PrintStream out;
     private final PrintStream err;
 
-    public RenderCommand(OperatorConfig config, PrintStream out, PrintStream err) {
+    public RenderCommand(
+            OperatorConfig config, InputStream stdin, PrintStream out, PrintStream err) {
         this.config = config;
+        this.stdin = stdin;
         this.out = out;
         this.err = err;
     }
@@ -53,39 +71,89 @@ public final class RenderCommand {
      * @param args the arguments after {@code render}
      */
     public int run(List<String> args) {
-        Optional<Path> file = option(args, "-f", "--file");
-        if (file.isEmpty()) {
-            err.println("usage: render -f <EventPipeline YAML file> [--against <earlier file>]");
+        Options options;
+        try {
+            options = Options.parse(args);
+        } catch (IllegalArgumentException e) {
+            err.println("render: " + e.getMessage());
+            err.print(USAGE_TEXT);
             return USAGE;
         }
-        Optional<Path> against = option(args, "--against", "--against");
-        Path current = file.get();
+        if (options.help()) {
+            out.print(USAGE_TEXT);
+            return OK;
+        }
+        String current = options.file();
         try {
-            String document = StrictYaml.readFile(current);
-            String earlier = against.isEmpty() ? null : StrictYaml.readFile(against.get());
+            String document = read(current);
+            String earlier = options.against() == null ? null : read(options.against());
             try {
                 out.print(earlier == null ? render(document) : render(document, earlier));
                 return OK;
             } catch (InvalidPipelineException e) {
-                err.println(current + " is not a valid EventPipeline:");
+                err.println(name(current) + " is not a valid EventPipeline:");
                 e.problems().forEach(problem -> err.println("  " + problem));
                 return INVALID;
             } catch (EarlierVersionException e) {
-                err.println(against.get() + " " + e.getMessage() + ":");
+                err.println(name(options.against()) + " " + e.getMessage() + ":");
                 e.problems().forEach(problem -> err.println("  " + problem));
                 return INVALID;
             }
+        } catch (NoSuchFileException e) {
+            err.println("render: cannot read " + e.getFile() + ": no such file");
+            return USAGE;
         } catch (IOException e) {
-            err.println("cannot read: " + e.getMessage());
+            err.println("render: cannot read " + e.getMessage());
             return USAGE;
         }
     }
 
-    private static Optional<Path> option(List<String> args, String shortName, String longName) {
-        int at = Math.max(args.indexOf(shortName), args.indexOf(longName));
-        return at < 0 || at + 1 >= args.size()
-                ? Optional.empty()
-                : Optional.of(Path.of(args.get(at + 1)));
+    private String read(String file) throws IOException {
+        if (file.equals("-")) {
+            return StrictYaml.readUtf8(stdin.readAllBytes(), "standard input");
+        }
+        return StrictYaml.readFile(Path.of(file));
+    }
+
+    private static String name(String file) {
+        return file.equals("-") ? "standard input" : file;
+    }
+
+    /** {@code -f FILE}, {@code --file FILE} or {@code --file=FILE}; the same for --against. */
+    record Options(String file, String against, boolean help) {
+        static Options parse(List<String> args) {
+            String file = null;
+            String against = null;
+            boolean help = false;
+            for (int i = 0; i < args.size(); i++) {
+                String arg = args.get(i);
+                int equals = arg.startsWith("--") ? arg.indexOf('=') : -1;
+                String name = equals < 0 ? arg : arg.substring(0, equals);
+                String inline = equals < 0 ? null : arg.substring(equals + 1);
+                switch (name) {
+                    case "-h", "--help" -> help = true;
+                    case "-f", "--file", "--against" -> {
+                        String value = inline;
+                        if (value == null && i + 1 < args.size()) {
+                            value = args.get(++i);
+                        }
+                        if (value == null || value.isEmpty()) {
+                            throw new IllegalArgumentException(name + " needs a file");
+                        }
+                        if (name.equals("--against")) {
+                            against = value;
+                        } else {
+                            file = value;
+                        }
+                    }
+                    default -> throw new IllegalArgumentException("unknown option '" + arg + "'");
+                }
+            }
+            if (!help && file == null) {
+                throw new IllegalArgumentException("-f FILE is required");
+            }
+            return new Options(file, against, help);
+        }
     }
 
     /** The YAML the command prints: a FlinkDeployment document, then the topic plan. */

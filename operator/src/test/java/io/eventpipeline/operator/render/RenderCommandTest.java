@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.eventpipeline.operator.config.OperatorConfig;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -26,7 +27,11 @@ class RenderCommandTest {
     final ByteArrayOutputStream out = new ByteArrayOutputStream();
     final ByteArrayOutputStream err = new ByteArrayOutputStream();
     final RenderCommand command =
-            new RenderCommand(CONFIG, new PrintStream(out, true), new PrintStream(err, true));
+            new RenderCommand(
+                    CONFIG,
+                    InputStream.nullInputStream(),
+                    new PrintStream(out, true),
+                    new PrintStream(err, true));
 
     @Test
     void printsTheFlinkDeploymentAndTheTopicPlan() {
@@ -151,7 +156,7 @@ class RenderCommandTest {
         assertThat(command.run(List.of("-f", latin1.toString()))).isEqualTo(RenderCommand.USAGE);
         assertThat(err.toString(StandardCharsets.UTF_8))
                 .isEqualTo(
-                        "cannot read: "
+                        "render: cannot read "
                                 + latin1
                                 + " is not UTF-8 text: byte 0xE9 at offset 5 (save the file as"
                                 + " UTF-8)\n");
