@@ -34,7 +34,10 @@ public final class Documents {
             output: {topic: alerts}
             """;
 
-    /** DESIGN.md's example, in this model (afterMatch skipPastLastEvent, times {min 1, max 3}). */
+    /**
+     * The README's EventPipeline example with every field set (afterMatch skipPastLastEvent, times
+     * {min 1, max 3}; no idleTimeout).
+     */
     public static final String FLIGHT_DELAYS =
             """
             apiVersion: eventpipeline.io/v1alpha1

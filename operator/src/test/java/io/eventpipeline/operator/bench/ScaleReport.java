@@ -112,8 +112,8 @@ record ScaleReport(
         row("API writes by the operator per pipeline", fmt(perPipeline), "", null);
         double eventsPerPipeline = (double) writesToReady.getOrDefault("POST events", 0L) / n;
         row("  of which Kubernetes Events (phase changes)", fmt(eventsPerPipeline), "", null);
-        // The target counts writes to the pipeline and its children: DESIGN requires an Event on
-        // each phase change, which a new pipeline makes twice.
+        // The target counts writes to the pipeline and its children: the operator writes an Event
+        // on each phase change (operator/DESIGN.md), which a new pipeline makes twice.
         row(
                 "  the rest: the pipeline and its children",
                 fmt(perPipeline - eventsPerPipeline),
