@@ -1,15 +1,33 @@
 package io.eventpipeline.job;
 
+import io.eventpipeline.job.kafka.RunCommand;
 import io.eventpipeline.job.testrun.TestCommand;
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Properties;
 
 /**
  * The job jar's entry point. {@code run --pipeline-json <...>} runs a pipeline as the operator
  * deploys it (the FlinkDeployment's args); {@code test --pipeline FILE --events FILE} runs one over
- * a file of events on a local MiniCluster and prints the matches.
+ * a file of events on a local MiniCluster and prints the matches. Help goes to stdout with status
+ * 0; a usage error to stderr with {@link TestCommand#USAGE_ERROR}, as in the operator's commands.
  */
 public final class Main {
+    static final String USAGE =
+            """
+            usage: pipeline-job <command>
+
+            commands:
+              test --pipeline FILE --events FILE
+                                        run a pipeline over a file of JSON events (one per line)
+                                        and print its matches; '-' reads events from stdin
+              run --pipeline-json JSON  run a pipeline as the operator deploys it
+              help, --help, -h          this text
+              version, --version        the job's version
+            """;
+
     private Main() {}
 
     public static void main(String[] args) throws Exception {
@@ -18,15 +36,33 @@ public final class Main {
         switch (command) {
             case "test" ->
                     System.exit(
-                            new TestCommand(System.out, System.err)
+                            new TestCommand(System.in, System.out, System.err)
                                     .run(arguments.subList(1, arguments.size())));
-            case "run" -> io.eventpipeline.job.kafka.RunCommand.run(arguments);
+            case "run" -> RunCommand.run(arguments);
+            case "help", "--help", "-h" -> System.out.print(USAGE);
+            case "version", "--version" -> System.out.println("pipeline-job " + version());
             default -> {
                 System.err.println(
-                        "usage: run --pipeline-json <pipeline JSON>\n"
-                                + "       test --pipeline FILE --events FILE");
-                System.exit(2);
+                        command.isEmpty()
+                                ? "a command is needed"
+                                : "unknown command '" + command + "'");
+                System.err.print(USAGE);
+                System.exit(TestCommand.USAGE_ERROR);
             }
         }
+    }
+
+    /** The build's version, e.g. {@code 0.1.0-SNAPSHOT}. */
+    static String version() {
+        Properties properties = new Properties();
+        try (InputStream in =
+                Main.class.getResourceAsStream("/eventpipeline-job-version.properties")) {
+            if (in != null) {
+                properties.load(in);
+            }
+        } catch (IOException e) {
+            // Unreadable: reported as unknown below.
+        }
+        return properties.getProperty("version", "unknown");
     }
 }

@@ -7,52 +7,86 @@ import io.eventpipeline.spec.StrictYaml;
 import io.eventpipeline.spec.validation.InvalidPipelineException;
 import io.eventpipeline.spec.validation.ValidationProblem;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * {@code test --pipeline FILE --events FILE}: runs an EventPipeline (YAML, exactly as applied) over
- * a JSON Lines file and prints one match record per line on stdout, ordered by end time, then
- * pattern name, then match id. Lines that are not valid events are reported on stderr as {@code
- * line N: reason}, in line order, and the run continues. Both are printed as the run finds them
- * (the file is streamed, see {@link TestRunner}). Exit codes: 0 done; 2 invalid pipeline (every
- * validation problem on stderr) or bad usage / unreadable file; 1 the run itself failed (what was
- * printed before stays valid).
+ * a JSON Lines file ({@code -}: standard input) and prints one match record per line on stdout,
+ * ordered by end time, then pattern name, then match id. Lines that are not valid events are
+ * reported on stderr as {@code line N: reason}, in line order, and the run continues. Both are
+ * printed as the run finds them (the file is streamed, see {@link TestRunner}). A last line on
+ * stderr sums the run up, with a warning for every pattern that matched nothing. Exit codes: 0
+ * done; 2 invalid pipeline (every validation problem on stderr); 64 bad usage or unreadable file; 1
+ * the run itself failed (what was printed before stays valid).
  */
 public final class TestCommand {
     public static final int OK = 0;
     public static final int FAILED = 1;
     public static final int INVALID = 2;
+    public static final int USAGE_ERROR = 64;
 
-    static final String USAGE = "usage: test --pipeline FILE --events FILE";
+    static final String USAGE =
+            """
+            usage: test --pipeline FILE --events FILE
 
+              --pipeline FILE   the EventPipeline (YAML)
+              --events FILE     JSON events, one per line; '-' reads standard input
+              -h, --help        this text
+
+            exit status: 0 done, 1 the run failed, 2 not a valid pipeline, 64 usage error or
+            unreadable file
+            """;
+
+    private final InputStream stdin;
     private final PrintStream out;
     private final PrintStream err;
 
-    public TestCommand(PrintStream out, PrintStream err) {
+    public TestCommand(InputStream stdin, PrintStream out, PrintStream err) {
+        this.stdin = stdin;
         this.out = out;
         this.err = err;
     }
 
     public int run(List<String> args) {
-        String pipelineFile = option(args, "--pipeline");
-        String eventsFile = option(args, "--events");
-        if (pipelineFile == null || eventsFile == null) {
-            err.println(USAGE);
-            return INVALID;
+        Map<String, String> options;
+        try {
+            options = options(args);
+        } catch (IllegalArgumentException e) {
+            err.println("test: " + e.getMessage());
+            err.print(USAGE);
+            return USAGE_ERROR;
         }
+        if (options.containsKey("--help")) {
+            out.print(USAGE);
+            return OK;
+        }
+        String pipelineFile = options.get("--pipeline");
+        String eventsFile = options.get("--events");
         CompiledPipeline pipeline;
-        Path events = Path.of(eventsFile);
+        Path events = null;
+        boolean fromStdin = eventsFile.equals("-");
         try {
             pipeline = CompiledPipeline.of(PipelineDefinition.parse(readFile(pipelineFile)));
-            if (!Files.isRegularFile(events)) {
-                throw new NoSuchFileException(eventsFile);
-            }
-            if (!Files.isReadable(events)) {
-                throw new IOException(eventsFile + " is not readable");
+            if (fromStdin) {
+                // Streamed through a file: the run reads it again in event-time order.
+                events = Files.createTempFile("events", ".jsonl");
+                Files.copy(stdin, events, StandardCopyOption.REPLACE_EXISTING);
+            } else {
+                events = Path.of(eventsFile);
+                if (!Files.isRegularFile(events)) {
+                    throw new NoSuchFileException(eventsFile);
+                }
+                if (!Files.isReadable(events)) {
+                    throw new IOException(eventsFile + " is not readable");
+                }
             }
         } catch (InvalidPipelineException e) {
             for (ValidationProblem problem : e.problems()) {
@@ -60,24 +94,35 @@ public final class TestCommand {
             }
             return INVALID;
         } catch (NoSuchFileException e) {
-            err.println("no such file: " + e.getFile());
-            return INVALID;
+            err.println("test: cannot read " + e.getFile() + ": no such file");
+            return USAGE_ERROR;
         } catch (IOException e) {
-            err.println("cannot read: " + e.getMessage());
-            return INVALID;
+            err.println("test: cannot read " + e.getMessage());
+            return USAGE_ERROR;
         }
+        Summary summary = new Summary(pipeline);
         try {
-            TestRunner.run(pipeline, events, this::print);
+            TestRunner.run(pipeline, events, result -> print(result, summary));
         } catch (Exception e) {
             out.flush();
             err.println("the test run failed: " + e);
             return FAILED;
+        } finally {
+            if (fromStdin) {
+                try {
+                    Files.deleteIfExists(events);
+                } catch (IOException e) {
+                    // A temporary file left behind is no reason to fail the run.
+                }
+            }
         }
         out.flush();
+        summary.print(err);
         return OK;
     }
 
-    private void print(TestRunOutput result) {
+    private void print(TestRunOutput result, Summary summary) {
+        summary.count(result);
         if (result.match != null) {
             out.println(result.match.json);
         } else {
@@ -90,8 +135,35 @@ public final class TestCommand {
         return StrictYaml.readFile(Path.of(file));
     }
 
-    private static String option(List<String> args, String name) {
-        int at = args.indexOf(name);
-        return at >= 0 && at + 1 < args.size() ? args.get(at + 1) : null;
+    /** {@code --name VALUE} or {@code --name=VALUE}; both files are required unless --help. */
+    private static Map<String, String> options(List<String> args) {
+        Map<String, String> options = new HashMap<>();
+        for (int i = 0; i < args.size(); i++) {
+            String arg = args.get(i);
+            int equals = arg.startsWith("--") ? arg.indexOf('=') : -1;
+            String name = equals < 0 ? arg : arg.substring(0, equals);
+            switch (name) {
+                case "-h", "--help" -> options.put("--help", "");
+                case "--pipeline", "--events" -> {
+                    String value = equals < 0 ? null : arg.substring(equals + 1);
+                    if (value == null && i + 1 < args.size()) {
+                        value = args.get(++i);
+                    }
+                    if (value == null || value.isEmpty()) {
+                        throw new IllegalArgumentException(name + " needs a file");
+                    }
+                    options.put(name, value);
+                }
+                default -> throw new IllegalArgumentException("unknown option '" + arg + "'");
+            }
+        }
+        if (!options.containsKey("--help")) {
+            for (String required : List.of("--pipeline", "--events")) {
+                if (!options.containsKey(required)) {
+                    throw new IllegalArgumentException(required + " FILE is required");
+                }
+            }
+        }
+        return options;
     }
 }

@@ -12,6 +12,9 @@ import java.util.Objects;
 public class DeadLetter {
     public String reason;
 
+    /** The reason's category ({@link DeadLetterReason#label()}), as the metrics count it. */
+    public String kind;
+
     /** Input topic, or {@link EventOrigin#EVENTS_FILE}. */
     public String source;
 

@@ -77,6 +77,7 @@ public final class EventRouter extends ProcessFunction<PipelineEvent, PipelineEv
 
     private void deadLetter(Context ctx, DeadLetterReason reason, DeadLetter deadLetter) {
         metrics.deadLetter(reason);
+        deadLetter.kind = reason.label();
         ctx.output(DEAD_LETTERS, deadLetter);
     }
 }

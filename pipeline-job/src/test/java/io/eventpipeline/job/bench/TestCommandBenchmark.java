@@ -3,6 +3,7 @@ package io.eventpipeline.job.bench;
 import io.eventpipeline.job.testrun.TestCommand;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
@@ -115,6 +116,7 @@ public final class TestCommandBenchmark {
         long cpuStart = BenchRun.processCpuNanos();
         int exit =
                 new TestCommand(
+                                InputStream.nullInputStream(),
                                 new PrintStream(matches, false, StandardCharsets.UTF_8),
                                 new PrintStream(reports, false, StandardCharsets.UTF_8))
                         .run(

@@ -6,6 +6,7 @@ import io.eventpipeline.job.HostileRecords;
 import io.eventpipeline.job.SharedMiniCluster;
 import io.eventpipeline.job.event.EventSizeLimit;
 import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -29,6 +30,7 @@ class TestCommandIT {
 
     private int run(String... args) {
         return new TestCommand(
+                        InputStream.nullInputStream(),
                         new PrintStream(out, true, StandardCharsets.UTF_8),
                         new PrintStream(err, true, StandardCharsets.UTF_8))
                 .run(List.of(args));
@@ -40,6 +42,14 @@ class TestCommandIT {
 
     private String stderr() {
         return err.toString(StandardCharsets.UTF_8);
+    }
+
+    /** What stderr reports before the summary: the refused lines and problems. */
+    private String reports() {
+        return stderr().lines()
+                .filter(line -> !line.startsWith("test: "))
+                .map(line -> line + "\n")
+                .collect(java.util.stream.Collectors.joining());
     }
 
     @Test
@@ -56,7 +66,7 @@ class TestCommandIT {
                 .first()
                 .asString()
                 .contains("\"key\":\"AA100\"", "\"newGate\":\"B7\"");
-        assertThat(stderr().lines())
+        assertThat(reports().lines())
                 .containsExactly(
                         "line 6: not JSON: Unrecognized token 'this': was expecting (JSON String,"
                                 + " Number, Array, Object or token 'null', 'true' or 'false')",
@@ -124,7 +134,7 @@ class TestCommandIT {
                 .singleElement()
                 .asString()
                 .contains("\"key\":\"1\"", "\"start\":1,", "\"end\":3,");
-        assertThat(stderr()).isEmpty();
+        assertThat(reports()).isEmpty();
     }
 
     /**
@@ -166,7 +176,7 @@ class TestCommandIT {
                 .satisfiesExactly(
                         m -> assertThat(m).contains("\"key\":\"" + key1 + "\"", "\"end\":4000"),
                         m -> assertThat(m).contains("\"key\":\"" + key2 + "\"", "\"end\":5000"));
-        assertThat(stderr().lines())
+        assertThat(reports().lines())
                 .satisfiesExactly(
                         r -> assertThat(r).startsWith("line 3: event time out of range: 3250368"),
                         r -> assertThat(r).startsWith("line 4: event time out of range: "),
@@ -212,7 +222,7 @@ class TestCommandIT {
 
     /** The pipeline file is read by the same strict reader as {@code render}'s. */
     @Test
-    void aPipelineFileThatIsNotUtf8OrUsesAliasesExitsTwoNamingWhy(@TempDir Path dir)
+    void aPipelineFileThatIsNotUtf8OrUsesAliasesIsRefusedNamingWhy(@TempDir Path dir)
             throws Exception {
         String example = Files.readString(EXAMPLES.resolve("flight-delays.yaml"));
         Path latin1 = dir.resolve("latin1.yaml");
@@ -222,9 +232,11 @@ class TestCommandIT {
                         .getBytes(StandardCharsets.ISO_8859_1));
         Path events = dir.resolve("e.jsonl");
         Files.writeString(events, "{}\n");
+        // Not UTF-8: unreadable, as for render (64); aliases: an invalid pipeline (2).
         assertThat(run("--pipeline", latin1.toString(), "--events", events.toString()))
-                .isEqualTo(2);
-        assertThat(stderr()).startsWith("cannot read: " + latin1 + " is not UTF-8 text: byte 0xE9");
+                .isEqualTo(TestCommand.USAGE_ERROR);
+        assertThat(stderr())
+                .startsWith("test: cannot read " + latin1 + " is not UTF-8 text: byte 0xE9");
         err.reset();
         Path aliased = dir.resolve("aliased.yaml");
         Files.writeString(aliased, example.replace("topic: flight-alerts", "topic: *alerts"));
@@ -237,11 +249,78 @@ class TestCommandIT {
     }
 
     @Test
-    void badUsageAndMissingFilesExitTwo() {
-        assertThat(run("--pipeline", "x.yaml")).isEqualTo(2);
-        assertThat(stderr()).contains("usage: test --pipeline FILE --events FILE");
+    void badUsageAndMissingFilesAreUsageErrorsInOneLine() {
+        assertThat(run("--pipeline", "x.yaml")).isEqualTo(TestCommand.USAGE_ERROR);
+        assertThat(stderr()).startsWith("test: --events FILE is required\nusage: test --pipeline");
         err.reset();
-        assertThat(run("--pipeline", "no-such.yaml", "--events", "no-such.jsonl")).isEqualTo(2);
-        assertThat(stderr()).contains("no such file: no-such.yaml");
+        assertThat(run("--pipeline", "p.yaml", "--events", "e.jsonl", "--verbose"))
+                .isEqualTo(TestCommand.USAGE_ERROR);
+        assertThat(stderr()).startsWith("test: unknown option '--verbose'\n");
+        err.reset();
+        assertThat(run("--pipeline", "no-such.yaml", "--events", "no-such.jsonl"))
+                .isEqualTo(TestCommand.USAGE_ERROR);
+        assertThat(stderr()).isEqualTo("test: cannot read no-such.yaml: no such file\n");
+        err.reset();
+        assertThat(run("--help")).isZero();
+        assertThat(stdout()).startsWith("usage: test --pipeline FILE --events FILE");
+    }
+
+    @Test
+    void aLastLineSumsTheRunUpAndWarnsOfAPatternThatMatchedNothing() throws Exception {
+        int exit =
+                run(
+                        "--pipeline=" + EXAMPLES.resolve("flight-delays.yaml"),
+                        "--events=" + EXAMPLES.resolve("flight-events.jsonl"));
+        assertThat(exit).isZero();
+        assertThat(stderr().lines().filter(line -> line.startsWith("test: ")))
+                .containsExactly(
+                        "test: 2 matches (delay-then-gate-change 2); 3 lines refused (key 1, late"
+                                + " 1, not-json 1)");
+
+        err.reset();
+        out.reset();
+        Path typo = Files.createTempFile("typo", ".yaml");
+        try {
+            Files.writeString(
+                    typo,
+                    Files.readString(EXAMPLES.resolve("flight-delays.yaml"))
+                            .replace("event.minutes >= 30", "event.minuets >= 30"));
+            assertThat(
+                            run(
+                                    "--pipeline",
+                                    typo.toString(),
+                                    "--events",
+                                    EXAMPLES.resolve("flight-events.jsonl").toString()))
+                    .isZero();
+        } finally {
+            Files.delete(typo);
+        }
+        assertThat(stdout()).isEmpty();
+        assertThat(stderr().lines().filter(line -> line.startsWith("test: ")))
+                .containsExactly(
+                        "test: 0 matches (delay-then-gate-change 0); 3 lines refused (key 1, late"
+                                + " 1, not-json 1)",
+                        "test: warning: pattern delay-then-gate-change matched nothing; check the"
+                                + " field names its conditions read (a missing field makes a"
+                                + " condition false)");
+    }
+
+    @Test
+    void eventsComeFromStandardInputWithADash() throws Exception {
+        byte[] events = Files.readAllBytes(EXAMPLES.resolve("flight-events.jsonl"));
+        int exit =
+                new TestCommand(
+                                new java.io.ByteArrayInputStream(events),
+                                new PrintStream(out, true, StandardCharsets.UTF_8),
+                                new PrintStream(err, true, StandardCharsets.UTF_8))
+                        .run(
+                                List.of(
+                                        "--pipeline",
+                                        EXAMPLES.resolve("flight-delays.yaml").toString(),
+                                        "--events",
+                                        "-"));
+        assertThat(exit).isZero();
+        assertThat(stdout())
+                .isEqualTo(Files.readString(EXAMPLES.resolve("flight-delays.expected.jsonl")));
     }
 }
