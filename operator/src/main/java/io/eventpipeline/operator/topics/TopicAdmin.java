@@ -30,7 +30,6 @@ import org.apache.kafka.common.errors.TopicExistsException;
  */
 public final class TopicAdmin implements AutoCloseable {
     private final Admin admin;
-    private final KafkaCluster cluster;
     private final AdminFutures futures;
     private final RequestBatcher<Describe, ExistingTopic> describes =
             new RequestBatcher<>(this::describeNow);
@@ -42,7 +41,6 @@ public final class TopicAdmin implements AutoCloseable {
 
     public TopicAdmin(Admin admin, KafkaCluster cluster, Duration timeout) {
         this.admin = admin;
-        this.cluster = cluster;
         this.futures = new AdminFutures(cluster, timeout);
     }
 
@@ -278,10 +276,6 @@ public final class TopicAdmin implements AutoCloseable {
             return;
         }
         futures.await("delete topics " + names, admin.deleteTopics(names).all(), true);
-    }
-
-    public KafkaCluster cluster() {
-        return cluster;
     }
 
     @Override
