@@ -5,7 +5,6 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.kafka.clients.CommonClientConfigs;
-import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 
 /**
@@ -14,10 +13,12 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
  */
 public final class KafkaAdmins implements AutoCloseable {
     private final Duration timeout;
+    private final AdminFactory factory;
     private final Map<KafkaCluster, TopicAdmin> admins = new ConcurrentHashMap<>();
 
-    public KafkaAdmins(Duration timeout) {
+    public KafkaAdmins(Duration timeout, AdminFactory factory) {
         this.timeout = timeout;
+        this.factory = factory;
     }
 
     public TopicAdmin forCluster(KafkaCluster cluster) {
@@ -44,7 +45,7 @@ public final class KafkaAdmins implements AutoCloseable {
         config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, millis);
         // Reconnect quickly once Kafka is back instead of backing off for up to a minute.
         config.put(CommonClientConfigs.RECONNECT_BACKOFF_MAX_MS_CONFIG, 2000);
-        return new TopicAdmin(Admin.create(config), cluster, timeout);
+        return new TopicAdmin(factory.create(config), cluster, timeout);
     }
 
     @Override
