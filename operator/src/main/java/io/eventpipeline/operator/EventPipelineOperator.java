@@ -82,7 +82,8 @@ public final class EventPipelineOperator implements AutoCloseable {
             Consumer<ConfigurationServiceOverrider> overrides,
             TopicCreationSteps steps,
             AdminFactory kafka) {
-        KafkaAdmins admins = new KafkaAdmins(config.kafkaAdminTimeout(), kafka);
+        KafkaAdmins admins =
+                new KafkaAdmins(config.kafkaAdminTimeout(), kafka, clock, KafkaAdmins.IDLE_AFTER);
         PipelineResolver resolver = new PipelineResolver(config, new PipelineValidator());
         KafkaClusterResolver clusters = new KafkaClusterResolver(client);
         TopicReconciler topics = new TopicReconciler(steps);
