@@ -9,6 +9,7 @@ import io.eventpipeline.operator.reconciler.PipelineDeletion;
 import io.eventpipeline.operator.reconciler.PipelineEvents;
 import io.eventpipeline.operator.reconciler.PipelineResolver;
 import io.eventpipeline.operator.status.StatusCalculator;
+import io.eventpipeline.operator.topics.AdminFactory;
 import io.eventpipeline.operator.topics.CreatedTopics;
 import io.eventpipeline.operator.topics.KafkaAdmins;
 import io.eventpipeline.operator.topics.KafkaClusterResolver;
@@ -59,12 +60,19 @@ public final class EventPipelineOperator implements AutoCloseable {
             MeterRegistry registry,
             Clock clock,
             Consumer<ConfigurationServiceOverrider> overrides) {
-        return start(config, client, registry, clock, overrides, TopicCreationSteps.NONE);
+        return start(
+                config,
+                client,
+                registry,
+                clock,
+                overrides,
+                TopicCreationSteps.NONE,
+                AdminFactory.KAFKA);
     }
 
     /**
      * As above, with {@code steps} told each step of creating topics (tests stop the operator there
-     * as a crash would).
+     * as a crash would) and Kafka Admin clients made by {@code kafka} (benchmarks count requests).
      */
     public static EventPipelineOperator start(
             OperatorConfig config,
@@ -72,8 +80,10 @@ public final class EventPipelineOperator implements AutoCloseable {
             MeterRegistry registry,
             Clock clock,
             Consumer<ConfigurationServiceOverrider> overrides,
-            TopicCreationSteps steps) {
-        KafkaAdmins admins = new KafkaAdmins(config.kafkaAdminTimeout());
+            TopicCreationSteps steps,
+            AdminFactory kafka) {
+        KafkaAdmins admins =
+                new KafkaAdmins(config.kafkaAdminTimeout(), kafka, clock, KafkaAdmins.IDLE_AFTER);
         PipelineResolver resolver = new PipelineResolver(config, new PipelineValidator());
         KafkaClusterResolver clusters = new KafkaClusterResolver(client);
         TopicReconciler topics = new TopicReconciler(steps);
@@ -146,11 +156,6 @@ public final class EventPipelineOperator implements AutoCloseable {
 
     public boolean isLive() {
         return operator.getRuntimeInfo().isStarted();
-    }
-
-    /** The Kafka Admin clients, one per cluster: benchmarks read their request counters. */
-    public KafkaAdmins kafkaAdmins() {
-        return admins;
     }
 
     /**

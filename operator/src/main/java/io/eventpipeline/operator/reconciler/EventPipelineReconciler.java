@@ -130,10 +130,9 @@ public class EventPipelineReconciler implements Reconciler<EventPipeline> {
         KafkaCluster cluster = clusters.resolve(resolved);
         TopicsOutcome topicOutcome;
         PipelineTopicOwnership ownership = created.ownership(pipeline, context);
-        try {
+        try (KafkaAdmins.Use admin = admins.use(cluster)) {
             topicOutcome =
-                    topics.reconcile(
-                            TopicPlan.of(resolved.spec()), admins.forCluster(cluster), ownership);
+                    topics.reconcile(TopicPlan.of(resolved.spec()), admin.admin(), ownership);
             // Claims written before creating topics changed the pipeline on the server.
             pipeline = ownership.pipeline();
         } catch (TopicOperationException e) {

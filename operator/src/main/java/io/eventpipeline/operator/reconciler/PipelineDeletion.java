@@ -7,7 +7,6 @@ import io.eventpipeline.operator.topics.DesiredTopic;
 import io.eventpipeline.operator.topics.KafkaAdmins;
 import io.eventpipeline.operator.topics.KafkaClusterResolver;
 import io.eventpipeline.operator.topics.PipelineTopicOwnership;
-import io.eventpipeline.operator.topics.TopicAdmin;
 import io.eventpipeline.operator.topics.TopicOperationException;
 import io.eventpipeline.operator.topics.TopicOwnership;
 import io.eventpipeline.operator.topics.TopicPlan;
@@ -117,10 +116,9 @@ public class PipelineDeletion {
                 return Set.of();
             }
             Set<String> absent = new TreeSet<>(candidates);
-            absent.removeAll(
-                    admins.forCluster(clusters.resolve(resolved))
-                            .describe(candidates, List.of())
-                            .keySet());
+            try (KafkaAdmins.Use admin = admins.use(clusters.resolve(resolved))) {
+                absent.removeAll(admin.admin().describe(candidates, List.of()).keySet());
+            }
             return absent;
         } catch (InvalidPipelineException | TopicOperationException e) {
             return Set.of();
@@ -191,13 +189,16 @@ public class PipelineDeletion {
         if (ownTopics.isEmpty()) {
             return;
         }
-        TopicAdmin admin = admins.forCluster(clusters.resolve(resolved));
-        // A claimed topic whose create was refused or never sent is not there: nothing to delete.
-        Set<String> existing = admin.describe(ownTopics, List.of()).keySet();
-        if (existing.isEmpty()) {
-            return;
+        Set<String> existing;
+        try (KafkaAdmins.Use admin = admins.use(clusters.resolve(resolved))) {
+            // A claimed topic whose create was refused or never sent is not there: nothing to
+            // delete.
+            existing = admin.admin().describe(ownTopics, List.of()).keySet();
+            if (existing.isEmpty()) {
+                return;
+            }
+            topics.deleteCreated(admin.admin(), existing);
         }
-        topics.deleteCreated(admin, existing);
         events.normal(pipeline, "TopicsDeleted", "deleted topics " + existing);
     }
 

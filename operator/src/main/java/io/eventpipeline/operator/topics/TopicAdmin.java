@@ -10,7 +10,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AlterConfigOp;
 import org.apache.kafka.clients.admin.Config;
@@ -30,35 +29,15 @@ import org.apache.kafka.common.errors.TopicExistsException;
  */
 public final class TopicAdmin implements AutoCloseable {
     private final Admin admin;
-    private final KafkaCluster cluster;
     private final AdminFutures futures;
     private final RequestBatcher<Describe, ExistingTopic> describes =
             new RequestBatcher<>(this::describeNow);
     private final RequestBatcher<DesiredTopic, Integer> creates =
             new RequestBatcher<>(this::createNow);
-    private final AtomicLong describeRequests = new AtomicLong();
-    private final AtomicLong describeConfigsRequests = new AtomicLong();
-    private final AtomicLong createRequests = new AtomicLong();
 
     public TopicAdmin(Admin admin, KafkaCluster cluster, Duration timeout) {
         this.admin = admin;
-        this.cluster = cluster;
         this.futures = new AdminFutures(cluster, timeout);
-    }
-
-    /** Describe requests sent to Kafka so far (each covers any number of pipelines). */
-    public long describeRequests() {
-        return describeRequests.get();
-    }
-
-    /** DescribeConfigs requests sent to Kafka so far (part of some describe batches). */
-    public long describeConfigsRequests() {
-        return describeConfigsRequests.get();
-    }
-
-    /** Create requests sent to Kafka so far. */
-    public long createRequests() {
-        return createRequests.get();
     }
 
     /** A topic to describe, and whether its configs are wanted as well. */
@@ -87,7 +66,6 @@ public final class TopicAdmin implements AutoCloseable {
     }
 
     private Map<Describe, RequestBatcher.Outcome<ExistingTopic>> describeNow(Set<Describe> wanted) {
-        describeRequests.incrementAndGet();
         Set<String> names = new TreeSet<>();
         wanted.forEach(d -> names.add(d.name()));
         Map<String, Integer> partitions = new TreeMap<>();
@@ -132,7 +110,6 @@ public final class TopicAdmin implements AutoCloseable {
         if (resources.isEmpty()) {
             return byTopic;
         }
-        describeConfigsRequests.incrementAndGet();
         Map<ConfigResource, Config> configs =
                 futures.await(
                                 "describe topic configs",
@@ -200,7 +177,6 @@ public final class TopicAdmin implements AutoCloseable {
     }
 
     private Map<DesiredTopic, RequestBatcher.Outcome<Integer>> createNow(Set<DesiredTopic> topics) {
-        createRequests.incrementAndGet();
         Map<DesiredTopic, RequestBatcher.Outcome<Integer>> outcomes = new HashMap<>();
         Map<String, DesiredTopic> firstByName = new TreeMap<>();
         for (DesiredTopic topic : topics) {
@@ -278,10 +254,6 @@ public final class TopicAdmin implements AutoCloseable {
             return;
         }
         futures.await("delete topics " + names, admin.deleteTopics(names).all(), true);
-    }
-
-    public KafkaCluster cluster() {
-        return cluster;
     }
 
     @Override

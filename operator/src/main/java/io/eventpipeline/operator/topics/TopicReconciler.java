@@ -97,11 +97,9 @@ public final class TopicReconciler {
             }
         }
 
-        int writes = 0;
         TopicOperationException refused = null;
         if (!toCreate.isEmpty()) {
             refused = create(plan, toCreate, admin, ownership, statuses);
-            writes++;
         }
         // Remembered even when a create was refused: what was created is ours all the same.
         ownership.confirm(
@@ -113,18 +111,16 @@ public final class TopicReconciler {
         }
         if (!toGrow.isEmpty()) {
             admin.addPartitions(toGrow);
-            writes++;
         }
         if (!toConfigure.isEmpty()) {
             admin.setConfigs(toConfigure);
-            writes++;
         }
         List<TopicStatus> ordered = new ArrayList<>();
         for (DesiredTopic topic : plan.topics()) {
             ordered.add(statuses.get(topic.name()));
         }
         steps.reached(TopicCreationSteps.Step.TOPICS_RECONCILED, plan);
-        return new TopicsOutcome(ordered, writes);
+        return new TopicsOutcome(ordered);
     }
 
     /**

@@ -7,9 +7,8 @@ import java.util.List;
  * What topic reconciliation found and did.
  *
  * @param topics one status per desired topic, in plan order
- * @param writes how many Admin write requests were sent (0 when everything was in place)
  */
-public record TopicsOutcome(List<TopicStatus> topics, int writes) {
+public record TopicsOutcome(List<TopicStatus> topics) {
 
     public boolean allReady() {
         return topics.stream().allMatch(t -> Boolean.TRUE.equals(t.getReady()));

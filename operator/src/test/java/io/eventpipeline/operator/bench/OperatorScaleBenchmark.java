@@ -3,11 +3,10 @@ package io.eventpipeline.operator.bench;
 import io.eventpipeline.kafka.embedded.EmbeddedKafkaBroker;
 import io.eventpipeline.operator.api.EventPipeline;
 import io.eventpipeline.operator.config.OperatorConfig;
+import io.eventpipeline.operator.testing.CountingAdmins;
 import io.eventpipeline.operator.testing.MockKubernetes;
 import io.eventpipeline.operator.testing.OperatorHarness;
 import io.eventpipeline.operator.testing.Pipelines;
-import io.eventpipeline.operator.topics.KafkaCluster;
-import io.eventpipeline.operator.topics.TopicAdmin;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
@@ -108,7 +107,7 @@ public final class OperatorScaleBenchmark {
      */
     private void warmUp(ReadyPipelines readiness) throws InterruptedException {
         long start = System.nanoTime();
-        try (OperatorHarness operator = startOperator(PRODUCTION_RESYNC)) {
+        try (OperatorHarness operator = startOperator(PRODUCTION_RESYNC, new CountingAdmins())) {
             createPipelines(WARMUP_NAMESPACE, "w", warmup, new ArrayList<>());
             awaitReady(readiness, WARMUP_NAMESPACE, warmup, start);
         }
@@ -128,6 +127,7 @@ public final class OperatorScaleBenchmark {
         Map<Long, ThreadCpu.Sample> cpuBefore;
         long processCpuBefore;
         OperatorHarness operator;
+        CountingAdmins kafkaRequests = new CountingAdmins();
         long start;
         double createdSeconds;
         if (scenario == ScaleOptions.Scenario.EXISTING) {
@@ -138,10 +138,10 @@ public final class OperatorScaleBenchmark {
             cpuBefore = ThreadCpu.snapshot();
             processCpuBefore = ThreadCpu.process();
             start = System.nanoTime();
-            operator = startOperator(PRODUCTION_RESYNC);
+            operator = startOperator(PRODUCTION_RESYNC, kafkaRequests);
         } else {
             // Creation is part of the measured time: the operator works while pipelines arrive.
-            operator = startOperator(PRODUCTION_RESYNC);
+            operator = startOperator(PRODUCTION_RESYNC, kafkaRequests);
             cpuBefore = ThreadCpu.snapshot();
             processCpuBefore = ThreadCpu.process();
             start = System.nanoTime();
@@ -167,38 +167,31 @@ public final class OperatorScaleBenchmark {
                         .getItems()
                         .size();
 
-        TopicAdmin admin =
-                operator.operator()
-                        .kafkaAdmins()
-                        .forCluster(new KafkaCluster(broker.bootstrapServers(), Map.of()));
         long reconcilesToReady = reconciles(operator);
         Map<String, Long> writesToReady = requests.operatorWrites();
         Map<String, Long> requestsToReady = requests.all();
-        long describesToReady = admin.describeRequests();
-        long configDescribesToReady = admin.describeConfigsRequests();
-        long createsToReady = admin.createRequests();
+        long describesToReady = kafkaRequests.describeRequests();
+        long configDescribesToReady = kafkaRequests.describeConfigsRequests();
+        long createsToReady = kafkaRequests.createRequests();
 
         // Stopping must write nothing either: reconciles still in flight see stopped informers.
         MockRequests stopping = MockRequests.fromNow(kube);
         operator.close(); // a replica: the mock API server stays, with everything it stores
         Map<String, Long> stoppingWrites = new TreeMap<>(stopping.operatorWrites());
         operator = null;
-        admin = null;
+        kafkaRequests = null;
 
         // At rest: a restart (each pipeline reconciled once more), then resync rounds. A second
         // instance, because the first ran with the production resync interval: resyncs every
         // few seconds while 1000 pipelines arrive are load no production operator sees.
         MockRequests restRequests = MockRequests.fromNow(kube);
-        OperatorHarness rested = startOperator(resync);
+        CountingAdmins restKafkaRequests = new CountingAdmins();
+        OperatorHarness rested = startOperator(resync, restKafkaRequests);
         Thread.sleep(idle.toMillis());
         Map<String, Long> idleWrites = restRequests.operatorWrites();
         long idleReconciles = reconciles(rested);
-        TopicAdmin restAdmin =
-                rested.operator()
-                        .kafkaAdmins()
-                        .forCluster(new KafkaCluster(broker.bootstrapServers(), Map.of()));
-        long idleDescribes = restAdmin.describeRequests();
-        long idleCreates = restAdmin.createRequests();
+        long idleDescribes = restKafkaRequests.describeRequests();
+        long idleCreates = restKafkaRequests.createRequests();
 
         long heapWithOperator = heapAfterGc();
         MockRequests restStopping = MockRequests.fromNow(kube);
@@ -206,7 +199,7 @@ public final class OperatorScaleBenchmark {
         restStopping.operatorWrites().forEach((k, v) -> stoppingWrites.merge(k, v, Long::sum));
         // Drop every reference into the stopped operator, or its caches would count as "without".
         rested = null;
-        restAdmin = null;
+        restKafkaRequests = null;
         long heapWithoutOperator = heapAfterGc();
 
         // Occurrences, not objects: a repeat counts on the Event it repeats.
@@ -257,7 +250,8 @@ public final class OperatorScaleBenchmark {
     /**
      * @param resync null for the production default
      */
-    private OperatorHarness startOperator(Duration resync) throws InterruptedException {
+    private OperatorHarness startOperator(Duration resync, CountingAdmins kafka)
+            throws InterruptedException {
         Map<String, String> env = OperatorHarness.environment(broker);
         if (resync == null) {
             env.remove("EP_RESYNC_INTERVAL");
@@ -268,7 +262,7 @@ public final class OperatorScaleBenchmark {
         // batches that are merely queued, which measures the timeout instead of the operator.
         env.remove("EP_KAFKA_ADMIN_TIMEOUT");
         OperatorHarness operator =
-                OperatorHarness.replica(kube, OperatorConfig.fromEnvironment(env));
+                OperatorHarness.replica(kube, OperatorConfig.fromEnvironment(env), kafka);
         while (!operator.operator().isReady()) {
             Thread.sleep(50);
         }

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 class StatusCalculatorTest {
     static final TopicsOutcome READY =
             new TopicsOutcome(
-                    List.of(new TopicStatus().setName("in").setRole("input").setReady(true)), 0);
+                    List.of(new TopicStatus().setName("in").setRole("input").setReady(true)));
     static final TopicsOutcome MISSING =
             new TopicsOutcome(
                     List.of(
@@ -31,8 +31,7 @@ class StatusCalculatorTest {
                                     .setName("in")
                                     .setRole("input")
                                     .setReady(false)
-                                    .setMessage("does not exist")),
-                    0);
+                                    .setMessage("does not exist")));
 
     static EventPipeline pipeline(long generation, EventPipelineStatus status) {
         EventPipeline pipeline = new EventPipeline();

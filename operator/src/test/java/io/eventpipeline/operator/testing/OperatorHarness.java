@@ -7,6 +7,7 @@ import io.eventpipeline.operator.EventPipelineOperator;
 import io.eventpipeline.operator.api.EventPipeline;
 import io.eventpipeline.operator.api.Phase;
 import io.eventpipeline.operator.config.OperatorConfig;
+import io.eventpipeline.operator.topics.AdminFactory;
 import io.eventpipeline.operator.topics.TopicCreationSteps;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
@@ -53,6 +54,7 @@ public final class OperatorHarness implements AutoCloseable {
             KubernetesClient operatorClient,
             OperatorConfig config,
             TopicCreationSteps steps,
+            AdminFactory kafka,
             Consumer<ConfigurationServiceOverrider> more) {
         this.kube = kube;
         this.ownsKube = ownsKube;
@@ -75,7 +77,8 @@ public final class OperatorHarness implements AutoCloseable {
                             }
                             more.accept(o);
                         },
-                        steps);
+                        steps,
+                        kafka);
     }
 
     /** The environment the operator reads, pointing at the test broker. */
@@ -102,6 +105,7 @@ public final class OperatorHarness implements AutoCloseable {
                 kube.newClient(OPERATOR_USER_AGENT),
                 OperatorConfig.fromEnvironment(env),
                 TopicCreationSteps.NONE,
+                AdminFactory.KAFKA,
                 o -> {});
     }
 
@@ -114,7 +118,29 @@ public final class OperatorHarness implements AutoCloseable {
         boolean owns = kube == null;
         KubernetesApi api = owns ? new MockKubernetes() : kube;
         return new OperatorHarness(
-                api, owns, api.newClient(OPERATOR_USER_AGENT), config, steps, o -> {});
+                api,
+                owns,
+                api.newClient(OPERATOR_USER_AGENT),
+                config,
+                steps,
+                AdminFactory.KAFKA,
+                o -> {});
+    }
+
+    /**
+     * An operator replica against an existing API server whose Kafka Admin clients {@code kafka}
+     * makes (a benchmark counts their requests).
+     */
+    public static OperatorHarness replica(
+            KubernetesApi kube, OperatorConfig config, AdminFactory kafka) {
+        return new OperatorHarness(
+                kube,
+                false,
+                kube.newClient(OPERATOR_USER_AGENT),
+                config,
+                TopicCreationSteps.NONE,
+                kafka,
+                o -> {});
     }
 
     /** Another operator replica against an existing API server (null: a mock of its own). */
@@ -129,7 +155,13 @@ public final class OperatorHarness implements AutoCloseable {
     public static OperatorHarness replica(
             KubernetesApi kube, KubernetesClient operatorClient, OperatorConfig config) {
         return new OperatorHarness(
-                kube, false, operatorClient, config, TopicCreationSteps.NONE, o -> {});
+                kube,
+                false,
+                operatorClient,
+                config,
+                TopicCreationSteps.NONE,
+                AdminFactory.KAFKA,
+                o -> {});
     }
 
     /** The operator's own client: its requests are the ones RBAC judges. */
@@ -149,6 +181,7 @@ public final class OperatorHarness implements AutoCloseable {
                 kube.newClient(OPERATOR_USER_AGENT),
                 config,
                 TopicCreationSteps.NONE,
+                AdminFactory.KAFKA,
                 o -> o.withMetrics(hold));
     }
 

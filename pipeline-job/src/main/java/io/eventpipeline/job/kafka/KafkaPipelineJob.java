@@ -13,6 +13,7 @@ import io.eventpipeline.job.topology.EventTimeWatermarks;
 import io.eventpipeline.job.topology.OperatorUids;
 import io.eventpipeline.job.topology.PipelineStreams;
 import io.eventpipeline.job.topology.PipelineTopology;
+import io.eventpipeline.job.topology.TopologyOptions;
 import io.eventpipeline.spec.model.Delivery;
 import io.eventpipeline.spec.model.EventPipelineSpec;
 import io.eventpipeline.spec.model.StartFrom;
@@ -70,7 +71,9 @@ public final class KafkaPipelineJob {
                                 EventTimeWatermarks.forInput(spec.getInput()),
                                 "kafka source")
                         .uid(OperatorUids.KAFKA_SOURCE);
-        PipelineStreams streams = PipelineTopology.build(pipeline, intercept.apply(events));
+        PipelineStreams streams =
+                PipelineTopology.build(
+                        pipeline, intercept.apply(events), TopologyOptions.deployed());
         boolean exactlyOnce = spec.getDelivery() == Delivery.EXACTLY_ONCE;
         streams.matches()
                 .sinkTo(

@@ -7,9 +7,9 @@ import io.eventpipeline.job.match.MatchOutput;
 import io.eventpipeline.job.topology.CompiledPipeline;
 import io.eventpipeline.job.topology.DeadLetter;
 import io.eventpipeline.job.topology.EventTimeWatermarks;
-import io.eventpipeline.job.topology.IrrelevantEvents;
 import io.eventpipeline.job.topology.PipelineStreams;
 import io.eventpipeline.job.topology.PipelineTopology;
+import io.eventpipeline.job.topology.TopologyOptions;
 import io.eventpipeline.spec.Durations;
 import io.eventpipeline.spec.SpecDefaults;
 import io.eventpipeline.spec.model.TimestampSpec;
@@ -45,19 +45,13 @@ public final class TestRunner {
     public static void run(
             CompiledPipeline pipeline, Path eventsFile, Consumer<TestRunOutput> results)
             throws Exception {
-        run(pipeline, eventsFile, null, true, results);
+        run(pipeline, eventsFile, TopologyOptions.deployed(), results);
     }
 
-    /**
-     * @param dropIrrelevant tests only: whether events no step can match are dropped before the
-     *     pattern operators (null: as the deployed job decides)
-     * @param simpleSequences tests only: false runs every pattern on Flink CEP
-     */
-    static void run(
+    private static void run(
             CompiledPipeline pipeline,
             Path eventsFile,
-            Boolean dropIrrelevant,
-            boolean simpleSequences,
+            TopologyOptions options,
             Consumer<TestRunOutput> results)
             throws Exception {
         RecordParser parser =
@@ -74,19 +68,7 @@ public final class TestRunner {
                         .assignTimestampsAndWatermarks(
                                 EventTimeWatermarks.strategy(outOfOrderness(pipeline), null, true))
                         .name("timestamps");
-        PipelineStreams streams =
-                dropIrrelevant == null && simpleSequences
-                        ? PipelineTopology.build(pipeline, events)
-                        : PipelineTopology.build(
-                                pipeline,
-                                events,
-                                dropIrrelevant == null
-                                        ? IrrelevantEvents.whyNotDroppable(
-                                                        pipeline.spec().getPatterns(),
-                                                        pipeline.patterns())
-                                                .isEmpty()
-                                        : dropIrrelevant,
-                                simpleSequences);
+        PipelineStreams streams = PipelineTopology.build(pipeline, events, options);
         DataStream<TestRunOutput> output =
                 streams.matches()
                         .map(TestRunOutput::of)
@@ -109,54 +91,33 @@ public final class TestRunner {
     /** Tests only: runs over {@code lines} (line 1 first) and collects every result. */
     public static TestRunResult run(CompiledPipeline pipeline, List<String> lines)
             throws Exception {
-        return run(pipeline, lines, null, true);
+        return run(pipeline, lines, TopologyOptions.deployed());
     }
 
-    /** Tests only: see {@link #run(CompiledPipeline, Path, Boolean, boolean, Consumer)}. */
+    /** Tests only: as {@link #run(CompiledPipeline, List)}, with the topology built as told. */
     public static TestRunResult run(
-            CompiledPipeline pipeline, List<String> lines, Boolean dropIrrelevant)
-            throws Exception {
-        return run(pipeline, lines, dropIrrelevant, true);
-    }
-
-    /** Tests only: see {@link #run(CompiledPipeline, Path, Boolean, boolean, Consumer)}. */
-    public static TestRunResult run(
-            CompiledPipeline pipeline,
-            List<String> lines,
-            Boolean dropIrrelevant,
-            boolean simpleSequences)
+            CompiledPipeline pipeline, List<String> lines, TopologyOptions options)
             throws Exception {
         Path file = Files.createTempFile("events", ".jsonl");
         try {
             Files.write(file, lines, StandardCharsets.UTF_8);
-            return collect(pipeline, file, dropIrrelevant, simpleSequences);
+            List<MatchOutput> matches = new ArrayList<>();
+            List<DeadLetter> deadLetters = new ArrayList<>();
+            run(
+                    pipeline,
+                    file,
+                    options,
+                    result -> {
+                        if (result.match != null) {
+                            matches.add(result.match);
+                        } else {
+                            deadLetters.add(result.deadLetter);
+                        }
+                    });
+            return new TestRunResult(matches, deadLetters);
         } finally {
             Files.deleteIfExists(file);
         }
-    }
-
-    /** Tests only: runs over {@code eventsFile} and collects every result. */
-    public static TestRunResult collect(
-            CompiledPipeline pipeline,
-            Path eventsFile,
-            Boolean dropIrrelevant,
-            boolean simpleSequences)
-            throws Exception {
-        List<MatchOutput> matches = new ArrayList<>();
-        List<DeadLetter> deadLetters = new ArrayList<>();
-        run(
-                pipeline,
-                eventsFile,
-                dropIrrelevant,
-                simpleSequences,
-                result -> {
-                    if (result.match != null) {
-                        matches.add(result.match);
-                    } else {
-                        deadLetters.add(result.deadLetter);
-                    }
-                });
-        return new TestRunResult(matches, deadLetters);
     }
 
     private static Duration outOfOrderness(CompiledPipeline pipeline) {

@@ -130,11 +130,6 @@ public final class EventConditions implements Serializable {
         return routerSlots.size() - 1;
     }
 
-    /** Whether the router drops events no condition holds for. */
-    public boolean dropsIrrelevantEvents() {
-        return dropIrrelevant;
-    }
-
     /**
      * The outcome for one event.
      *

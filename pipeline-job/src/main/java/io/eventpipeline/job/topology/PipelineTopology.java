@@ -41,38 +41,17 @@ public final class PipelineTopology {
     /**
      * @param events the parsed input records, with event-time timestamps and watermarks assigned
      *     ({@link EventTimeWatermarks})
+     * @param options {@link TopologyOptions#deployed()} except in tests
      */
     public static PipelineStreams build(
-            CompiledPipeline pipeline, DataStream<PipelineEvent> events) {
-        Optional<String> keepAll =
-                IrrelevantEvents.whyNotDroppable(
-                        pipeline.spec().getPatterns(), pipeline.patterns());
-        if (keepAll.isEmpty()) {
-            LOG.info("Events no step can match are dropped before the pattern operators");
-        } else {
-            LOG.info("Every event reaches the pattern operators: {}", keepAll.get());
-        }
-        return build(pipeline, events, keepAll.isEmpty());
-    }
-
-    /**
-     * Tests only: {@code dropIrrelevant} false keeps events no step can match even when {@link
-     * IrrelevantEvents} allows dropping them, to show that dropping changes no match.
-     */
-    public static PipelineStreams build(
-            CompiledPipeline pipeline, DataStream<PipelineEvent> events, boolean dropIrrelevant) {
-        return build(pipeline, events, dropIrrelevant, true);
-    }
-
-    /**
-     * Tests only: {@code simpleSequences} false runs every pattern on Flink CEP, even those {@link
-     * SequenceMatchFunction} would match, to show that both find the same matches.
-     */
-    public static PipelineStreams build(
-            CompiledPipeline pipeline,
-            DataStream<PipelineEvent> events,
-            boolean dropIrrelevant,
-            boolean simpleSequences) {
+            CompiledPipeline pipeline, DataStream<PipelineEvent> events, TopologyOptions options) {
+        boolean dropIrrelevant =
+                switch (options.irrelevantEvents()) {
+                    case AS_DEPLOYED -> dropsIrrelevantEvents(pipeline);
+                    case DROP -> true;
+                    case KEEP -> false;
+                };
+        boolean simpleSequences = options.simpleSequences();
         EventConditions conditions = new EventConditions(pipeline.patterns(), dropIrrelevant);
         SingleOutputStreamOperator<PipelineEvent> routed =
                 events.process(new EventRouter(conditions), PipelineEventTypeInfoFactory.TYPE)
@@ -119,6 +98,18 @@ public final class PipelineTopology {
             all = all.union(outputs.subList(1, outputs.size()).toArray(DataStream[]::new));
         }
         return new PipelineStreams(all, routed.getSideOutput(EventRouter.DEAD_LETTERS));
+    }
+
+    private static boolean dropsIrrelevantEvents(CompiledPipeline pipeline) {
+        Optional<String> keepAll =
+                IrrelevantEvents.whyNotDroppable(
+                        pipeline.spec().getPatterns(), pipeline.patterns());
+        if (keepAll.isEmpty()) {
+            LOG.info("Events no step can match are dropped before the pattern operators");
+        } else {
+            LOG.info("Every event reaches the pattern operators: {}", keepAll.get());
+        }
+        return keepAll.isEmpty();
     }
 
     private static DataStream<MatchOutput> sequence(

@@ -8,6 +8,7 @@ import io.eventpipeline.job.topology.CompiledPipeline;
 import io.eventpipeline.job.topology.EventTimeWatermarks;
 import io.eventpipeline.job.topology.PipelineStreams;
 import io.eventpipeline.job.topology.PipelineTopology;
+import io.eventpipeline.job.topology.TopologyOptions;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.functions.RichMapFunction;
 import org.apache.flink.streaming.api.datastream.DataStream;
@@ -27,7 +28,8 @@ final class EventPipelineBenchJob {
     private EventPipelineBenchJob() {}
 
     static void pipeline(StreamExecutionEnvironment env, CompiledPipeline pipeline) {
-        PipelineStreams streams = PipelineTopology.build(pipeline, parsed(env, pipeline));
+        PipelineStreams streams =
+                PipelineTopology.build(pipeline, parsed(env, pipeline), TopologyOptions.deployed());
         BenchRun.countingSink(streams.matches(), MATCHES);
         BenchRun.countingSink(streams.deadLetters(), DEAD_LETTERS);
     }

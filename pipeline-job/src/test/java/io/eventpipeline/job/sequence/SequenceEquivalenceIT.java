@@ -6,6 +6,7 @@ import io.eventpipeline.job.SharedMiniCluster;
 import io.eventpipeline.job.testrun.TestRunResult;
 import io.eventpipeline.job.testrun.TestRunner;
 import io.eventpipeline.job.topology.CompiledPipeline;
+import io.eventpipeline.job.topology.TopologyOptions;
 import io.eventpipeline.spec.PipelineDefinition;
 import io.eventpipeline.spec.state.SimpleSequences;
 import io.eventpipeline.spec.validation.PipelineValidator;
@@ -56,8 +57,14 @@ class SequenceEquivalenceIT {
             patterns += compiled.patterns().size();
             List<String> events = randomEvents(random);
 
-            TestRunResult sequences = TestRunner.run(compiled, events, false, true);
-            TestRunResult cep = TestRunner.run(compiled, events, false, false);
+            TestRunResult sequences =
+                    TestRunner.run(
+                            compiled, events, TopologyOptions.deployed().keepingIrrelevantEvents());
+            TestRunResult cep =
+                    TestRunner.run(
+                            compiled,
+                            events,
+                            TopologyOptions.deployed().keepingIrrelevantEvents().cepOnly());
 
             assertThat(sequences.matchLines()).isEqualTo(cep.matchLines());
             assertThat(sequences.deadLetters()).isEqualTo(cep.deadLetters());

@@ -68,8 +68,14 @@ class EventFilterEquivalenceIT {
                     .isEmpty();
             List<String> events = randomEvents(random);
 
-            TestRunResult dropped = TestRunner.run(compiled, events, true);
-            TestRunResult kept = TestRunner.run(compiled, events, false);
+            TestRunResult dropped =
+                    TestRunner.run(
+                            compiled,
+                            events,
+                            TopologyOptions.deployed().droppingIrrelevantEvents());
+            TestRunResult kept =
+                    TestRunner.run(
+                            compiled, events, TopologyOptions.deployed().keepingIrrelevantEvents());
 
             assertThat(difference(dropped.matchLines(), kept.matchLines()))
                     .as("matches only with dropping (-) or only without (+)")
