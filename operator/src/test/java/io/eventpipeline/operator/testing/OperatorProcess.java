@@ -45,7 +45,8 @@ public final class OperatorProcess implements AutoCloseable {
                                             "-Xmx256m",
                                             "-cp",
                                             System.getProperty("java.class.path"),
-                                            Main.class.getName()))
+                                            Main.class.getName(),
+                                            "run"))
                             .redirectErrorStream(true)
                             .redirectOutput(log.toFile());
             // Nothing of the test JVM's environment may point the child elsewhere.

@@ -258,15 +258,19 @@ class TopicReconcilerIT {
         assertThat(outcome.topics().get(0).getCreated()).isTrue();
         assertThat(ownership.confirmed).containsOnlyKeys("crashed-in");
         assertThat(ownership.writes).isEmpty();
-        // Ours, so altered as the spec asks.
+        // Ours, so altered as the spec asks (the broker learns of new partitions a moment later).
         try (Admin admin = Admin.create(broker.clientConfig())) {
-            assertThat(
-                            admin.describeTopics(List.of("crashed-in"))
-                                    .allTopicNames()
-                                    .get(10, TimeUnit.SECONDS)
-                                    .get("crashed-in")
-                                    .partitions())
-                    .hasSize(2);
+            org.awaitility.Awaitility.await()
+                    .atMost(java.time.Duration.ofSeconds(10))
+                    .untilAsserted(
+                            () ->
+                                    assertThat(
+                                                    admin.describeTopics(List.of("crashed-in"))
+                                                            .allTopicNames()
+                                                            .get(10, TimeUnit.SECONDS)
+                                                            .get("crashed-in")
+                                                            .partitions())
+                                            .hasSize(2));
         }
     }
 }
