@@ -7,7 +7,8 @@ import io.eventpipeline.job.testrun.TestRunResult;
 import io.eventpipeline.job.testrun.TestRunner;
 import io.eventpipeline.job.topology.CompiledPipeline;
 import io.eventpipeline.spec.PipelineDefinition;
-import io.eventpipeline.spec.state.SimpleSequences;
+import io.eventpipeline.spec.state.Matcher;
+import io.eventpipeline.spec.state.PatternShape;
 import io.eventpipeline.spec.validation.PipelineValidator;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,10 +49,11 @@ class SequenceEquivalenceIT {
             CompiledPipeline compiled = CompiledPipeline.of(pipeline);
             for (int p = 0; p < compiled.patterns().size(); p++) {
                 assertThat(
-                                SimpleSequences.whyNotSimple(
-                                        compiled.spec().getPatterns().get(p),
-                                        compiled.patterns().get(p)))
-                        .isEmpty();
+                                PatternShape.of(
+                                                compiled.spec().getPatterns().get(p),
+                                                compiled.patterns().get(p))
+                                        .matcher())
+                        .isEqualTo(Matcher.SEQUENCE);
             }
             patterns += compiled.patterns().size();
             List<String> events = randomEvents(random);
