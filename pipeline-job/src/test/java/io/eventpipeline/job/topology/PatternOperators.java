@@ -14,6 +14,7 @@ import java.util.HashSet;
 import java.util.Set;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.dag.Transformation;
+import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.operators.OneInputStreamOperator;
 import org.apache.flink.streaming.api.operators.SimpleOperatorFactory;
@@ -25,12 +26,12 @@ import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
  * operator test harness: the events fed in and the output read back are those of one operator, in
  * the order it emits them, with watermarks set by the test.
  */
-final class PatternOperators {
+public final class PatternOperators {
     private final CompiledPipeline pipeline;
     private final RecordParser parser;
     private final EventConditions conditions;
 
-    PatternOperators(CompiledPipeline pipeline) {
+    public PatternOperators(CompiledPipeline pipeline) {
         this.pipeline = pipeline;
         this.parser = RecordParser.of(pipeline.spec().getInput(), pipeline.conditionFields());
         // As the router computes them when every event is kept.
@@ -41,8 +42,16 @@ final class PatternOperators {
      * The operator of pattern {@code index} on {@code matcher}, in a harness that is set up and
      * opened.
      */
-    KeyedOneInputStreamOperatorTestHarness<String, PipelineEvent, MatchOutput> harness(
+    public KeyedOneInputStreamOperatorTestHarness<String, PipelineEvent, MatchOutput> harness(
             int index, Matcher matcher) throws Exception {
+        return harness(index, matcher, null);
+    }
+
+    /**
+     * The same, its state (timers included) restored from {@code snapshot} when that is not null.
+     */
+    public KeyedOneInputStreamOperatorTestHarness<String, PipelineEvent, MatchOutput> harness(
+            int index, Matcher matcher, OperatorSubtaskState snapshot) throws Exception {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         PipelineStreams streams =
                 PipelineTopology.build(
@@ -63,12 +72,15 @@ final class PatternOperators {
         KeyedOneInputStreamOperatorTestHarness<String, PipelineEvent, MatchOutput> harness =
                 new KeyedOneInputStreamOperatorTestHarness<>(
                         operator, PipelineEvent::key, Types.STRING);
+        if (snapshot != null) {
+            harness.initializeState(snapshot);
+        }
         harness.open();
         return harness;
     }
 
     /** An event line as pattern {@code index}'s operator receives it, or null for a dead letter. */
-    PipelineEvent event(String line, long lineNumber, int index) {
+    public PipelineEvent event(String line, long lineNumber, int index) {
         PipelineEvent parsed =
                 parser.parse(
                         line.getBytes(StandardCharsets.UTF_8), EventOrigin.line(lineNumber), 0L);
