@@ -163,6 +163,8 @@ public final class PatternShape {
         if (Boolean.TRUE.equals(pattern.getEmitTimeouts())) {
             return Where.pattern("emits timeouts");
         }
+        // Every strategy today prunes relative to a match's events, and an irrelevant event is in
+        // no match. Spelled out so that a new strategy does not compile until it is decided.
         boolean skipsRelativeToMatch =
                 switch (afterMatch(pattern)) {
                     case NO_SKIP, SKIP_TO_NEXT, SKIP_PAST_LAST_EVENT, SKIP_TO_FIRST, SKIP_TO_LAST ->

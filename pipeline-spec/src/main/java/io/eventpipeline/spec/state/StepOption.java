@@ -35,10 +35,6 @@ enum StepOption {
         this.field = field;
     }
 
-    String field() {
-        return field;
-    }
-
     /**
      * The options a step sets, and the fields it sets that are no known option. A flag set to false
      * is not set: it means the same as leaving it out.
