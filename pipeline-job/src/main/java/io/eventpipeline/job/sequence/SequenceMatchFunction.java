@@ -16,11 +16,12 @@ import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 
 /**
- * The pattern operator of a simple sequence ({@link SimpleSequences}): Flink CEP's results in event
- * time, as {@link SequenceMatcher} computes them, without CEP's NFA and shared buffer. Like CEP, it
- * holds each event until the watermark passes its time, then feeds the key's events in time order
- * (ties in arrival order); an event no later than the watermark on arrival is late and dropped. A
- * timer at the oldest partial match's expiry drops partial matches that can no longer complete.
+ * The pattern operator of a simple sequence ({@link io.eventpipeline.spec.state.PatternShape}):
+ * Flink CEP's results in event time, as {@link SequenceMatcher} computes them, without CEP's NFA
+ * and shared buffer. Like CEP, it holds each event until the watermark passes its time, then feeds
+ * the key's events in time order (ties in arrival order); an event no later than the watermark on
+ * arrival is late and dropped. A timer at the oldest partial match's expiry drops partial matches
+ * that can no longer complete.
  *
  * <p>State per key: {@link SequenceState}.
  */

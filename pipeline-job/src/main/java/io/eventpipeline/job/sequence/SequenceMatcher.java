@@ -8,9 +8,9 @@ import java.util.Iterator;
 import java.util.List;
 
 /**
- * The matching logic of a simple sequence ({@link SimpleSequences}), with Flink CEP's results. A
- * partial match is the list of events its steps took, so its next step is its size. Events come in
- * event-time order, one at a time; for each:
+ * The matching logic of a simple sequence ({@link io.eventpipeline.spec.state.PatternShape}), with
+ * Flink CEP's results. A partial match is the list of events its steps took, so its next step is
+ * its size. Events come in event-time order, one at a time; for each:
  *
  * <ol>
  *   <li>partial matches that started {@code within} or longer before the event are dropped;
@@ -20,6 +20,10 @@ import java.util.List;
  *   <li>with {@code skipPastLastEvent} only the oldest completed match counts, and every partial
  *       match (all started no later than the event) is dropped.
  * </ol>
+ *
+ * {@code noSkip} and {@code skipToNext} are the same on a simple sequence: skipToNext would discard
+ * partial matches that started at or before a match's first event, and there are none (the argument
+ * is in {@code PatternShape}).
  */
 public final class SequenceMatcher implements Serializable {
     private static final long serialVersionUID = 1L;

@@ -5,7 +5,7 @@ package io.eventpipeline.spec.state;
  * one to the other starts fresh.
  */
 public enum Matcher {
-    /** The job's own matcher for simple sequences ({@link SimpleSequences}). */
+    /** The job's own matcher for simple sequences ({@link PatternShape} decides). */
     SEQUENCE("sequence", "the sequence matcher"),
     /** Flink CEP, for every other pattern. */
     CEP("pattern", "Flink CEP");

@@ -34,9 +34,10 @@ public record PatternState(String pattern, Matcher matcher, Optional<String> why
      * @param keyPath the pipeline's key path
      */
     public static PatternState of(PatternSpec spec, CompiledPattern compiled, String keyPath) {
-        Optional<String> whyCep = SimpleSequences.whyNotSimple(spec, compiled);
-        Matcher matcher = whyCep.isEmpty() ? Matcher.SEQUENCE : Matcher.CEP;
-        return new PatternState(spec.getName(), matcher, whyCep, uid(spec, keyPath, matcher));
+        PatternShape shape = PatternShape.of(spec, compiled);
+        Matcher matcher = shape.matcher();
+        return new PatternState(
+                spec.getName(), matcher, shape.whyCep(), uid(spec, keyPath, matcher));
     }
 
     /** The uid of a pattern run by {@code matcher}. */

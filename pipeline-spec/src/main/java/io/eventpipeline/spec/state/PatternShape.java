@@ -1,0 +1,252 @@
+package io.eventpipeline.spec.state;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.eventpipeline.spec.PipelineJson;
+import io.eventpipeline.spec.cel.CompiledPattern;
+import io.eventpipeline.spec.model.AfterMatchStrategy;
+import io.eventpipeline.spec.model.Contiguity;
+import io.eventpipeline.spec.model.PatternSpec;
+import io.eventpipeline.spec.model.StepSpec;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * What the job makes of a pattern's shape, decided once and in one place: which engine runs it
+ * ({@link Matcher}), and whether events that no step's condition holds for may be dropped before
+ * it. Both are allow-lists: an after-match strategy or contiguity is switched over exhaustively (a
+ * new constant does not compile until it is decided), and a step or pattern option not known here
+ * sends the pattern to Flink CEP and keeps every event.
+ *
+ * <h2>The sequence matcher</h2>
+ *
+ * It runs a <em>simple sequence</em>: one event per step, each step after the first {@code
+ * followedBy}, every condition on the event alone, after a match {@code noSkip}, {@code skipToNext}
+ * or {@code skipPastLastEvent}, no timed-out matches emitted; {@code within} is allowed. For such a
+ * pattern a partial match is just the events it has taken, each event starts at most one partial
+ * match (relaxed contiguity does not branch: a step takes the first event its condition holds for),
+ * and an older partial match is never behind a younger one (both test each event against their own
+ * step's condition, and the younger catches up only by taking an event the older also could).
+ *
+ * <p><b>Why {@code skipToNext} is {@code noSkip} here.</b> After a match, Flink CEP's {@code
+ * skipToNext} discards the partial matches that started at or before the match's first event. On a
+ * simple sequence there are none left to discard: the only partial match that started with that
+ * event is the match itself, and an older one, never behind it, was one step short as well and so
+ * completed on the same event; CEP emits matches completed by one event oldest first and prunes
+ * after each, so the older ones are already out and the younger ones started later. The matcher
+ * therefore treats {@code skipToNext} as {@code noSkip}; {@code SequenceEquivalenceIT} and the
+ * property test {@code SequenceVersusCepPropertyTest} compare both with CEP.
+ *
+ * <h2>Early dropping</h2>
+ *
+ * Events that no step's {@code where} or {@code until} holds for can be dropped before the keyBy
+ * without changing any match when every step skips over such events anyway, which Flink CEP does
+ * under relaxed contiguity only: every step after the first {@code followedBy} or {@code
+ * followedByAny} ({@code next} fails on any event in between; negations depend on which events
+ * come); no repeating step {@code consecutive} or {@code greedy}; no condition on earlier steps'
+ * events (whether it holds is not known per event); no timed-out matches emitted. After-match
+ * strategies prune relative to a match's events, never to events outside it. {@code within} depends
+ * on event time, which the watermarks carry. {@code EventFilterEquivalenceIT} checks it.
+ */
+public final class PatternShape {
+    /** Pattern fields that do not change how events are matched, or that are decided below. */
+    private static final Set<String> PATTERN_FIELDS =
+            Set.of(
+                    "name",
+                    "steps",
+                    "within",
+                    "afterMatch",
+                    "afterMatchStep",
+                    "emit",
+                    "emitTimeouts");
+
+    private final Optional<String> whyCep;
+    private final Optional<Where> whyEventsMatter;
+
+    private PatternShape(Optional<String> whyCep, Optional<Where> whyEventsMatter) {
+        this.whyCep = whyCep;
+        this.whyEventsMatter = whyEventsMatter;
+    }
+
+    /**
+     * @param pattern the pattern with spec defaults applied ({@link
+     *     io.eventpipeline.spec.SpecDefaults})
+     * @param compiled its compiled CEL
+     */
+    public static PatternShape of(PatternSpec pattern, CompiledPattern compiled) {
+        List<String> unknownFields = unknownPatternFields(pattern);
+        List<StepOption.Present> options = new ArrayList<>();
+        for (StepSpec step : pattern.getSteps()) {
+            options.add(StepOption.Present.of(step));
+        }
+        return new PatternShape(
+                whyCep(pattern, compiled, unknownFields, options),
+                whyEventsMatter(pattern, compiled, unknownFields, options));
+    }
+
+    /** The engine that runs the pattern. */
+    public Matcher matcher() {
+        return whyCep.isEmpty() ? Matcher.SEQUENCE : Matcher.CEP;
+    }
+
+    /** Why the pattern needs Flink CEP, for people; empty on the sequence matcher. */
+    public Optional<String> whyCep() {
+        return whyCep;
+    }
+
+    /**
+     * Why every event must reach the pattern's operator, or empty when events no step's condition
+     * holds for may be dropped before it.
+     *
+     * @param patternPath how people find the pattern, e.g. {@code spec.patterns[0]}
+     */
+    public Optional<String> whyEventsMatter(String patternPath) {
+        return whyEventsMatter.map(where -> where.render(patternPath));
+    }
+
+    private static Optional<String> whyCep(
+            PatternSpec pattern,
+            CompiledPattern compiled,
+            List<String> unknownFields,
+            List<StepOption.Present> options) {
+        if (Boolean.TRUE.equals(pattern.getEmitTimeouts())) {
+            return Optional.of("it emits timeouts");
+        }
+        AfterMatchStrategy afterMatch = afterMatch(pattern);
+        boolean matcherSkips =
+                switch (afterMatch) {
+                    case NO_SKIP, SKIP_TO_NEXT, SKIP_PAST_LAST_EVENT -> true;
+                    case SKIP_TO_FIRST, SKIP_TO_LAST -> false;
+                };
+        if (!matcherSkips) {
+            return Optional.of("afterMatch is " + afterMatch.yamlName());
+        }
+        if (!unknownFields.isEmpty()) {
+            return Optional.of("it sets " + unknownFields.get(0));
+        }
+        List<StepSpec> steps = pattern.getSteps();
+        for (int s = 0; s < steps.size(); s++) {
+            String name = "step " + steps.get(s).getName();
+            if (s > 0) {
+                Contiguity after = after(steps.get(s));
+                boolean matcherFollows =
+                        switch (after) {
+                            case FOLLOWED_BY -> true;
+                            case NEXT, FOLLOWED_BY_ANY, NOT_NEXT, NOT_FOLLOWED_BY -> false;
+                        };
+                if (!matcherFollows) {
+                    return Optional.of(name + " uses " + after.yamlName());
+                }
+            }
+            // Every known option repeats a step or makes it optional: one event per step is all
+            // the matcher takes.
+            if (!options.get(s).known().isEmpty()) {
+                return Optional.of(name + " is quantified");
+            }
+            if (!options.get(s).unknown().isEmpty()) {
+                return Optional.of(name + " sets " + options.get(s).unknown().get(0));
+            }
+            if (compiled.where(s).usesStepEvents()) {
+                return Optional.of(name + " has a condition on earlier steps' events");
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<Where> whyEventsMatter(
+            PatternSpec pattern,
+            CompiledPattern compiled,
+            List<String> unknownFields,
+            List<StepOption.Present> options) {
+        if (Boolean.TRUE.equals(pattern.getEmitTimeouts())) {
+            return Where.pattern("emits timeouts");
+        }
+        // Every strategy today prunes relative to a match's events, and an irrelevant event is in
+        // no match. Spelled out so that a new strategy does not compile until it is decided.
+        boolean skipsRelativeToMatch =
+                switch (afterMatch(pattern)) {
+                    case NO_SKIP, SKIP_TO_NEXT, SKIP_PAST_LAST_EVENT, SKIP_TO_FIRST, SKIP_TO_LAST ->
+                            true;
+                };
+        if (!skipsRelativeToMatch) {
+            return Where.pattern("uses afterMatch " + afterMatch(pattern).yamlName());
+        }
+        if (!unknownFields.isEmpty()) {
+            return Where.pattern("sets " + unknownFields.get(0));
+        }
+        List<StepSpec> steps = pattern.getSteps();
+        for (int s = 0; s < steps.size(); s++) {
+            if (s > 0) {
+                Contiguity after = after(steps.get(s));
+                boolean skipsOthers =
+                        switch (after) {
+                            case FOLLOWED_BY, FOLLOWED_BY_ANY -> true;
+                            case NEXT, NOT_NEXT, NOT_FOLLOWED_BY -> false;
+                        };
+                if (!skipsOthers) {
+                    return Where.step(s, "uses " + after.yamlName());
+                }
+            }
+            for (StepOption option : options.get(s).known()) {
+                Optional<String> why =
+                        switch (option) {
+                            case TIMES, ONE_OR_MORE, OPTIONAL, ALLOW_COMBINATIONS, UNTIL ->
+                                    Optional.empty();
+                            case CONSECUTIVE -> Optional.of("is consecutive");
+                            case GREEDY -> Optional.of("is greedy");
+                        };
+                if (why.isPresent()) {
+                    return Where.step(s, why.get());
+                }
+            }
+            if (!options.get(s).unknown().isEmpty()) {
+                return Where.step(s, "sets " + options.get(s).unknown().get(0));
+            }
+            if (compiled.where(s).usesStepEvents()
+                    || compiled.until(s).map(c -> c.usesStepEvents()).orElse(false)) {
+                return Where.step(s, "has a condition on earlier steps' events");
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Spec defaults set afterMatch; a pattern without them means the same default. */
+    private static AfterMatchStrategy afterMatch(PatternSpec pattern) {
+        return pattern.getAfterMatch() == null
+                ? AfterMatchStrategy.NO_SKIP
+                : pattern.getAfterMatch();
+    }
+
+    private static Contiguity after(StepSpec step) {
+        return step.getAfter() == null ? Contiguity.FOLLOWED_BY : step.getAfter();
+    }
+
+    private static List<String> unknownPatternFields(PatternSpec pattern) {
+        List<String> unknown = new ArrayList<>();
+        JsonNode tree = PipelineJson.json().valueToTree(pattern);
+        for (Iterator<String> it = tree.fieldNames(); it.hasNext(); ) {
+            String field = it.next();
+            if (!PATTERN_FIELDS.contains(field)) {
+                unknown.add(field);
+            }
+        }
+        return unknown;
+    }
+
+    /** A reason that names the pattern, or one of its steps by index. */
+    private record Where(int step, String what) {
+        static Optional<Where> pattern(String what) {
+            return Optional.of(new Where(-1, what));
+        }
+
+        static Optional<Where> step(int step, String what) {
+            return Optional.of(new Where(step, what));
+        }
+
+        String render(String patternPath) {
+            return patternPath + (step < 0 ? "" : ".steps[" + step + "]") + " " + what;
+        }
+    }
+}
