@@ -57,8 +57,9 @@ public final class PatternOperators {
                 PipelineTopology.build(
                         pipeline,
                         env.fromData(PipelineEventTypeInfoFactory.TYPE, placeholder()),
-                        false,
-                        matcher == Matcher.SEQUENCE);
+                        matcher == Matcher.SEQUENCE
+                                ? TopologyOptions.deployed().keepingIrrelevantEvents()
+                                : TopologyOptions.deployed().keepingIrrelevantEvents().cepOnly());
         String uid =
                 PatternState.uid(
                         pipeline.spec().getPatterns().get(index),
