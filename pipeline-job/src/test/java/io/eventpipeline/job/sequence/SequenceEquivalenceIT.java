@@ -31,19 +31,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class SequenceEquivalenceIT {
     @RegisterExtension static final MiniClusterExtension FLINK = SharedMiniCluster.create();
 
-    private static final String[] WHERE = {
-        "event.type == 'a'",
-        "event.type == 'b'",
-        "event.type == 'b' && event.v > 2",
-        "event.type == 'c' || (event.type == 'a' && event.v == 5)",
-        "event.v >= 3",
-        "event.type != 'x'"
-    };
-    private static final String[] AFTER_MATCH = {
-        "", "afterMatch: noSkip", "afterMatch: skipToNext", "afterMatch: skipPastLastEvent"
-    };
-    private static final String[] TYPES = {"a", "b", "c", "x"};
-
     @Test
     void sequenceMatcherFindsWhatFlinkCepFinds() throws Exception {
         long seed = Long.getLong("sequence.property.seed", 20261121L);
@@ -87,7 +74,7 @@ class SequenceEquivalenceIT {
         StringBuilder patterns = new StringBuilder();
         int count = 0;
         while (count < 16) {
-            String pattern = randomPattern("p" + count, random);
+            String pattern = RandomSequences.pattern("p" + count, random, 3);
             PipelineDefinition candidate = document(pattern, outOfOrderness);
             if (new PipelineValidator().validate(candidate).isEmpty()) {
                 patterns.append(pattern);
@@ -95,27 +82,6 @@ class SequenceEquivalenceIT {
             }
         }
         return document(patterns.toString(), outOfOrderness);
-    }
-
-    private static String randomPattern(String name, Random random) {
-        int steps = 1 + random.nextInt(4);
-        StringBuilder yaml = new StringBuilder("- name: " + name + "\n  steps:\n");
-        for (int s = 0; s < steps; s++) {
-            yaml.append("    - {name: s")
-                    .append(s)
-                    .append(s > 0 && random.nextBoolean() ? ", after: followedBy" : "")
-                    .append(", where: \"")
-                    .append(WHERE[random.nextInt(WHERE.length)])
-                    .append("\"}\n");
-        }
-        if (random.nextInt(4) > 0) {
-            yaml.append("  within: ").append(3 + random.nextInt(15)).append("s\n");
-        }
-        String afterMatch = AFTER_MATCH[random.nextInt(AFTER_MATCH.length)];
-        if (!afterMatch.isEmpty()) {
-            yaml.append("  ").append(afterMatch).append('\n');
-        }
-        return yaml.toString();
     }
 
     /** Mostly in time order with ties; some events a few seconds early, some far too late. */
@@ -135,7 +101,7 @@ class SequenceEquivalenceIT {
                     "{\"k\":\"k"
                             + random.nextInt(3)
                             + "\",\"type\":\""
-                            + TYPES[random.nextInt(TYPES.length)]
+                            + RandomSequences.TYPES[random.nextInt(RandomSequences.TYPES.length)]
                             + "\",\"t\":"
                             + time * 1000
                             + ",\"v\":"

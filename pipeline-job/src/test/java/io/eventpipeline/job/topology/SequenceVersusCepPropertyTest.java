@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.eventpipeline.job.TestPipelines;
 import io.eventpipeline.job.event.PipelineEvent;
 import io.eventpipeline.job.match.MatchOutput;
+import io.eventpipeline.job.sequence.RandomSequences;
 import io.eventpipeline.spec.PipelineDefinition;
 import io.eventpipeline.spec.state.Matcher;
 import io.eventpipeline.spec.state.PatternShape;
@@ -34,19 +35,6 @@ import org.slf4j.LoggerFactory;
 class SequenceVersusCepPropertyTest {
     private static final Logger LOG = LoggerFactory.getLogger(SequenceVersusCepPropertyTest.class);
 
-    private static final String[] WHERE = {
-        "event.type == 'a'",
-        "event.type == 'b'",
-        "event.type == 'b' && event.v > 2",
-        "event.type == 'c' || (event.type == 'a' && event.v == 5)",
-        "event.v >= 3",
-        "event.type != 'x'"
-    };
-    private static final String[] AFTER_MATCH = {
-        "", "afterMatch: noSkip", "afterMatch: skipToNext", "afterMatch: skipPastLastEvent"
-    };
-    private static final String[] TYPES = {"a", "b", "c", "x"};
-
     @Test
     void sequenceMatcherEmitsPerKeyWhatFlinkCepEmitsInTheSameOrder() throws Exception {
         long seed = Long.getLong("sequence.property.seed", System.nanoTime());
@@ -55,7 +43,7 @@ class SequenceVersusCepPropertyTest {
         Random random = new Random(seed);
         int matches = 0;
         for (int run = 0; run < runs; run++) {
-            String pattern = randomPattern(random);
+            String pattern = RandomSequences.pattern("p", random, 2);
             PipelineDefinition definition = TestPipelines.withPatterns("property", pattern);
             if (!new PipelineValidator().validate(definition).isEmpty()) {
                 run--;
@@ -109,27 +97,6 @@ class SequenceVersusCepPropertyTest {
         }
     }
 
-    private static String randomPattern(Random random) {
-        int steps = 1 + random.nextInt(4);
-        StringBuilder yaml = new StringBuilder("- name: p\n  steps:\n");
-        for (int s = 0; s < steps; s++) {
-            yaml.append("    - {name: s")
-                    .append(s)
-                    .append(s > 0 && random.nextBoolean() ? ", after: followedBy" : "")
-                    .append(", where: \"")
-                    .append(WHERE[random.nextInt(WHERE.length)])
-                    .append("\"}\n");
-        }
-        if (random.nextInt(4) > 0) {
-            yaml.append("  within: ").append(2 + random.nextInt(15)).append("s\n");
-        }
-        String afterMatch = AFTER_MATCH[random.nextInt(AFTER_MATCH.length)];
-        if (!afterMatch.isEmpty()) {
-            yaml.append("  ").append(afterMatch).append('\n');
-        }
-        return yaml.toString();
-    }
-
     /**
      * An event line, or a watermark (line null). Events mostly in time order with ties, some a few
      * seconds early; watermarks trail the latest event by a random lag, so some events are late.
@@ -154,7 +121,8 @@ class SequenceVersusCepPropertyTest {
                             "{\"k\":\"k"
                                     + random.nextInt(3)
                                     + "\",\"type\":\""
-                                    + TYPES[random.nextInt(TYPES.length)]
+                                    + RandomSequences.TYPES[
+                                            random.nextInt(RandomSequences.TYPES.length)]
                                     + "\",\"t\":"
                                     + time * 1000
                                     + ",\"v\":"

@@ -1,0 +1,52 @@
+package io.eventpipeline.job.sequence;
+
+import java.util.Random;
+
+/**
+ * Random patterns the sequence matcher accepts, over events of {@link #TYPES} with a field {@code
+ * v}: what the matcher-versus-CEP comparisons draw from. The same seed draws the same patterns.
+ */
+public final class RandomSequences {
+    public static final String[] TYPES = {"a", "b", "c", "x"};
+
+    private static final String[] WHERE = {
+        "event.type == 'a'",
+        "event.type == 'b'",
+        "event.type == 'b' && event.v > 2",
+        "event.type == 'c' || (event.type == 'a' && event.v == 5)",
+        "event.v >= 3",
+        "event.type != 'x'"
+    };
+    private static final String[] AFTER_MATCH = {
+        "", "afterMatch: noSkip", "afterMatch: skipToNext", "afterMatch: skipPastLastEvent"
+    };
+
+    private RandomSequences() {}
+
+    /**
+     * One to four steps, each {@code next} or {@code followedBy}; three times in four a {@code
+     * within} of {@code shortestWithinSeconds} to 14 s more; any after-match strategy.
+     */
+    public static String pattern(String name, Random random, int shortestWithinSeconds) {
+        int steps = 1 + random.nextInt(4);
+        StringBuilder yaml = new StringBuilder("- name: " + name + "\n  steps:\n");
+        for (int s = 0; s < steps; s++) {
+            yaml.append("    - {name: s")
+                    .append(s)
+                    .append(s > 0 && random.nextBoolean() ? ", after: followedBy" : "")
+                    .append(", where: \"")
+                    .append(WHERE[random.nextInt(WHERE.length)])
+                    .append("\"}\n");
+        }
+        if (random.nextInt(4) > 0) {
+            yaml.append("  within: ")
+                    .append(shortestWithinSeconds + random.nextInt(15))
+                    .append("s\n");
+        }
+        String afterMatch = AFTER_MATCH[random.nextInt(AFTER_MATCH.length)];
+        if (!afterMatch.isEmpty()) {
+            yaml.append("  ").append(afterMatch).append('\n');
+        }
+        return yaml.toString();
+    }
+}
