@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.eventpipeline.spec.model.EventPipelineSpec;
+import io.eventpipeline.spec.model.TimesSpec;
 import io.eventpipeline.spec.validation.InvalidPipelineException;
 import io.eventpipeline.spec.validation.ValidationProblem;
 import java.util.ArrayList;
@@ -130,9 +131,21 @@ public record PipelineDefinition(String name, String namespace, EventPipelineSpe
         }
         if (e instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
             return new ValidationProblem(
-                    path, "has the wrong type: expected " + kindOf(mismatch.getTargetType()));
+                    path,
+                    "has the wrong type: expected "
+                            + kindOf(mismatch.getTargetType())
+                            + hint(mismatch.getTargetType()));
         }
         return new ValidationProblem(path, e.getOriginalMessage());
+    }
+
+    // What people write by mistake there, e.g. "times: oneOrMore".
+    private static String hint(Class<?> type) {
+        if (type == TimesSpec.class) {
+            return " such as {min: 1, max: 3} (at most 3) or {min: 2} (two or more); for one or"
+                    + " more, write oneOrMore: true on the step instead";
+        }
+        return "";
     }
 
     // What a user writes in YAML for a Java type, e.g. "an object" for a spec class.

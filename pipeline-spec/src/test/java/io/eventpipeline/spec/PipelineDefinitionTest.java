@@ -68,4 +68,22 @@ class PipelineDefinitionTest {
                 .isInstanceOf(InvalidPipelineException.class)
                 .hasMessageContaining("spec.input.partitions: invalid value 'many'");
     }
+
+    @Test
+    void timesWrittenAsAWordGetsAHintTowardsOneOrMore() {
+        assertThatThrownBy(
+                        () ->
+                                PipelineDefinition.parse(
+                                        Documents.pipeline(
+                                                Documents.MINIMAL.replace(
+                                                        "where: \"event.type == 'A'\"}",
+                                                        "where: \"event.type == 'A'\", times:"
+                                                                + " oneOrMore}"))))
+                .isInstanceOf(InvalidPipelineException.class)
+                .hasMessageContaining(
+                        "spec.patterns[0].steps[0].times: has the wrong type: expected an object"
+                                + " such as {min: 1, max: 3} (at most 3) or {min: 2} (two or"
+                                + " more); for one or more, write oneOrMore: true on the step"
+                                + " instead");
+    }
 }
