@@ -45,7 +45,7 @@ public final class AdmissionRequests {
                         Pipelines.flightDelays(namespace, name), EventPipeline.class));
     }
 
-    static ObjectNode review(String operation, JsonNode object, JsonNode oldObject) {
+    public static ObjectNode review(String operation, JsonNode object, JsonNode oldObject) {
         ObjectNode review = JSON.createObjectNode();
         review.put("apiVersion", "admission.k8s.io/v1");
         review.put("kind", "AdmissionReview");

@@ -3,9 +3,8 @@ package io.eventpipeline.operator.chart;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.eventpipeline.kafka.embedded.EmbeddedKafkaBroker;
+import io.eventpipeline.operator.admission.AdmissionRequests;
 import io.eventpipeline.operator.admission.CredentialAccess;
 import io.eventpipeline.operator.admission.PipelineAdmission;
 import io.eventpipeline.operator.api.EventPipeline;
@@ -163,30 +162,18 @@ final class ChartLifecycle {
      * Secret: it asks whether the author may read that Secret.
      */
     static void admitAsTheWebhook(OperatorHarness harness, OperatorConfig config, String yaml) {
-        ObjectMapper json = io.fabric8.kubernetes.client.utils.Serialization.jsonMapper();
-        ObjectNode review = json.createObjectNode();
-        review.put("apiVersion", "admission.k8s.io/v1");
-        ObjectNode request = review.putObject("request");
-        request.put("uid", "lifecycle");
-        request.putObject("kind")
-                .put("group", "eventpipeline.io")
-                .put("version", "v1alpha1")
-                .put("kind", "EventPipeline");
-        request.put("operation", "CREATE");
-        request.put("namespace", PIPELINES);
-        request.put("name", "checkout");
-        request.putObject("userInfo").put("username", "alice");
-        request.set(
-                "object",
-                json.valueToTree(
-                        harness.client()
-                                .getKubernetesSerialization()
-                                .unmarshal(yaml, EventPipeline.class)));
         new PipelineAdmission(
                         new PipelineResolver(config, new PipelineValidator())::resolve,
                         CredentialAccess.reviewedBy(harness.operatorClient()),
-                        json)
-                .review(review);
+                        AdmissionRequests.JSON)
+                .review(
+                        AdmissionRequests.review(
+                                "CREATE",
+                                AdmissionRequests.JSON.valueToTree(
+                                        harness.client()
+                                                .getKubernetesSerialization()
+                                                .unmarshal(yaml, EventPipeline.class)),
+                                null));
     }
 
     static void kafkaSecret(OperatorHarness harness) {
