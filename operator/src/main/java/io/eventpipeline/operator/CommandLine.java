@@ -1,11 +1,8 @@
 package io.eventpipeline.operator;
 
 import io.eventpipeline.operator.render.RenderCommand;
-import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintStream;
 import java.util.List;
-import java.util.Properties;
 
 /**
  * What the operator's command line means before anything runs: a command, help, the version, or a
@@ -57,20 +54,5 @@ final class CommandLine {
                 args.isEmpty() ? "a command is needed" : "unknown command '" + args.get(0) + "'");
         err.print(USAGE);
         return RenderCommand.USAGE;
-    }
-
-    /** The build's version, e.g. {@code 0.1.0-SNAPSHOT}. */
-    static String version() {
-        Properties properties = new Properties();
-        try (InputStream in =
-                CommandLine.class.getResourceAsStream(
-                        "/eventpipeline-operator-version.properties")) {
-            if (in != null) {
-                properties.load(in);
-            }
-        } catch (IOException e) {
-            // Unreadable: reported as unknown below.
-        }
-        return properties.getProperty("version", "unknown");
     }
 }

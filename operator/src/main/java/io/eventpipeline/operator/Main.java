@@ -10,6 +10,7 @@ import io.eventpipeline.operator.config.WebhookConfig;
 import io.eventpipeline.operator.http.HealthServer;
 import io.eventpipeline.operator.reconciler.PipelineResolver;
 import io.eventpipeline.operator.render.RenderCommand;
+import io.eventpipeline.spec.BuildVersion;
 import io.eventpipeline.spec.validation.PipelineValidator;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
@@ -52,7 +53,7 @@ public final class Main {
                 return;
             }
             case VERSION -> {
-                System.out.println("eventpipeline-operator " + CommandLine.version());
+                System.out.println("eventpipeline-operator " + BuildVersion.current());
                 return;
             }
             case USAGE_ERROR -> System.exit(CommandLine.usageError(arguments, System.err));

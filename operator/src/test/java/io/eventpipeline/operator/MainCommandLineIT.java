@@ -3,6 +3,7 @@ package io.eventpipeline.operator;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.eventpipeline.operator.render.RenderCommand;
+import io.eventpipeline.spec.BuildVersion;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -50,8 +51,8 @@ class MainCommandLineIT {
 
         assertThat(result.status()).isZero();
         assertThat(result.out())
-                .isEqualTo("eventpipeline-operator " + CommandLine.version() + "\n");
-        assertThat(CommandLine.version()).matches("\\d+\\.\\d+\\.\\d+(-SNAPSHOT)?");
+                .isEqualTo("eventpipeline-operator " + BuildVersion.current() + "\n");
+        assertThat(BuildVersion.current()).matches("\\d+\\.\\d+\\.\\d+(-SNAPSHOT)?");
     }
 
     @Test

@@ -2,11 +2,9 @@ package io.eventpipeline.job;
 
 import io.eventpipeline.job.kafka.RunCommand;
 import io.eventpipeline.job.testrun.TestCommand;
-import java.io.IOException;
-import java.io.InputStream;
+import io.eventpipeline.spec.BuildVersion;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Properties;
 
 /**
  * The job jar's entry point. {@code run --pipeline-json <...>} runs a pipeline as the operator
@@ -40,7 +38,8 @@ public final class Main {
                                     .run(arguments.subList(1, arguments.size())));
             case "run" -> RunCommand.run(arguments);
             case "help", "--help", "-h" -> System.out.print(USAGE);
-            case "version", "--version" -> System.out.println("pipeline-job " + version());
+            case "version", "--version" ->
+                    System.out.println("pipeline-job " + BuildVersion.current());
             default -> {
                 System.err.println(
                         command.isEmpty()
@@ -50,19 +49,5 @@ public final class Main {
                 System.exit(TestCommand.USAGE_ERROR);
             }
         }
-    }
-
-    /** The build's version, e.g. {@code 0.1.0-SNAPSHOT}. */
-    static String version() {
-        Properties properties = new Properties();
-        try (InputStream in =
-                Main.class.getResourceAsStream("/eventpipeline-job-version.properties")) {
-            if (in != null) {
-                properties.load(in);
-            }
-        } catch (IOException e) {
-            // Unreadable: reported as unknown below.
-        }
-        return properties.getProperty("version", "unknown");
     }
 }
