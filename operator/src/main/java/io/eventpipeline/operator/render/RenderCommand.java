@@ -6,6 +6,7 @@ import io.eventpipeline.operator.flink.UpgradeReview;
 import io.eventpipeline.operator.reconciler.PipelineResolver;
 import io.eventpipeline.operator.topics.DesiredTopic;
 import io.eventpipeline.operator.topics.TopicPlan;
+import io.eventpipeline.spec.CommandOptions;
 import io.eventpipeline.spec.PipelineDefinition;
 import io.eventpipeline.spec.PipelineJson;
 import io.eventpipeline.spec.StrictYaml;
@@ -122,37 +123,15 @@ public final class RenderCommand {
     /** {@code -f FILE}, {@code --file FILE} or {@code --file=FILE}; the same for --against. */
     record Options(String file, String against, boolean help) {
         static Options parse(List<String> args) {
-            String file = null;
-            String against = null;
-            boolean help = false;
-            for (int i = 0; i < args.size(); i++) {
-                String arg = args.get(i);
-                int equals = arg.startsWith("--") ? arg.indexOf('=') : -1;
-                String name = equals < 0 ? arg : arg.substring(0, equals);
-                String inline = equals < 0 ? null : arg.substring(equals + 1);
-                switch (name) {
-                    case "-h", "--help" -> help = true;
-                    case "-f", "--file", "--against" -> {
-                        String value = inline;
-                        if (value == null && i + 1 < args.size()) {
-                            value = args.get(++i);
-                        }
-                        if (value == null || value.isEmpty()) {
-                            throw new IllegalArgumentException(name + " needs a file");
-                        }
-                        if (name.equals("--against")) {
-                            against = value;
-                        } else {
-                            file = value;
-                        }
-                    }
-                    default -> throw new IllegalArgumentException("unknown option '" + arg + "'");
-                }
-            }
-            if (!help && file == null) {
-                throw new IllegalArgumentException("-f FILE is required");
-            }
-            return new Options(file, against, help);
+            Map<String, String> options =
+                    CommandOptions.parse(
+                            args,
+                            Map.of("-f", "--file", "--file", "--file", "--against", "--against"),
+                            Map.of("--file", "-f FILE"));
+            return new Options(
+                    options.get("--file"),
+                    options.get("--against"),
+                    options.containsKey(CommandOptions.HELP));
         }
     }
 

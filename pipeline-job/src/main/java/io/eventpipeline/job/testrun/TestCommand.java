@@ -2,6 +2,7 @@ package io.eventpipeline.job.testrun;
 
 import io.eventpipeline.job.topology.CompiledPipeline;
 import io.eventpipeline.job.topology.DeadLetter;
+import io.eventpipeline.spec.CommandOptions;
 import io.eventpipeline.spec.PipelineDefinition;
 import io.eventpipeline.spec.StrictYaml;
 import io.eventpipeline.spec.validation.InvalidPipelineException;
@@ -13,7 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -64,7 +65,7 @@ public final class TestCommand {
             err.print(USAGE);
             return USAGE_ERROR;
         }
-        if (options.containsKey("--help")) {
+        if (options.containsKey(CommandOptions.HELP)) {
             out.print(USAGE);
             return OK;
         }
@@ -137,33 +138,10 @@ public final class TestCommand {
 
     /** {@code --name VALUE} or {@code --name=VALUE}; both files are required unless --help. */
     private static Map<String, String> options(List<String> args) {
-        Map<String, String> options = new HashMap<>();
-        for (int i = 0; i < args.size(); i++) {
-            String arg = args.get(i);
-            int equals = arg.startsWith("--") ? arg.indexOf('=') : -1;
-            String name = equals < 0 ? arg : arg.substring(0, equals);
-            switch (name) {
-                case "-h", "--help" -> options.put("--help", "");
-                case "--pipeline", "--events" -> {
-                    String value = equals < 0 ? null : arg.substring(equals + 1);
-                    if (value == null && i + 1 < args.size()) {
-                        value = args.get(++i);
-                    }
-                    if (value == null || value.isEmpty()) {
-                        throw new IllegalArgumentException(name + " needs a file");
-                    }
-                    options.put(name, value);
-                }
-                default -> throw new IllegalArgumentException("unknown option '" + arg + "'");
-            }
-        }
-        if (!options.containsKey("--help")) {
-            for (String required : List.of("--pipeline", "--events")) {
-                if (!options.containsKey(required)) {
-                    throw new IllegalArgumentException(required + " FILE is required");
-                }
-            }
-        }
-        return options;
+        Map<String, String> files = new LinkedHashMap<>();
+        files.put("--pipeline", "--pipeline FILE");
+        files.put("--events", "--events FILE");
+        return CommandOptions.parse(
+                args, Map.of("--pipeline", "--pipeline", "--events", "--events"), files);
     }
 }
