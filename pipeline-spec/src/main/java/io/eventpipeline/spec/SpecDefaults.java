@@ -10,6 +10,7 @@ import io.eventpipeline.spec.model.StartFrom;
 import io.eventpipeline.spec.model.StepSpec;
 import io.eventpipeline.spec.model.TopicDeletionPolicy;
 import io.eventpipeline.spec.model.TopicSpec;
+import io.eventpipeline.spec.model.UpgradeMode;
 import java.util.List;
 
 /**
@@ -23,6 +24,12 @@ public final class SpecDefaults {
 
     /** Event time may lag by this much when the spec does not say. */
     public static final String MAX_OUT_OF_ORDERNESS = "0s";
+
+    /**
+     * How the job is upgraded when {@code flink.upgradeMode} is absent. Not written into the spec:
+     * the job's arguments would change for pipelines that never set it.
+     */
+    public static final UpgradeMode UPGRADE_MODE = UpgradeMode.SAVEPOINT;
 
     private SpecDefaults() {}
 

@@ -1,7 +1,7 @@
 package io.eventpipeline.sandbox;
 
 import io.eventpipeline.job.kafka.RunCommand;
-import io.eventpipeline.job.topology.CompiledPipeline;
+import io.eventpipeline.spec.resolved.ResolvedPipeline;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -38,7 +38,7 @@ final class DeploymentJobs {
             env.setParallelism(job.getParallelism());
         }
         // The deployed image's own wiring, from the FlinkDeployment's job arguments.
-        CompiledPipeline pipeline = RunCommand.build(env, List.of(job.getArgs()), Map.of());
+        ResolvedPipeline pipeline = RunCommand.build(env, List.of(job.getArgs()), Map.of());
         var streamGraph = env.getStreamGraph();
         streamGraph.setJobName("eventpipeline " + pipeline.id());
         JobGraph graph = streamGraph.getJobGraph();

@@ -2,13 +2,13 @@ package io.eventpipeline.operator.flink;
 
 import io.eventpipeline.operator.config.JobDefaults;
 import io.eventpipeline.spec.KafkaAuthSettings;
-import io.eventpipeline.spec.PipelineDefinition;
 import io.eventpipeline.spec.PipelineJobArgs;
 import io.eventpipeline.spec.model.EventPipelineSpec;
 import io.eventpipeline.spec.model.FlinkComponentSpec;
 import io.eventpipeline.spec.model.FlinkSpec;
 import io.eventpipeline.spec.model.ResourcesSpec;
 import io.eventpipeline.spec.model.SecretReference;
+import io.eventpipeline.spec.resolved.ResolvedPipeline;
 import io.fabric8.kubernetes.api.model.EnvFromSource;
 import io.fabric8.kubernetes.api.model.EnvFromSourceBuilder;
 import io.fabric8.kubernetes.api.model.EnvVar;
@@ -49,7 +49,7 @@ public final class FlinkDeploymentRenderer {
      * @param owner the EventPipeline's owner reference, or {@code null} when rendering without a
      *     cluster
      */
-    public FlinkDeployment render(PipelineDefinition pipeline, OwnerReference owner) {
+    public FlinkDeployment render(ResolvedPipeline pipeline, OwnerReference owner) {
         EventPipelineSpec spec = pipeline.spec();
         FlinkSpec flink = spec.getFlink() == null ? new FlinkSpec() : spec.getFlink();
 
@@ -81,11 +81,10 @@ public final class FlinkDeploymentRenderer {
 
         JobSpec job = new JobSpec();
         job.setJarURI(defaults.jarUri());
-        job.setArgs(PipelineJobArgs.encode(pipeline).toArray(String[]::new));
+        job.setArgs(PipelineJobArgs.encode(pipeline.definition()).toArray(String[]::new));
         job.setParallelism(orDefault(flink.getParallelism(), defaults.parallelism()));
-        job.setUpgradeMode(upgradeMode(flink));
-        job.setState(
-                Boolean.TRUE.equals(spec.getSuspend()) ? JobState.SUSPENDED : JobState.RUNNING);
+        job.setUpgradeMode(upgradeMode(pipeline.upgradeMode()));
+        job.setState(pipeline.suspend() ? JobState.SUSPENDED : JobState.RUNNING);
         // Changed patterns get new operator uids; their old state must not block the upgrade.
         job.setAllowNonRestoredState(true);
         deployment.setJob(job);
@@ -98,7 +97,7 @@ public final class FlinkDeploymentRenderer {
         return rendered;
     }
 
-    private ObjectMeta metadata(PipelineDefinition pipeline, OwnerReference owner) {
+    private ObjectMeta metadata(ResolvedPipeline pipeline, OwnerReference owner) {
         ObjectMetaBuilder meta =
                 new ObjectMetaBuilder()
                         .withName(pipeline.name())
@@ -172,11 +171,8 @@ public final class FlinkDeploymentRenderer {
         return resource;
     }
 
-    private static UpgradeMode upgradeMode(FlinkSpec flink) {
-        if (flink.getUpgradeMode() == null) {
-            return UpgradeMode.SAVEPOINT;
-        }
-        return switch (flink.getUpgradeMode()) {
+    private static UpgradeMode upgradeMode(io.eventpipeline.spec.model.UpgradeMode mode) {
+        return switch (mode) {
             case SAVEPOINT -> UpgradeMode.SAVEPOINT;
             case LAST_STATE -> UpgradeMode.LAST_STATE;
             case STATELESS -> UpgradeMode.STATELESS;

@@ -7,6 +7,7 @@ import static io.eventpipeline.operator.flink.FlinkConfiguration.SAVEPOINTS_DIR;
 
 import io.eventpipeline.operator.config.JobDefaults;
 import io.eventpipeline.spec.Durations;
+import io.eventpipeline.spec.SpecDefaults;
 import io.eventpipeline.spec.model.Delivery;
 import io.eventpipeline.spec.model.EventPipelineSpec;
 import io.eventpipeline.spec.model.FlinkSpec;
@@ -186,7 +187,7 @@ public final class FlinkSettingsRules {
     }
 
     private static UpgradeMode mode(FlinkSpec flink) {
-        return flink.getUpgradeMode() == null ? UpgradeMode.SAVEPOINT : flink.getUpgradeMode();
+        return flink.getUpgradeMode() == null ? SpecDefaults.UPGRADE_MODE : flink.getUpgradeMode();
     }
 
     private static String key(String flinkKey) {

@@ -21,8 +21,8 @@ import io.eventpipeline.operator.topics.TopicOperationException;
 import io.eventpipeline.operator.topics.TopicPlan;
 import io.eventpipeline.operator.topics.TopicReconciler;
 import io.eventpipeline.operator.topics.TopicsOutcome;
-import io.eventpipeline.spec.PipelineDefinition;
 import io.eventpipeline.spec.PipelineJson;
+import io.eventpipeline.spec.resolved.ResolvedPipeline;
 import io.eventpipeline.spec.validation.InvalidPipelineException;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.OwnerReference;
@@ -116,7 +116,7 @@ public class EventPipelineReconciler implements Reconciler<EventPipeline> {
             return deletion.finish(observed, context);
         }
         EventPipeline pipeline = deletion.keepFinalizerFor(observed, context);
-        PipelineDefinition resolved;
+        ResolvedPipeline resolved;
         try {
             resolved = resolver.resolve(pipeline);
         } catch (InvalidPipelineException e) {
@@ -131,8 +131,7 @@ public class EventPipelineReconciler implements Reconciler<EventPipeline> {
         TopicsOutcome topicOutcome;
         PipelineTopicOwnership ownership = created.ownership(pipeline, context);
         try (KafkaAdmins.Use admin = admins.use(cluster)) {
-            topicOutcome =
-                    topics.reconcile(TopicPlan.of(resolved.spec()), admin.admin(), ownership);
+            topicOutcome = topics.reconcile(TopicPlan.of(resolved), admin.admin(), ownership);
             // Claims written before creating topics changed the pipeline on the server.
             pipeline = ownership.pipeline();
         } catch (TopicOperationException e) {

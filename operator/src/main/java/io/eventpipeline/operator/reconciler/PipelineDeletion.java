@@ -11,8 +11,8 @@ import io.eventpipeline.operator.topics.TopicOperationException;
 import io.eventpipeline.operator.topics.TopicOwnership;
 import io.eventpipeline.operator.topics.TopicPlan;
 import io.eventpipeline.operator.topics.TopicReconciler;
-import io.eventpipeline.spec.PipelineDefinition;
 import io.eventpipeline.spec.model.TopicDeletionPolicy;
+import io.eventpipeline.spec.resolved.ResolvedPipeline;
 import io.eventpipeline.spec.validation.InvalidPipelineException;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.PrimaryUpdateAndCacheUtils;
@@ -105,10 +105,10 @@ public class PipelineDeletion {
      */
     private Set<String> absentTopics(EventPipeline pipeline, Context<EventPipeline> context) {
         try {
-            PipelineDefinition resolved = resolver.resolve(pipeline);
+            ResolvedPipeline resolved = resolver.resolve(pipeline);
             TopicOwnership ownership = created.ownership(pipeline, context);
             List<String> candidates =
-                    TopicPlan.of(resolved.spec()).topics().stream()
+                    TopicPlan.of(resolved).topics().stream()
                             .filter(t -> t.create() && !ownership.owns(t))
                             .map(DesiredTopic::name)
                             .toList();
@@ -168,7 +168,7 @@ public class PipelineDeletion {
      */
     private void deleteCreatedTopics(EventPipeline pipeline, Context<EventPipeline> context) {
         PipelineTopicOwnership ownership = created.ownership(pipeline, context);
-        PipelineDefinition resolved;
+        ResolvedPipeline resolved;
         try {
             resolved = resolver.resolve(pipeline);
         } catch (InvalidPipelineException e) {
@@ -185,7 +185,7 @@ public class PipelineDeletion {
             }
             return;
         }
-        Set<String> ownTopics = ownership.ownedIn(TopicPlan.of(resolved.spec()));
+        Set<String> ownTopics = ownership.ownedIn(TopicPlan.of(resolved));
         if (ownTopics.isEmpty()) {
             return;
         }

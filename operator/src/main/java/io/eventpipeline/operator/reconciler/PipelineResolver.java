@@ -11,6 +11,7 @@ import io.eventpipeline.spec.SpecDefaults;
 import io.eventpipeline.spec.model.EventPipelineSpec;
 import io.eventpipeline.spec.model.KafkaConnectionSpec;
 import io.eventpipeline.spec.model.SecretReference;
+import io.eventpipeline.spec.resolved.ResolvedPipeline;
 import io.eventpipeline.spec.validation.InvalidPipelineException;
 import io.eventpipeline.spec.validation.PipelineValidator;
 import io.eventpipeline.spec.validation.ValidationProblem;
@@ -21,10 +22,10 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Turns an EventPipeline into the complete definition the job runs: validated, with the spec's own
- * defaults and the operator's (Kafka cluster, auth Secret) filled in, and small enough to render
- * ({@link RenderedSize}). Everything downstream (topics, FlinkDeployment, {@code render}) works
- * from this one resolved definition.
+ * Turns an EventPipeline into the {@link ResolvedPipeline} the operator works with: validated, with
+ * the spec's own defaults and the operator's (Kafka cluster, auth Secret) filled in, and small
+ * enough to render ({@link RenderedSize}). Everything downstream (topics, FlinkDeployment, {@code
+ * render}) works from this one resolved pipeline, as the job does from the same model.
  */
 public final class PipelineResolver {
     private final OperatorConfig config;
@@ -43,7 +44,7 @@ public final class PipelineResolver {
         this.renderer = new FlinkDeploymentRenderer(config.jobDefaults());
     }
 
-    public PipelineDefinition resolve(EventPipeline pipeline) throws InvalidPipelineException {
+    public ResolvedPipeline resolve(EventPipeline pipeline) throws InvalidPipelineException {
         return resolve(
                 new PipelineDefinition(
                         pipeline.getMetadata().getName(),
@@ -51,12 +52,13 @@ public final class PipelineResolver {
                         pipeline.getSpec()));
     }
 
-    public PipelineDefinition resolve(PipelineDefinition given) throws InvalidPipelineException {
+    public ResolvedPipeline resolve(PipelineDefinition given) throws InvalidPipelineException {
         if (given.spec() == null) {
             throw new InvalidPipelineException(
                     List.of(new ValidationProblem("spec", "is required")));
         }
-        List<ValidationProblem> problems = new ArrayList<>(validated.problems(given));
+        PipelineValidator.Validated verdict = validated.validated(given);
+        List<ValidationProblem> problems = new ArrayList<>(verdict.problems());
         EventPipelineSpec spec = SpecDefaults.withDefaults(given.spec());
         KafkaConnectionSpec kafka =
                 spec.getKafka() == null ? new KafkaConnectionSpec() : spec.getKafka();
@@ -92,7 +94,10 @@ public final class PipelineResolver {
         if (!problems.isEmpty()) {
             throw new InvalidPipelineException(problems);
         }
-        PipelineDefinition resolved = new PipelineDefinition(given.name(), given.namespace(), spec);
+        ResolvedPipeline resolved =
+                ResolvedPipeline.of(
+                        new PipelineDefinition(given.name(), given.namespace(), spec),
+                        verdict.patterns());
         Optional<ValidationProblem> tooBig = RenderedSize.check(renderer.render(resolved, null));
         if (tooBig.isPresent()) {
             throw new InvalidPipelineException(List.of(tooBig.get()));

@@ -20,7 +20,7 @@ final class ValidatedSpecs {
     static final int DEFAULT_CAPACITY = 4096;
 
     private final PipelineValidator validator;
-    private final Map<String, List<ValidationProblem>> verdicts;
+    private final Map<String, PipelineValidator.Validated> verdicts;
 
     ValidatedSpecs(PipelineValidator validator, int capacity) {
         this.validator = validator;
@@ -28,7 +28,7 @@ final class ValidatedSpecs {
                 new LinkedHashMap<>(16, 0.75f, true) {
                     @Override
                     protected boolean removeEldestEntry(
-                            Map.Entry<String, List<ValidationProblem>> eldest) {
+                            Map.Entry<String, PipelineValidator.Validated> eldest) {
                         return size() > capacity;
                     }
                 };
@@ -36,6 +36,14 @@ final class ValidatedSpecs {
 
     /** Every problem of the definition, as {@link PipelineValidator#validate} reports them. */
     List<ValidationProblem> problems(PipelineDefinition definition) {
+        return validated(definition).problems();
+    }
+
+    /**
+     * The validator's verdict, with the CEL it compiled: resolving the pipeline reuses it. Compiled
+     * CEL is immutable and thread-safe, so one verdict serves every reconcile of the spec.
+     */
+    PipelineValidator.Validated validated(PipelineDefinition definition) {
         String key;
         try {
             key =
@@ -45,20 +53,20 @@ final class ValidatedSpecs {
                             + '\n'
                             + Serialization.jsonMapper().writeValueAsString(definition.spec());
         } catch (JsonProcessingException e) {
-            return validator.validate(definition);
+            return validator.validateCompiling(definition);
         }
         synchronized (verdicts) {
-            List<ValidationProblem> known = verdicts.get(key);
+            PipelineValidator.Validated known = verdicts.get(key);
             if (known != null) {
                 return known;
             }
         }
         // Validated outside the lock: two threads may both validate the same new spec, never wait.
-        List<ValidationProblem> problems = List.copyOf(validator.validate(definition));
+        PipelineValidator.Validated verdict = validator.validateCompiling(definition);
         synchronized (verdicts) {
-            verdicts.put(key, problems);
+            verdicts.put(key, verdict);
         }
-        return problems;
+        return verdict;
     }
 
     int size() {

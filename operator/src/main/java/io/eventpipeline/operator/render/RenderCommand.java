@@ -10,6 +10,7 @@ import io.eventpipeline.spec.CommandOptions;
 import io.eventpipeline.spec.PipelineDefinition;
 import io.eventpipeline.spec.PipelineJson;
 import io.eventpipeline.spec.StrictYaml;
+import io.eventpipeline.spec.resolved.ResolvedPipeline;
 import io.eventpipeline.spec.state.UpgradePlan;
 import io.eventpipeline.spec.validation.InvalidPipelineException;
 import io.eventpipeline.spec.validation.PipelineValidator;
@@ -137,7 +138,7 @@ public final class RenderCommand {
 
     /** The YAML the command prints: a FlinkDeployment document, then the topic plan. */
     public String render(String document) throws InvalidPipelineException {
-        PipelineDefinition resolved = resolve(document);
+        ResolvedPipeline resolved = resolve(document);
         return render(resolved, deployment(resolved));
     }
 
@@ -149,7 +150,7 @@ public final class RenderCommand {
      */
     public String render(String document, String earlier)
             throws InvalidPipelineException, EarlierVersionException {
-        PipelineDefinition resolved = resolve(document);
+        ResolvedPipeline resolved = resolve(document);
         FlinkDeployment next = deployment(resolved);
         FlinkDeployment running = EarlierVersion.deployment(earlier, this::resolveAndRender);
         Optional<UpgradePlan> plan;
@@ -176,12 +177,12 @@ public final class RenderCommand {
         }
     }
 
-    private PipelineDefinition resolve(String document) throws InvalidPipelineException {
+    private ResolvedPipeline resolve(String document) throws InvalidPipelineException {
         return new PipelineResolver(config, new PipelineValidator())
                 .resolve(PipelineDefinition.parse(document));
     }
 
-    private FlinkDeployment deployment(PipelineDefinition resolved) {
+    private FlinkDeployment deployment(ResolvedPipeline resolved) {
         return new FlinkDeploymentRenderer(config.jobDefaults()).render(resolved, null);
     }
 
@@ -189,7 +190,7 @@ public final class RenderCommand {
         return deployment(resolve(document));
     }
 
-    private String render(PipelineDefinition resolved, FlinkDeployment deployment) {
+    private String render(ResolvedPipeline resolved, FlinkDeployment deployment) {
         StringBuilder yaml = new StringBuilder();
         yaml.append(Serialization.asYaml(deployment));
         yaml.append("---\n");
@@ -201,14 +202,12 @@ public final class RenderCommand {
         return yaml.toString();
     }
 
-    private static Map<String, Object> topicPlan(PipelineDefinition resolved) {
+    private static Map<String, Object> topicPlan(ResolvedPipeline resolved) {
         Map<String, Object> plan = new LinkedHashMap<>();
         plan.put("bootstrapServers", resolved.spec().getKafka().getBootstrapServers());
         plan.put(
                 "topics",
-                TopicPlan.of(resolved.spec()).topics().stream()
-                        .map(RenderCommand::describe)
-                        .toList());
+                TopicPlan.of(resolved).topics().stream().map(RenderCommand::describe).toList());
         return Map.of("topicPlan", plan);
     }
 

@@ -1,8 +1,8 @@
 package io.eventpipeline.operator.topics;
 
 import io.eventpipeline.spec.KafkaAuthSettings;
-import io.eventpipeline.spec.PipelineDefinition;
 import io.eventpipeline.spec.model.SecretReference;
+import io.eventpipeline.spec.resolved.ResolvedPipeline;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.nio.charset.StandardCharsets;
@@ -18,7 +18,7 @@ public final class KafkaClusterResolver {
         this.client = client;
     }
 
-    public KafkaCluster resolve(PipelineDefinition pipeline) {
+    public KafkaCluster resolve(ResolvedPipeline pipeline) {
         String bootstrap = pipeline.spec().getKafka().getBootstrapServers();
         SecretReference ref = pipeline.spec().getKafka().getAuthSecretRef();
         if (ref == null) {

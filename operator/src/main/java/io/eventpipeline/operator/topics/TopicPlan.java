@@ -1,36 +1,31 @@
 package io.eventpipeline.operator.topics;
 
-import io.eventpipeline.spec.model.EventPipelineSpec;
-import io.eventpipeline.spec.model.TopicSpec;
+import io.eventpipeline.spec.resolved.ResolvedPipeline;
+import io.eventpipeline.spec.resolved.ResolvedTopic;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.TreeMap;
 
-/** The topics a pipeline needs, derived from its spec (defaults already applied). */
+/** The topics a pipeline needs. */
 public record TopicPlan(List<DesiredTopic> topics) {
 
-    public static TopicPlan of(EventPipelineSpec spec) {
+    public static TopicPlan of(ResolvedPipeline pipeline) {
         return new TopicPlan(
                 List.of(
-                        desired(TopicRole.INPUT, spec.getInput()),
-                        desired(TopicRole.OUTPUT, spec.getOutput()),
-                        desired(TopicRole.DEAD_LETTER, spec.getDeadLetter())));
+                        desired(TopicRole.INPUT, pipeline.input().topic()),
+                        desired(TopicRole.OUTPUT, pipeline.output()),
+                        desired(TopicRole.DEAD_LETTER, pipeline.deadLetter())));
     }
 
     public List<String> names() {
         return topics.stream().map(DesiredTopic::name).toList();
     }
 
-    private static DesiredTopic desired(TopicRole role, TopicSpec topic) {
-        Map<String, String> config =
-                topic.getConfig() == null ? Map.of() : new TreeMap<>(topic.getConfig());
+    private static DesiredTopic desired(TopicRole role, ResolvedTopic topic) {
         return new DesiredTopic(
                 role,
-                topic.getTopic(),
-                !Boolean.FALSE.equals(topic.getCreate()),
-                Optional.ofNullable(topic.getPartitions()),
-                Optional.ofNullable(topic.getReplicationFactor()).map(Integer::shortValue),
-                config);
+                topic.name(),
+                topic.create(),
+                topic.partitions(),
+                topic.replicationFactor(),
+                topic.config());
     }
 }

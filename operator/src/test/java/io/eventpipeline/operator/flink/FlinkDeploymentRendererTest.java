@@ -9,6 +9,7 @@ import io.eventpipeline.operator.testing.Golden;
 import io.eventpipeline.spec.KafkaAuthSettings;
 import io.eventpipeline.spec.PipelineDefinition;
 import io.eventpipeline.spec.PipelineJobArgs;
+import io.eventpipeline.spec.resolved.ResolvedPipeline;
 import io.eventpipeline.spec.validation.PipelineValidator;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.OwnerReference;
@@ -44,7 +45,7 @@ class FlinkDeploymentRendererTest {
     private final FlinkDeploymentRenderer renderer =
             new FlinkDeploymentRenderer(CONFIG.jobDefaults());
 
-    static PipelineDefinition resolved(String yaml) throws Exception {
+    static ResolvedPipeline resolved(String yaml) throws Exception {
         return new PipelineResolver(CONFIG, new PipelineValidator())
                 .resolve(PipelineDefinition.parse(yaml));
     }
@@ -107,11 +108,12 @@ class FlinkDeploymentRendererTest {
 
     @Test
     void carriesThePipelineAsJobArgumentsTheJobCanDecode() throws Exception {
-        PipelineDefinition pipeline = resolved(example());
+        ResolvedPipeline pipeline = resolved(example());
         FlinkDeployment rendered = renderer.render(pipeline, OWNER);
         PipelineDefinition decoded =
                 PipelineJobArgs.decode(List.of(rendered.getSpec().getJob().getArgs()));
-        assertThat(decoded.toJson()).isEqualTo(PipelineJobArgs.jobView(pipeline).toJson());
+        assertThat(decoded.toJson())
+                .isEqualTo(PipelineJobArgs.jobView(pipeline.definition()).toJson());
         assertThat(decoded.spec().getPatterns()).hasSize(1);
         assertThat(decoded.spec().getKafka().getBootstrapServers())
                 .isEqualTo("kafka-bootstrap.kafka:9092");
@@ -189,7 +191,7 @@ class FlinkDeploymentRendererTest {
         Map<String, String> vars = new java.util.HashMap<>(env);
         vars.put("EP_KAFKA_BOOTSTRAP_SERVERS", "kafka-bootstrap.kafka:9092");
         OperatorConfig config = OperatorConfig.fromEnvironment(vars);
-        PipelineDefinition pipeline =
+        ResolvedPipeline pipeline =
                 new PipelineResolver(config, new PipelineValidator())
                         .resolve(PipelineDefinition.parse(yaml));
         FlinkDeployment rendered =
@@ -280,7 +282,7 @@ class FlinkDeploymentRendererTest {
         owned.put("kubernetes.pod-template-file.default", "/tmp/privileged.yaml");
         owned.put("state.backend.type", "rocksdb"); // allowed: kept
 
-        PipelineDefinition valid = resolved(example());
+        ResolvedPipeline valid = resolved(example());
         valid.spec().getFlink().setFlinkConfiguration(owned);
         Map<String, String> conf = renderer.render(valid, OWNER).getSpec().getFlinkConfiguration();
         assertThat(conf)
@@ -300,7 +302,7 @@ class FlinkDeploymentRendererTest {
         OperatorConfig noDirs =
                 OperatorConfig.fromEnvironment(
                         Map.of("EP_KAFKA_BOOTSTRAP_SERVERS", "kafka-bootstrap.kafka:9092"));
-        PipelineDefinition stateless =
+        ResolvedPipeline stateless =
                 new PipelineResolver(noDirs, new PipelineValidator())
                         .resolve(
                                 PipelineDefinition.parse(

@@ -8,6 +8,7 @@ import io.eventpipeline.operator.config.OperatorConfig;
 import io.eventpipeline.operator.flink.FlinkDeploymentRenderer;
 import io.eventpipeline.operator.reconciler.PipelineResolver;
 import io.eventpipeline.spec.PipelineDefinition;
+import io.eventpipeline.spec.resolved.ResolvedPipeline;
 import io.eventpipeline.spec.validation.PipelineValidator;
 import io.fabric8.kubernetes.api.model.APIResource;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
@@ -126,7 +127,7 @@ class RealApiServerIT {
                                 "EP_KAFKA_BOOTSTRAP_SERVERS", "kafka:9092",
                                 "EP_SAVEPOINT_DIR", "s3://flink-state/savepoints",
                                 "EP_CHECKPOINT_DIR", "s3://flink-state/checkpoints"));
-        PipelineDefinition resolved =
+        ResolvedPipeline resolved =
                 new PipelineResolver(config, new PipelineValidator())
                         .resolve(PipelineDefinition.parse(example()));
         FlinkDeployment rendered =

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.eventpipeline.operator.config.OperatorConfig;
 import io.eventpipeline.operator.flink.FlinkDeploymentRenderer;
 import io.eventpipeline.spec.PipelineDefinition;
+import io.eventpipeline.spec.resolved.ResolvedPipeline;
 import io.eventpipeline.spec.validation.InvalidPipelineException;
 import io.eventpipeline.spec.validation.PipelineValidator;
 import io.eventpipeline.spec.validation.ValidationProblem;
@@ -53,7 +54,7 @@ class RenderedSizeTest {
         return PipelineDefinition.parse(yaml.toString());
     }
 
-    private int renderedBytes(PipelineDefinition resolved) {
+    private int renderedBytes(ResolvedPipeline resolved) {
         return Serialization.asJson(
                         new FlinkDeploymentRenderer(CONFIG.jobDefaults()).render(resolved, null))
                 .getBytes(StandardCharsets.UTF_8)
@@ -62,7 +63,7 @@ class RenderedSizeTest {
 
     @Test
     void aPipelineThatRendersWithinTheBoundResolves() throws Exception {
-        PipelineDefinition resolved = resolver.resolve(pipeline(16));
+        ResolvedPipeline resolved = resolver.resolve(pipeline(16));
         assertThat(renderedBytes(resolved)).isBetween(190_000, RenderedSize.MAX_BYTES);
     }
 

@@ -6,6 +6,7 @@ import io.eventpipeline.operator.config.OperatorConfig;
 import io.eventpipeline.operator.flink.FlinkDeploymentRenderer;
 import io.eventpipeline.operator.testing.CrdSchema;
 import io.eventpipeline.spec.PipelineDefinition;
+import io.eventpipeline.spec.resolved.ResolvedPipeline;
 import io.eventpipeline.spec.validation.PipelineValidator;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,7 +39,7 @@ class SpecAtItsBoundsTest {
                         .replace("{cpu: 1, memory: 2Gi}", "{cpu: 0.001, memory: 1Mi}");
         assertThat(yaml).contains("365d", "10000", "max: 1000", "7d", "128", "1Ti", "1Mi");
 
-        PipelineDefinition resolved =
+        ResolvedPipeline resolved =
                 new PipelineResolver(CONFIG, new PipelineValidator())
                         .resolve(PipelineDefinition.parse(yaml));
         FlinkDeployment rendered =

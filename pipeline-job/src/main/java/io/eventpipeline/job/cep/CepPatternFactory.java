@@ -1,23 +1,19 @@
 package io.eventpipeline.job.cep;
 
 import io.eventpipeline.job.event.PipelineEvent;
-import io.eventpipeline.spec.Durations;
 import io.eventpipeline.spec.cel.CompiledPattern;
-import io.eventpipeline.spec.model.AfterMatchStrategy;
 import io.eventpipeline.spec.model.Contiguity;
-import io.eventpipeline.spec.model.PatternSpec;
-import io.eventpipeline.spec.model.StepSpec;
-import io.eventpipeline.spec.model.TimesSpec;
-import java.util.List;
+import io.eventpipeline.spec.resolved.ResolvedPattern;
+import io.eventpipeline.spec.resolved.ResolvedStep;
 import org.apache.flink.cep.nfa.aftermatch.AfterMatchSkipStrategy;
 import org.apache.flink.cep.pattern.Pattern;
 
 /**
- * Builds the Flink CEP {@link Pattern} of one validated pattern spec (defaults applied). Each step
- * becomes a CEP pattern named like the step: {@code after} picks next / followedBy / followedByAny
- * / notNext / notFollowedBy; {@code times {min, max}} is {@code times(n)} when min = max, {@code
- * times(min, max)} otherwise, and {@code timesOrMore(min)} without max; then consecutive,
- * allowCombinations, optional, greedy and until, in the order CEP checks them.
+ * Builds the Flink CEP {@link Pattern} of one resolved pattern. Each step becomes a CEP pattern
+ * named like the step: {@code after} picks next / followedBy / followedByAny / notNext /
+ * notFollowedBy; {@code times {min, max}} is {@code times(n)} when min = max, {@code times(min,
+ * max)} otherwise, and {@code timesOrMore(min)} without max; then consecutive, allowCombinations,
+ * optional, greedy and until, in the order CEP checks them.
  */
 public final class CepPatternFactory {
     private CepPatternFactory() {}
@@ -55,50 +51,45 @@ public final class CepPatternFactory {
     }
 
     /**
-     * @param spec a pattern the validator accepted, with spec defaults applied
-     * @param compiled its CEL, from {@link io.eventpipeline.spec.cel.PatternCompiler}
-     * @param patternPath the pattern's field path, for log messages (e.g. spec.patterns[0])
+     * @param pattern a resolved pattern
      * @param slots where routed events carry the outcome of the pattern's conditions
      */
     public static Pattern<PipelineEvent, PipelineEvent> create(
-            PatternSpec spec, CompiledPattern compiled, String patternPath, ConditionSlots slots) {
-        List<StepSpec> steps = spec.getSteps();
-        Pattern<PipelineEvent, PipelineEvent> pattern = null;
-        for (int i = 0; i < steps.size(); i++) {
-            StepSpec step = steps.get(i);
-            String stepPath = patternPath + ".steps[" + i + "]";
-            pattern =
-                    i == 0
-                            ? Pattern.begin(step.getName(), skipStrategy(spec))
-                            : follow(pattern, step);
-            pattern =
-                    pattern.where(
+            ResolvedPattern pattern, ConditionSlots slots) {
+        CompiledPattern compiled = pattern.compiled();
+        Pattern<PipelineEvent, PipelineEvent> cep = null;
+        for (ResolvedStep step : pattern.steps()) {
+            int i = step.index();
+            cep =
+                    step.after().isEmpty()
+                            ? Pattern.begin(step.name(), skipStrategy(pattern))
+                            : follow(cep, step.name(), step.after().get());
+            cep =
+                    cep.where(
                             new StepCondition(
                                     compiled.where(i),
-                                    stepPath + ".where",
+                                    step.path() + ".where",
                                     slots.where(i),
                                     slots.layout()));
-            pattern = quantify(pattern, step);
+            cep = quantify(cep, step);
             if (compiled.until(i).isPresent()) {
-                pattern =
-                        pattern.until(
+                cep =
+                        cep.until(
                                 new StepCondition(
                                         compiled.until(i).get(),
-                                        stepPath + ".until",
+                                        step.path() + ".until",
                                         slots.until(i),
                                         slots.layout()));
             }
         }
-        if (spec.getWithin() != null) {
-            pattern = pattern.within(Durations.parse(spec.getWithin()));
+        if (pattern.within().isPresent()) {
+            cep = cep.within(pattern.within().get());
         }
-        return pattern;
+        return cep;
     }
 
     private static Pattern<PipelineEvent, PipelineEvent> follow(
-            Pattern<PipelineEvent, PipelineEvent> previous, StepSpec step) {
-        Contiguity after = step.getAfter() == null ? Contiguity.FOLLOWED_BY : step.getAfter();
-        String name = step.getName();
+            Pattern<PipelineEvent, PipelineEvent> previous, String name, Contiguity after) {
         return switch (after) {
             case NEXT -> previous.next(name);
             case FOLLOWED_BY -> previous.followedBy(name);
@@ -109,49 +100,44 @@ public final class CepPatternFactory {
     }
 
     private static Pattern<PipelineEvent, PipelineEvent> quantify(
-            Pattern<PipelineEvent, PipelineEvent> pattern, StepSpec step) {
-        TimesSpec times = step.getTimes();
-        if (times != null) {
-            int min = times.getMin();
-            if (times.getMax() == null) {
+            Pattern<PipelineEvent, PipelineEvent> pattern, ResolvedStep step) {
+        if (step.times().isPresent()) {
+            ResolvedStep.Times times = step.times().get();
+            int min = times.min();
+            if (times.max().isEmpty()) {
                 pattern = pattern.timesOrMore(min);
-            } else if (times.getMax() == min) {
+            } else if (times.max().getAsInt() == min) {
                 pattern = pattern.times(min);
             } else {
-                pattern = pattern.times(min, times.getMax());
+                pattern = pattern.times(min, times.max().getAsInt());
             }
-        } else if (isSet(step.getOneOrMore())) {
+        } else if (step.oneOrMore()) {
             pattern = pattern.oneOrMore();
         }
-        if (isSet(step.getConsecutive())) {
+        if (step.consecutive()) {
             pattern = pattern.consecutive();
         }
-        if (isSet(step.getAllowCombinations())) {
+        if (step.allowCombinations()) {
             pattern = pattern.allowCombinations();
         }
-        if (isSet(step.getOptional())) {
+        if (step.optional()) {
             pattern = pattern.optional();
         }
-        if (isSet(step.getGreedy())) {
+        if (step.greedy()) {
             pattern = pattern.greedy();
         }
         return pattern;
     }
 
-    /** The after-match skip strategy of a pattern; noSkip when absent. */
-    public static AfterMatchSkipStrategy skipStrategy(PatternSpec spec) {
-        AfterMatchStrategy strategy =
-                spec.getAfterMatch() == null ? AfterMatchStrategy.NO_SKIP : spec.getAfterMatch();
-        return switch (strategy) {
+    /** The after-match skip strategy of a pattern. */
+    public static AfterMatchSkipStrategy skipStrategy(ResolvedPattern pattern) {
+        String step = pattern.afterMatchStep().orElse(null);
+        return switch (pattern.afterMatch()) {
             case NO_SKIP -> AfterMatchSkipStrategy.noSkip();
             case SKIP_TO_NEXT -> AfterMatchSkipStrategy.skipToNext();
             case SKIP_PAST_LAST_EVENT -> AfterMatchSkipStrategy.skipPastLastEvent();
-            case SKIP_TO_FIRST -> AfterMatchSkipStrategy.skipToFirst(spec.getAfterMatchStep());
-            case SKIP_TO_LAST -> AfterMatchSkipStrategy.skipToLast(spec.getAfterMatchStep());
+            case SKIP_TO_FIRST -> AfterMatchSkipStrategy.skipToFirst(step);
+            case SKIP_TO_LAST -> AfterMatchSkipStrategy.skipToLast(step);
         };
-    }
-
-    private static boolean isSet(Boolean flag) {
-        return Boolean.TRUE.equals(flag);
     }
 }

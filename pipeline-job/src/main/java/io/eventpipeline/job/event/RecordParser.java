@@ -1,7 +1,7 @@
 package io.eventpipeline.job.event;
 
 import io.eventpipeline.spec.cel.EventJson;
-import io.eventpipeline.spec.model.InputSpec;
+import io.eventpipeline.spec.resolved.ResolvedInput;
 import java.io.IOException;
 import java.io.Serializable;
 import java.util.Arrays;
@@ -70,14 +70,14 @@ public final class RecordParser implements Serializable {
     }
 
     /** A parser that builds the whole event. */
-    public static RecordParser of(InputSpec input) {
+    public static RecordParser of(ResolvedInput input) {
         return of(input, Optional.empty());
     }
 
     /**
      * @param conditionFields see {@link #RecordParser(KeyExtractor, TimestampExtractor, Optional)}
      */
-    public static RecordParser of(InputSpec input, Optional<Set<String>> conditionFields) {
+    public static RecordParser of(ResolvedInput input, Optional<Set<String>> conditionFields) {
         return of(input, conditionFields, EventTimeRange.ofSystemClock());
     }
 
@@ -86,12 +86,12 @@ public final class RecordParser implements Serializable {
      * @param timeRange the event times accepted
      */
     public static RecordParser of(
-            InputSpec input, Optional<Set<String>> conditionFields, EventTimeRange timeRange) {
+            ResolvedInput input, Optional<Set<String>> conditionFields, EventTimeRange timeRange) {
         return new RecordParser(
-                new KeyExtractor(input.getKey()),
-                input.getTimestamp() == null
-                        ? null
-                        : new TimestampExtractor(input.getTimestamp().getField()),
+                new KeyExtractor(input.keyPath()),
+                input.timestamp()
+                        .map(time -> new TimestampExtractor(time.field().toString()))
+                        .orElse(null),
                 conditionFields,
                 timeRange);
     }

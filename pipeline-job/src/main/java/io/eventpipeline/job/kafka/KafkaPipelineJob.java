@@ -7,7 +7,6 @@ import io.eventpipeline.job.event.RecordParser;
 import io.eventpipeline.job.match.MatchOutput;
 import io.eventpipeline.job.source.CurrentTopicsSource;
 import io.eventpipeline.job.source.IdleWithoutSplitsSource;
-import io.eventpipeline.job.topology.CompiledPipeline;
 import io.eventpipeline.job.topology.DeadLetter;
 import io.eventpipeline.job.topology.EventTimeWatermarks;
 import io.eventpipeline.job.topology.OperatorUids;
@@ -15,8 +14,8 @@ import io.eventpipeline.job.topology.PipelineStreams;
 import io.eventpipeline.job.topology.PipelineTopology;
 import io.eventpipeline.job.topology.TopologyOptions;
 import io.eventpipeline.spec.model.Delivery;
-import io.eventpipeline.spec.model.EventPipelineSpec;
 import io.eventpipeline.spec.model.StartFrom;
+import io.eventpipeline.spec.resolved.ResolvedPipeline;
 import java.util.Properties;
 import java.util.Set;
 import java.util.function.UnaryOperator;
@@ -40,7 +39,7 @@ public final class KafkaPipelineJob {
 
     /** Adds the pipeline's job to {@code env}. */
     public static void build(
-            StreamExecutionEnvironment env, CompiledPipeline pipeline, KafkaJobSettings kafka) {
+            StreamExecutionEnvironment env, ResolvedPipeline pipeline, KafkaJobSettings kafka) {
         build(env, pipeline, kafka, UnaryOperator.identity());
     }
 
@@ -51,10 +50,9 @@ public final class KafkaPipelineJob {
      */
     static void build(
             StreamExecutionEnvironment env,
-            CompiledPipeline pipeline,
+            ResolvedPipeline pipeline,
             KafkaJobSettings kafka,
             UnaryOperator<DataStream<PipelineEvent>> intercept) {
-        EventPipelineSpec spec = pipeline.spec();
         DataStream<PipelineEvent> events =
                 env.fromSource(
                                 // Only the current topic's offsets restore; more readers than
@@ -66,20 +64,20 @@ public final class KafkaPipelineJob {
                                                         kafka,
                                                         EventTimeRange.of(env.getConfiguration())),
                                                 PipelineEventTypeInfoFactory.TYPE),
-                                        Set.of(spec.getInput().getTopic()),
+                                        Set.of(pipeline.input().topic().name()),
                                         PipelineEventTypeInfoFactory.TYPE),
-                                EventTimeWatermarks.forInput(spec.getInput()),
+                                EventTimeWatermarks.forInput(pipeline.input()),
                                 "kafka source")
                         .uid(OperatorUids.KAFKA_SOURCE);
         PipelineStreams streams =
                 PipelineTopology.build(
                         pipeline, intercept.apply(events), TopologyOptions.deployed());
-        boolean exactlyOnce = spec.getDelivery() == Delivery.EXACTLY_ONCE;
+        boolean exactlyOnce = pipeline.delivery() == Delivery.EXACTLY_ONCE;
         streams.matches()
                 .sinkTo(
                         KafkaPipelineJob.<MatchOutput>sink(
                                 kafka,
-                                new MatchRecordSerializer(spec.getOutput().getTopic()),
+                                new MatchRecordSerializer(pipeline.output().name()),
                                 exactlyOnce,
                                 names(pipeline).transactionalIdPrefix("matches")))
                 .uid(OperatorUids.MATCH_SINK)
@@ -88,7 +86,7 @@ public final class KafkaPipelineJob {
                 .sinkTo(
                         KafkaPipelineJob.<DeadLetter>sink(
                                 kafka,
-                                new DeadLetterSerializer(spec.getDeadLetter().getTopic()),
+                                new DeadLetterSerializer(pipeline.deadLetter().name()),
                                 exactlyOnce,
                                 names(pipeline).transactionalIdPrefix("dead-letters")))
                 .uid(OperatorUids.DEAD_LETTER_SINK)
@@ -96,18 +94,17 @@ public final class KafkaPipelineJob {
     }
 
     static KafkaSource<PipelineEvent> source(
-            CompiledPipeline pipeline, KafkaJobSettings kafka, EventTimeRange timeRange) {
-        EventPipelineSpec spec = pipeline.spec();
+            ResolvedPipeline pipeline, KafkaJobSettings kafka, EventTimeRange timeRange) {
         var builder =
                 KafkaSource.<PipelineEvent>builder()
                         .setBootstrapServers(kafka.bootstrapServers())
-                        .setTopics(spec.getInput().getTopic())
+                        .setTopics(pipeline.input().topic().name())
                         .setGroupId(names(pipeline).consumerGroup())
-                        .setStartingOffsets(startingOffsets(spec.getInput().getStartFrom()))
+                        .setStartingOffsets(startingOffsets(pipeline.input().startFrom()))
                         .setDeserializer(
                                 new InputRecordDeserializer(
                                         RecordParser.of(
-                                                spec.getInput(),
+                                                pipeline.input(),
                                                 pipeline.conditionFields(),
                                                 timeRange)))
                         .setProperties(clientProperties(kafka))
@@ -121,7 +118,7 @@ public final class KafkaPipelineJob {
     }
 
     static OffsetsInitializer startingOffsets(StartFrom startFrom) {
-        return switch (startFrom == null ? StartFrom.LATEST : startFrom) {
+        return switch (startFrom) {
             case EARLIEST -> OffsetsInitializer.earliest();
             case COMMITTED -> OffsetsInitializer.committedOffsets(OffsetResetStrategy.LATEST);
             case LATEST -> OffsetsInitializer.latest();
@@ -155,7 +152,7 @@ public final class KafkaPipelineJob {
         return properties;
     }
 
-    static KafkaNames names(CompiledPipeline pipeline) {
-        return new KafkaNames(pipeline.definition().namespace(), pipeline.definition().name());
+    static KafkaNames names(ResolvedPipeline pipeline) {
+        return new KafkaNames(pipeline.namespace(), pipeline.name());
     }
 }

@@ -1,8 +1,8 @@
 package io.eventpipeline.job.kafka;
 
-import io.eventpipeline.job.topology.CompiledPipeline;
 import io.eventpipeline.spec.Durations;
 import io.eventpipeline.spec.PipelineJobArgs;
+import io.eventpipeline.spec.resolved.ResolvedPipeline;
 import io.eventpipeline.spec.validation.InvalidPipelineException;
 import java.time.Duration;
 import java.util.List;
@@ -22,7 +22,7 @@ public final class RunCommand {
 
     public static void run(List<String> args) throws Exception {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-        CompiledPipeline pipeline;
+        ResolvedPipeline pipeline;
         try {
             pipeline = build(env, args, System.getenv());
         } catch (InvalidPipelineException e) {
@@ -38,10 +38,10 @@ public final class RunCommand {
      *
      * @param environment where the Kafka credentials (KAFKA_AUTH_* variables) are read from
      */
-    public static CompiledPipeline build(
+    public static ResolvedPipeline build(
             StreamExecutionEnvironment env, List<String> args, Map<String, String> environment)
             throws InvalidPipelineException {
-        CompiledPipeline pipeline = CompiledPipeline.of(PipelineJobArgs.decode(args));
+        ResolvedPipeline pipeline = ResolvedPipeline.resolve(PipelineJobArgs.decode(args));
         if (!env.getCheckpointConfig().isCheckpointingEnabled()) {
             String interval =
                     pipeline.spec().getFlink() == null

@@ -16,7 +16,7 @@ import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 
 /**
- * The pattern operator of a simple sequence ({@link io.eventpipeline.spec.state.PatternShape}):
+ * The pattern operator of a simple sequence ({@link io.eventpipeline.spec.resolved.PatternShape}):
  * Flink CEP's results in event time, as {@link SequenceMatcher} computes them, without CEP's NFA
  * and shared buffer. Like CEP, it holds each event until the watermark passes its time, then feeds
  * the key's events in time order (ties in arrival order); an event no later than the watermark on

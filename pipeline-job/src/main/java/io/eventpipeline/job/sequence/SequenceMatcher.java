@@ -8,9 +8,9 @@ import java.util.Iterator;
 import java.util.List;
 
 /**
- * The matching logic of a simple sequence ({@link io.eventpipeline.spec.state.PatternShape}), with
- * Flink CEP's results. A partial match is the list of events its steps took, so its next step is
- * its size. Events come in event-time order, one at a time; for each:
+ * The matching logic of a simple sequence ({@link io.eventpipeline.spec.resolved.PatternShape}),
+ * with Flink CEP's results. A partial match is the list of events its steps took, so its next step
+ * is its size. Events come in event-time order, one at a time; for each:
  *
  * <ol>
  *   <li>partial matches that started {@code within} or longer before the event are dropped;

@@ -1,7 +1,7 @@
 package io.eventpipeline.job.testrun;
 
-import io.eventpipeline.job.topology.CompiledPipeline;
-import io.eventpipeline.spec.model.PatternSpec;
+import io.eventpipeline.spec.resolved.ResolvedPattern;
+import io.eventpipeline.spec.resolved.ResolvedPipeline;
 import java.io.PrintStream;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -18,9 +18,9 @@ final class Summary {
     private final Map<String, Integer> matches = new LinkedHashMap<>();
     private final Map<String, Integer> refused = new TreeMap<>();
 
-    Summary(CompiledPipeline pipeline) {
-        for (PatternSpec pattern : pipeline.spec().getPatterns()) {
-            matches.put(pattern.getName(), 0);
+    Summary(ResolvedPipeline pipeline) {
+        for (ResolvedPattern pattern : pipeline.patterns()) {
+            matches.put(pattern.name(), 0);
         }
     }
 

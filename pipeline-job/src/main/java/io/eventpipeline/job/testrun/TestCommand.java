@@ -1,10 +1,10 @@
 package io.eventpipeline.job.testrun;
 
-import io.eventpipeline.job.topology.CompiledPipeline;
 import io.eventpipeline.job.topology.DeadLetter;
 import io.eventpipeline.spec.CommandOptions;
 import io.eventpipeline.spec.PipelineDefinition;
 import io.eventpipeline.spec.StrictYaml;
+import io.eventpipeline.spec.resolved.ResolvedPipeline;
 import io.eventpipeline.spec.validation.InvalidPipelineException;
 import io.eventpipeline.spec.validation.ValidationProblem;
 import java.io.IOException;
@@ -71,11 +71,11 @@ public final class TestCommand {
         }
         String pipelineFile = options.get("--pipeline");
         String eventsFile = options.get("--events");
-        CompiledPipeline pipeline;
+        ResolvedPipeline pipeline;
         Path events = null;
         boolean fromStdin = eventsFile.equals("-");
         try {
-            pipeline = CompiledPipeline.of(PipelineDefinition.parse(readFile(pipelineFile)));
+            pipeline = ResolvedPipeline.resolve(PipelineDefinition.parse(readFile(pipelineFile)));
             if (fromStdin) {
                 // Streamed through a file: the run reads it again in event-time order.
                 events = Files.createTempFile("events", ".jsonl");

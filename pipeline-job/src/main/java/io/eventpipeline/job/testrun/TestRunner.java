@@ -4,15 +4,12 @@ import io.eventpipeline.job.event.PipelineEvent;
 import io.eventpipeline.job.event.PipelineEventTypeInfoFactory;
 import io.eventpipeline.job.event.RecordParser;
 import io.eventpipeline.job.match.MatchOutput;
-import io.eventpipeline.job.topology.CompiledPipeline;
 import io.eventpipeline.job.topology.DeadLetter;
 import io.eventpipeline.job.topology.EventTimeWatermarks;
 import io.eventpipeline.job.topology.PipelineStreams;
 import io.eventpipeline.job.topology.PipelineTopology;
 import io.eventpipeline.job.topology.TopologyOptions;
-import io.eventpipeline.spec.Durations;
-import io.eventpipeline.spec.SpecDefaults;
-import io.eventpipeline.spec.model.TimestampSpec;
+import io.eventpipeline.spec.resolved.ResolvedPipeline;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,19 +40,18 @@ public final class TestRunner {
      * letters in line order, matches in {@link TestRunResult#MATCH_ORDER}.
      */
     public static void run(
-            CompiledPipeline pipeline, Path eventsFile, Consumer<TestRunOutput> results)
+            ResolvedPipeline pipeline, Path eventsFile, Consumer<TestRunOutput> results)
             throws Exception {
         run(pipeline, eventsFile, TopologyOptions.deployed(), results);
     }
 
     private static void run(
-            CompiledPipeline pipeline,
+            ResolvedPipeline pipeline,
             Path eventsFile,
             TopologyOptions options,
             Consumer<TestRunOutput> results)
             throws Exception {
-        RecordParser parser =
-                RecordParser.of(pipeline.spec().getInput(), pipeline.conditionFields());
+        RecordParser parser = RecordParser.of(pipeline.input(), pipeline.conditionFields());
 
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         // One parallel instance: the order of the file decides ties and lateness, not scheduling.
@@ -89,14 +85,14 @@ public final class TestRunner {
     }
 
     /** Tests only: runs over {@code lines} (line 1 first) and collects every result. */
-    public static TestRunResult run(CompiledPipeline pipeline, List<String> lines)
+    public static TestRunResult run(ResolvedPipeline pipeline, List<String> lines)
             throws Exception {
         return run(pipeline, lines, TopologyOptions.deployed());
     }
 
-    /** Tests only: as {@link #run(CompiledPipeline, List)}, with the topology built as told. */
+    /** Tests only: as {@link #run(ResolvedPipeline, List)}, with the topology built as told. */
     public static TestRunResult run(
-            CompiledPipeline pipeline, List<String> lines, TopologyOptions options)
+            ResolvedPipeline pipeline, List<String> lines, TopologyOptions options)
             throws Exception {
         Path file = Files.createTempFile("events", ".jsonl");
         try {
@@ -120,11 +116,7 @@ public final class TestRunner {
         }
     }
 
-    private static Duration outOfOrderness(CompiledPipeline pipeline) {
-        TimestampSpec timestamp = pipeline.spec().getInput().getTimestamp();
-        return Durations.parse(
-                timestamp == null || timestamp.getMaxOutOfOrderness() == null
-                        ? SpecDefaults.MAX_OUT_OF_ORDERNESS
-                        : timestamp.getMaxOutOfOrderness());
+    private static Duration outOfOrderness(ResolvedPipeline pipeline) {
+        return pipeline.input().maxOutOfOrderness();
     }
 }

@@ -3,6 +3,7 @@ package io.eventpipeline.job.topology;
 import io.eventpipeline.spec.cel.CompiledCondition;
 import io.eventpipeline.spec.cel.CompiledPattern;
 import io.eventpipeline.spec.cel.ExpressionEvaluationException;
+import io.eventpipeline.spec.resolved.ResolvedPattern;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,15 +49,15 @@ public final class EventConditions implements Serializable {
      * @param dropIrrelevant whether events no condition holds for may be dropped; see {@link
      *     IrrelevantEvents#whyNotDroppable}
      */
-    public EventConditions(List<CompiledPattern> patterns, boolean dropIrrelevant) {
+    public EventConditions(List<ResolvedPattern> patterns, boolean dropIrrelevant) {
         whereSlots = new int[patterns.size()][];
         untilSlots = new int[patterns.size()][];
         for (int p = 0; p < patterns.size(); p++) {
-            CompiledPattern pattern = patterns.get(p);
+            CompiledPattern pattern = patterns.get(p).compiled();
             whereSlots[p] = new int[pattern.stepCount()];
             untilSlots[p] = new int[pattern.stepCount()];
             for (int s = 0; s < pattern.stepCount(); s++) {
-                String stepPath = "spec.patterns[" + p + "].steps[" + s + "]";
+                String stepPath = patterns.get(p).step(s).path();
                 whereSlots[p][s] = add(pattern.where(s), stepPath + ".where");
                 untilSlots[p][s] =
                         pattern.until(s).map(until -> add(until, stepPath + ".until")).orElse(-1);

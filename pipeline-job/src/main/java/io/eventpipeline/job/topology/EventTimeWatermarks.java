@@ -1,10 +1,7 @@
 package io.eventpipeline.job.topology;
 
 import io.eventpipeline.job.event.PipelineEvent;
-import io.eventpipeline.spec.Durations;
-import io.eventpipeline.spec.SpecDefaults;
-import io.eventpipeline.spec.model.InputSpec;
-import io.eventpipeline.spec.model.TimestampSpec;
+import io.eventpipeline.spec.resolved.ResolvedInput;
 import java.time.Duration;
 import org.apache.flink.api.common.eventtime.Watermark;
 import org.apache.flink.api.common.eventtime.WatermarkGenerator;
@@ -29,22 +26,14 @@ public final class EventTimeWatermarks implements WatermarkGenerator<PipelineEve
     }
 
     /**
-     * The deployed job's watermarks for an input (spec defaults applied): bounded out-of-orderness
-     * from {@code timestamp.maxOutOfOrderness}, idleness from {@code timestamp.idleTimeout}; none
-     * of either when event time is the Kafka record time.
+     * The deployed job's watermarks for an input: bounded out-of-orderness from {@code
+     * timestamp.maxOutOfOrderness}, idleness from {@code timestamp.idleTimeout}; none of either
+     * when event time is the Kafka record time.
      */
-    public static WatermarkStrategy<PipelineEvent> forInput(InputSpec input) {
-        TimestampSpec timestamp = input.getTimestamp();
-        if (timestamp == null) {
-            return strategy(Duration.ZERO, null, false);
-        }
+    public static WatermarkStrategy<PipelineEvent> forInput(ResolvedInput input) {
         return strategy(
-                Durations.parseOr(
-                        timestamp.getMaxOutOfOrderness(),
-                        Durations.parse(SpecDefaults.MAX_OUT_OF_ORDERNESS)),
-                timestamp.getIdleTimeout() == null
-                        ? null
-                        : Durations.parse(timestamp.getIdleTimeout()),
+                input.maxOutOfOrderness(),
+                input.timestamp().flatMap(ResolvedInput.EventTime::idleTimeout).orElse(null),
                 false);
     }
 

@@ -1,8 +1,7 @@
 package io.eventpipeline.job.topology;
 
-import io.eventpipeline.spec.cel.CompiledPattern;
-import io.eventpipeline.spec.model.PatternSpec;
-import io.eventpipeline.spec.state.PatternShape;
+import io.eventpipeline.spec.resolved.PatternShape;
+import io.eventpipeline.spec.resolved.ResolvedPattern;
 import java.util.List;
 import java.util.Optional;
 
@@ -18,12 +17,9 @@ public final class IrrelevantEvents {
     /**
      * Why irrelevant events must reach the pattern operators, or empty when they can be dropped.
      */
-    public static Optional<String> whyNotDroppable(
-            List<PatternSpec> patterns, List<CompiledPattern> compiled) {
-        for (int p = 0; p < patterns.size(); p++) {
-            Optional<String> why =
-                    PatternShape.of(patterns.get(p), compiled.get(p))
-                            .whyEventsMatter(CompiledPipeline.patternPath(p));
+    public static Optional<String> whyNotDroppable(List<ResolvedPattern> patterns) {
+        for (ResolvedPattern pattern : patterns) {
+            Optional<String> why = pattern.shape().whyEventsMatter(pattern.path());
             if (why.isPresent()) {
                 return why;
             }

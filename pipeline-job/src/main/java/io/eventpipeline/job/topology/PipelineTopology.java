@@ -9,12 +9,13 @@ import io.eventpipeline.job.match.MatchOutput;
 import io.eventpipeline.job.match.MatchRecordBuilder;
 import io.eventpipeline.job.sequence.SequenceMatchFunction;
 import io.eventpipeline.job.sequence.SequenceMatcher;
-import io.eventpipeline.spec.Durations;
 import io.eventpipeline.spec.model.AfterMatchStrategy;
-import io.eventpipeline.spec.model.PatternSpec;
-import io.eventpipeline.spec.model.StepSpec;
-import io.eventpipeline.spec.state.Matcher;
+import io.eventpipeline.spec.resolved.Matcher;
+import io.eventpipeline.spec.resolved.ResolvedPattern;
+import io.eventpipeline.spec.resolved.ResolvedPipeline;
+import io.eventpipeline.spec.resolved.ResolvedStep;
 import io.eventpipeline.spec.state.PatternState;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -44,7 +45,7 @@ public final class PipelineTopology {
      * @param options {@link TopologyOptions#deployed()} except in tests
      */
     public static PipelineStreams build(
-            CompiledPipeline pipeline, DataStream<PipelineEvent> events, TopologyOptions options) {
+            ResolvedPipeline pipeline, DataStream<PipelineEvent> events, TopologyOptions options) {
         boolean dropIrrelevant =
                 switch (options.irrelevantEvents()) {
                     case AS_DEPLOYED -> dropsIrrelevantEvents(pipeline);
@@ -60,37 +61,35 @@ public final class PipelineTopology {
         KeyedStream<PipelineEvent, String> keyed = routed.keyBy(new EventKey());
 
         List<DataStream<MatchOutput>> outputs = new ArrayList<>();
-        List<PatternSpec> patterns = pipeline.spec().getPatterns();
-        String keyPath = pipeline.spec().getInput().getKey();
-        for (int i = 0; i < patterns.size(); i++) {
-            PatternSpec spec = patterns.get(i);
-            PatternState state = PatternState.of(spec, pipeline.patterns().get(i), keyPath);
+        String keyPath = pipeline.input().keyPath();
+        for (ResolvedPattern pattern : pipeline.patterns()) {
+            PatternState state = PatternState.of(pattern, keyPath);
             Matcher matcher = simpleSequences ? state.matcher() : Matcher.CEP;
             String uid =
                     matcher == state.matcher()
                             ? state.uid()
-                            : PatternState.uid(spec, keyPath, matcher);
+                            : PatternState.uid(pattern, keyPath, matcher);
             LOG.info(
                     "Pattern {} runs on {}{}, state uid {}",
-                    spec.getName(),
+                    pattern.name(),
                     matcher.description(),
                     matcher == Matcher.CEP
                             ? ": " + state.whyCep().orElse("simple sequences are off")
                             : "",
                     uid);
             // Only the pattern's own condition outcomes reach its operator and its state.
-            PatternConditions own = conditions.forPattern(i);
+            PatternConditions own = conditions.forPattern(pattern.index());
             KeyedStream<PipelineEvent, String> input =
                     DataStreamUtils.reinterpretAsKeyedStream(
                             keyed.map(new NarrowToPattern(own))
                                     .returns(PipelineEventTypeInfoFactory.TYPE)
                                     .uid(uid + "-conditions")
-                                    .name("conditions of " + spec.getName()),
+                                    .name("conditions of " + pattern.name()),
                             new EventKey());
             if (matcher == Matcher.SEQUENCE) {
-                outputs.add(sequence(pipeline, i, input, own, uid));
+                outputs.add(sequence(pipeline, pattern, input, own, uid));
             } else {
-                outputs.addAll(cep(pipeline, i, input, own, uid));
+                outputs.addAll(cep(pipeline, pattern, input, own, uid));
             }
         }
         DataStream<MatchOutput> all = outputs.get(0);
@@ -100,10 +99,8 @@ public final class PipelineTopology {
         return new PipelineStreams(all, routed.getSideOutput(EventRouter.DEAD_LETTERS));
     }
 
-    private static boolean dropsIrrelevantEvents(CompiledPipeline pipeline) {
-        Optional<String> keepAll =
-                IrrelevantEvents.whyNotDroppable(
-                        pipeline.spec().getPatterns(), pipeline.patterns());
+    private static boolean dropsIrrelevantEvents(ResolvedPipeline pipeline) {
+        Optional<String> keepAll = IrrelevantEvents.whyNotDroppable(pipeline.patterns());
         if (keepAll.isEmpty()) {
             LOG.info("Events no step can match are dropped before the pattern operators");
         } else {
@@ -113,78 +110,62 @@ public final class PipelineTopology {
     }
 
     private static DataStream<MatchOutput> sequence(
-            CompiledPipeline pipeline,
-            int patternIndex,
+            ResolvedPipeline pipeline,
+            ResolvedPattern pattern,
             KeyedStream<PipelineEvent, String> keyed,
             PatternConditions conditions,
             String uid) {
-        PatternSpec spec = pipeline.spec().getPatterns().get(patternIndex);
         List<StepCondition> steps = new ArrayList<>();
-        for (int s = 0; s < spec.getSteps().size(); s++) {
+        for (ResolvedStep step : pattern.steps()) {
             steps.add(
                     new StepCondition(
-                            pipeline.patterns().get(patternIndex).where(s),
-                            CompiledPipeline.patternPath(patternIndex) + ".steps[" + s + "].where",
-                            conditions.where(s),
+                            pattern.compiled().where(step.index()),
+                            step.path() + ".where",
+                            conditions.where(step.index()),
                             conditions.layout()));
         }
-        long within = spec.getWithin() == null ? 0 : Durations.parse(spec.getWithin()).toMillis();
         SequenceMatcher matcher =
                 new SequenceMatcher(
                         steps,
-                        within,
-                        spec.getAfterMatch() == AfterMatchStrategy.SKIP_PAST_LAST_EVENT);
+                        pattern.within().map(Duration::toMillis).orElse(0L),
+                        pattern.afterMatch() == AfterMatchStrategy.SKIP_PAST_LAST_EVENT);
         return keyed.process(
                         new SequenceMatchFunction(
-                                matcher, records(pipeline, patternIndex), stepNames(spec)))
+                                matcher, records(pipeline, pattern), pattern.stepNames()))
                 .returns(MatchOutput.class)
                 .uid(uid)
-                .name("pattern " + spec.getName());
+                .name("pattern " + pattern.name());
     }
 
     private static List<DataStream<MatchOutput>> cep(
-            CompiledPipeline pipeline,
-            int patternIndex,
+            ResolvedPipeline pipeline,
+            ResolvedPattern pattern,
             KeyedStream<PipelineEvent, String> keyed,
             PatternConditions conditions,
             String uid) {
-        PatternSpec spec = pipeline.spec().getPatterns().get(patternIndex);
-        Pattern<PipelineEvent, PipelineEvent> pattern =
-                CepPatternFactory.create(
-                        spec,
-                        pipeline.patterns().get(patternIndex),
-                        CompiledPipeline.patternPath(patternIndex),
-                        conditions);
-        boolean emitTimeouts = Boolean.TRUE.equals(spec.getEmitTimeouts());
+        Pattern<PipelineEvent, PipelineEvent> cepPattern =
+                CepPatternFactory.create(pattern, conditions);
         SingleOutputStreamOperator<MatchOutput> matches =
-                CEP.pattern(keyed, pattern)
+                CEP.pattern(keyed, cepPattern)
                         .process(
                                 MatchEmitter.forPattern(
-                                        records(pipeline, patternIndex), emitTimeouts))
+                                        records(pipeline, pattern), pattern.emitTimeouts()))
                         .returns(MatchOutput.class)
                         .uid(uid)
-                        .name("pattern " + spec.getName());
-        return emitTimeouts
+                        .name("pattern " + pattern.name());
+        return pattern.emitTimeouts()
                 ? List.of(matches, matches.getSideOutput(MatchEmitter.TIMED_OUT))
                 : List.of(matches);
     }
 
-    private static List<String> stepNames(PatternSpec spec) {
-        return spec.getSteps().stream().map(StepSpec::getName).toList();
-    }
-
-    private static MatchRecordBuilder records(CompiledPipeline pipeline, int patternIndex) {
-        PatternSpec spec = pipeline.spec().getPatterns().get(patternIndex);
-        List<String> stepOrder = stepNames(spec);
-        Long within =
-                spec.getWithin() == null ? null : Durations.parse(spec.getWithin()).toMillis();
+    private static MatchRecordBuilder records(ResolvedPipeline pipeline, ResolvedPattern pattern) {
         return new MatchRecordBuilder(
-                pipeline.definition().name(),
+                pipeline.name(),
                 pipeline.id(),
-                spec.getName(),
-                stepOrder,
-                pipeline.patterns().get(patternIndex).emit(),
-                within);
+                pattern.name(),
+                pattern.stepNames(),
+                pattern.compiled().emit(),
+                pattern.within().map(Duration::toMillis).orElse(null));
     }
 
     /** keyBy the key text the parser extracted. */

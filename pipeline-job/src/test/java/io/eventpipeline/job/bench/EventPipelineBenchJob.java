@@ -4,11 +4,11 @@ import io.eventpipeline.job.event.EventOrigin;
 import io.eventpipeline.job.event.PipelineEvent;
 import io.eventpipeline.job.event.PipelineEventTypeInfoFactory;
 import io.eventpipeline.job.event.RecordParser;
-import io.eventpipeline.job.topology.CompiledPipeline;
 import io.eventpipeline.job.topology.EventTimeWatermarks;
 import io.eventpipeline.job.topology.PipelineStreams;
 import io.eventpipeline.job.topology.PipelineTopology;
 import io.eventpipeline.job.topology.TopologyOptions;
+import io.eventpipeline.spec.resolved.ResolvedPipeline;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.functions.RichMapFunction;
 import org.apache.flink.streaming.api.datastream.DataStream;
@@ -27,30 +27,26 @@ final class EventPipelineBenchJob {
 
     private EventPipelineBenchJob() {}
 
-    static void pipeline(StreamExecutionEnvironment env, CompiledPipeline pipeline) {
+    static void pipeline(StreamExecutionEnvironment env, ResolvedPipeline pipeline) {
         PipelineStreams streams =
                 PipelineTopology.build(pipeline, parsed(env, pipeline), TopologyOptions.deployed());
         BenchRun.countingSink(streams.matches(), MATCHES);
         BenchRun.countingSink(streams.deadLetters(), DEAD_LETTERS);
     }
 
-    static void passThrough(StreamExecutionEnvironment env, CompiledPipeline pipeline) {
+    static void passThrough(StreamExecutionEnvironment env, ResolvedPipeline pipeline) {
         DataStream<PipelineEvent> keyed = parsed(env, pipeline).keyBy(PipelineEvent::key);
         BenchRun.countingSink(keyed, EVENTS);
     }
 
     /** As the Kafka source's deserializer does it, one record at a time. */
     private static DataStream<PipelineEvent> parsed(
-            StreamExecutionEnvironment env, CompiledPipeline pipeline) {
+            StreamExecutionEnvironment env, ResolvedPipeline pipeline) {
         return BenchRun.source(env)
-                .map(
-                        new ParseRecord(
-                                RecordParser.of(
-                                        pipeline.spec().getInput(), pipeline.conditionFields())))
+                .map(new ParseRecord(RecordParser.of(pipeline.input(), pipeline.conditionFields())))
                 .returns(PipelineEventTypeInfoFactory.TYPE)
                 .name("parse")
-                .assignTimestampsAndWatermarks(
-                        EventTimeWatermarks.forInput(pipeline.spec().getInput()))
+                .assignTimestampsAndWatermarks(EventTimeWatermarks.forInput(pipeline.input()))
                 .name("timestamps");
     }
 

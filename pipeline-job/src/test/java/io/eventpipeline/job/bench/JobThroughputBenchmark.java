@@ -1,7 +1,7 @@
 package io.eventpipeline.job.bench;
 
-import io.eventpipeline.job.topology.CompiledPipeline;
 import io.eventpipeline.spec.PipelineDefinition;
+import io.eventpipeline.spec.resolved.ResolvedPipeline;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -73,7 +73,7 @@ public final class JobThroughputBenchmark {
                 Arrays.stream(options.getOrDefault("jobs", "1,2,3").split(","))
                         .map(number -> Job.values()[Integer.parseInt(number.trim()) - 1])
                         .toList();
-        CompiledPipeline pipeline = CompiledPipeline.of(pipelineDefinition());
+        ResolvedPipeline pipeline = ResolvedPipeline.resolve(pipelineDefinition());
 
         boolean countsAgree = true;
         for (double fraction : fractions) {
@@ -113,7 +113,7 @@ public final class JobThroughputBenchmark {
         System.exit(countsAgree ? 0 : 1);
     }
 
-    private static Run run(Job job, CompiledPipeline pipeline, int parallelism, int events)
+    private static Run run(Job job, ResolvedPipeline pipeline, int parallelism, int events)
             throws Exception {
         Configuration config = new Configuration();
         config.set(StateBackendOptions.STATE_BACKEND, "hashmap");

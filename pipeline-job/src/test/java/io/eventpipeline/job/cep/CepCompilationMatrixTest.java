@@ -4,10 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.eventpipeline.job.event.PipelineEvent;
 import io.eventpipeline.spec.PipelineDefinition;
-import io.eventpipeline.spec.SpecDefaults;
-import io.eventpipeline.spec.cel.PatternCompiler;
-import io.eventpipeline.spec.model.EventPipelineSpec;
-import io.eventpipeline.spec.model.PatternSpec;
+import io.eventpipeline.spec.resolved.ResolvedPattern;
+import io.eventpipeline.spec.resolved.ResolvedPipeline;
 import io.eventpipeline.spec.validation.PipelineValidator;
 import java.util.ArrayList;
 import java.util.List;
@@ -60,15 +58,10 @@ class CepCompilationMatrixTest {
                 continue;
             }
             valid++;
-            EventPipelineSpec spec = SpecDefaults.withDefaults(definition.spec());
-            PatternSpec patternSpec = spec.getPatterns().get(0);
+            ResolvedPattern resolved = ResolvedPipeline.resolve(definition).patterns().get(0);
             try {
                 Pattern<PipelineEvent, PipelineEvent> pattern =
-                        CepPatternFactory.create(
-                                patternSpec,
-                                PatternCompiler.compile(patternSpec, "spec.patterns[0]"),
-                                "spec.patterns[0]",
-                                CepPatternFactory.ConditionSlots.NONE);
+                        CepPatternFactory.create(resolved, CepPatternFactory.ConditionSlots.NONE);
                 NFACompiler.compileFactory(pattern, true);
                 NFACompiler.compileFactory(pattern, false);
             } catch (RuntimeException e) {
@@ -92,12 +85,9 @@ class CepCompilationMatrixTest {
                         "");
         PipelineDefinition definition = PipelineDefinition.parse(yaml);
         assertThat(new PipelineValidator().validate(definition)).isEmpty();
-        PatternSpec patternSpec = SpecDefaults.withDefaults(definition.spec()).getPatterns().get(0);
         Pattern<PipelineEvent, PipelineEvent> pattern =
                 CepPatternFactory.create(
-                        patternSpec,
-                        PatternCompiler.compile(patternSpec, "spec.patterns[0]"),
-                        "spec.patterns[0]",
+                        ResolvedPipeline.resolve(definition).patterns().get(0),
                         CepPatternFactory.ConditionSlots.NONE);
         assertThat(pattern.getWindowSize()).contains(java.time.Duration.ofDays(365));
         assertThat(NFACompiler.compileFactory(pattern, false).createNFA()).isNotNull();

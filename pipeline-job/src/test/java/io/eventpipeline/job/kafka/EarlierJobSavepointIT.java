@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.eventpipeline.job.SharedMiniCluster;
-import io.eventpipeline.job.topology.CompiledPipeline;
 import io.eventpipeline.kafka.embedded.EmbeddedKafkaBroker;
 import io.eventpipeline.spec.PipelineDefinition;
+import io.eventpipeline.spec.resolved.ResolvedPipeline;
 import io.eventpipeline.spec.state.JobState;
 import io.eventpipeline.spec.state.PatternVerdict;
 import io.eventpipeline.spec.state.UpgradePlan;
@@ -82,7 +82,7 @@ class EarlierJobSavepointIT {
         env.setParallelism(1);
         KafkaPipelineJob.build(
                 env,
-                CompiledPipeline.of(pipeline),
+                ResolvedPipeline.resolve(pipeline),
                 new KafkaJobSettings(
                         broker.bootstrapServers(), Map.of(), Duration.ofMinutes(5), false));
         JobClient job = env.executeAsync("earlier restored");

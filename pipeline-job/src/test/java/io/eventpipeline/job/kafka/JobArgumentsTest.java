@@ -3,10 +3,10 @@ package io.eventpipeline.job.kafka;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.eventpipeline.job.topology.CompiledPipeline;
 import io.eventpipeline.spec.PipelineDefinition;
 import io.eventpipeline.spec.PipelineJobArgs;
 import io.eventpipeline.spec.PipelineJson;
+import io.eventpipeline.spec.resolved.ResolvedPipeline;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,7 +43,7 @@ class JobArgumentsTest {
         List<String> args = goldenArgs();
         assertThat(args).hasSize(3).startsWith("run", "--pipeline-json");
         assertThat(args.get(2)).as("readable as it stands").contains("\"patterns\"");
-        CompiledPipeline pipeline = CompiledPipeline.of(PipelineJobArgs.decode(args));
+        ResolvedPipeline pipeline = ResolvedPipeline.resolve(PipelineJobArgs.decode(args));
         assertThat(pipeline.id()).isEqualTo("airline/flight-delays");
         assertThat(pipeline.patterns()).hasSize(1);
         KafkaJobSettings settings =
@@ -61,8 +61,8 @@ class JobArgumentsTest {
         PipelineDefinition decoded = PipelineJobArgs.decode(PipelineJobArgs.encode(example));
         assertThat(decoded.toJson()).isEqualTo(PipelineJobArgs.jobView(example).toJson());
         // The job builds the same graph from its view as from the whole pipeline.
-        CompiledPipeline whole = CompiledPipeline.of(example);
-        CompiledPipeline view = CompiledPipeline.of(decoded);
+        ResolvedPipeline whole = ResolvedPipeline.resolve(example);
+        ResolvedPipeline view = ResolvedPipeline.resolve(decoded);
         assertThat(PipelineJson.toJson(view.spec().getPatterns()))
                 .isEqualTo(PipelineJson.toJson(whole.spec().getPatterns()));
         assertThat(PipelineJson.toJson(view.spec().getInput().getTimestamp()))

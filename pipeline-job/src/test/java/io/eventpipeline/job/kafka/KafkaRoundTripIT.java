@@ -5,9 +5,9 @@ import static io.eventpipeline.job.kafka.KafkaTestTopics.value;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.eventpipeline.job.SharedMiniCluster;
-import io.eventpipeline.job.topology.CompiledPipeline;
 import io.eventpipeline.kafka.embedded.EmbeddedKafkaBroker;
 import io.eventpipeline.spec.PipelineDefinition;
+import io.eventpipeline.spec.resolved.ResolvedPipeline;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -29,16 +29,16 @@ class KafkaRoundTripIT {
     private static final EmbeddedKafkaBroker broker = SharedKafka.broker();
     private static final KafkaTestTopics topics = new KafkaTestTopics(broker);
 
-    static CompiledPipeline pipeline(String name, String delivery) throws Exception {
+    static ResolvedPipeline pipeline(String name, String delivery) throws Exception {
         return pipeline(name, delivery, "{field: ts}");
     }
 
     /**
      * @param timestamp the {@code spec.input.timestamp} object
      */
-    static CompiledPipeline pipeline(String name, String delivery, String timestamp)
+    static ResolvedPipeline pipeline(String name, String delivery, String timestamp)
             throws Exception {
-        return CompiledPipeline.of(
+        return ResolvedPipeline.resolve(
                 PipelineDefinition.parse(
                         """
                         apiVersion: eventpipeline.io/v1alpha1

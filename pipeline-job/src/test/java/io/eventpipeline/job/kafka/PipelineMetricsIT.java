@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.eventpipeline.job.topology.CompiledPipeline;
 import io.eventpipeline.kafka.embedded.EmbeddedKafkaBroker;
 import io.eventpipeline.spec.PipelineDefinition;
+import io.eventpipeline.spec.resolved.ResolvedPipeline;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,8 +47,8 @@ class PipelineMetricsIT {
     private final EmbeddedKafkaBroker broker = SharedKafka.broker();
     private final KafkaTestTopics topics = new KafkaTestTopics(broker);
 
-    private CompiledPipeline pipeline() throws Exception {
-        return CompiledPipeline.of(
+    private ResolvedPipeline pipeline() throws Exception {
+        return ResolvedPipeline.resolve(
                 PipelineDefinition.parse(
                         """
                         apiVersion: eventpipeline.io/v1alpha1

@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.eventpipeline.job.SharedMiniCluster;
-import io.eventpipeline.job.topology.CompiledPipeline;
 import io.eventpipeline.kafka.embedded.EmbeddedKafkaBroker;
 import io.eventpipeline.spec.PipelineDefinition;
+import io.eventpipeline.spec.resolved.ResolvedPipeline;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -41,8 +41,8 @@ class SavepointRestoreIT {
     /**
      * @param bWithin pattern B's time limit: the change between the two runs
      */
-    private CompiledPipeline pipeline(String bWithin) throws Exception {
-        return CompiledPipeline.of(
+    private ResolvedPipeline pipeline(String bWithin) throws Exception {
+        return ResolvedPipeline.resolve(
                 PipelineDefinition.parse(
                         """
                         apiVersion: eventpipeline.io/v1alpha1
@@ -77,7 +77,7 @@ class SavepointRestoreIT {
         return "{\"id\":\"%s\",\"type\":\"%s\",\"ts\":%d}".formatted(id, type, seconds * 1000);
     }
 
-    private JobClient start(CompiledPipeline pipeline, Configuration config) throws Exception {
+    private JobClient start(ResolvedPipeline pipeline, Configuration config) throws Exception {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(config);
         env.setParallelism(1);
         KafkaPipelineJob.build(

@@ -3,9 +3,9 @@ package io.eventpipeline.job.kafka;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.eventpipeline.job.SharedMiniCluster;
-import io.eventpipeline.job.topology.CompiledPipeline;
 import io.eventpipeline.kafka.embedded.EmbeddedKafkaBroker;
 import io.eventpipeline.spec.PipelineDefinition;
+import io.eventpipeline.spec.resolved.ResolvedPipeline;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -30,8 +30,8 @@ class StartFromCommittedIT {
     private final EmbeddedKafkaBroker broker = SharedKafka.broker();
     private final KafkaTestTopics topics = new KafkaTestTopics(broker);
 
-    private CompiledPipeline pipeline() throws Exception {
-        return CompiledPipeline.of(
+    private ResolvedPipeline pipeline() throws Exception {
+        return ResolvedPipeline.resolve(
                 PipelineDefinition.parse(
                         """
                         apiVersion: eventpipeline.io/v1alpha1

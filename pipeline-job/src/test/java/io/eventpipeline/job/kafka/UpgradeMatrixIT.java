@@ -6,9 +6,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.eventpipeline.job.SharedMiniCluster;
 import io.eventpipeline.job.kafka.UpgradeScenario.Version;
-import io.eventpipeline.job.topology.CompiledPipeline;
 import io.eventpipeline.kafka.embedded.EmbeddedKafkaBroker;
 import io.eventpipeline.spec.PipelineDefinition;
+import io.eventpipeline.spec.resolved.ResolvedPipeline;
 import io.eventpipeline.spec.state.JobState;
 import io.eventpipeline.spec.state.PatternVerdict;
 import io.eventpipeline.spec.state.PatternVerdict.Outcome;
@@ -245,7 +245,7 @@ class UpgradeMatrixIT {
         env.setParallelism(parallelism);
         KafkaPipelineJob.build(
                 env,
-                CompiledPipeline.of(definition),
+                ResolvedPipeline.resolve(definition),
                 new KafkaJobSettings(
                         broker.bootstrapServers(), Map.of(), Duration.ofMinutes(5), false));
         return env.executeAsync(definition.name());

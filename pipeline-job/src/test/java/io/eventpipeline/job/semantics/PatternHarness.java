@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.eventpipeline.job.TestPipelines;
 import io.eventpipeline.job.testrun.TestRunResult;
 import io.eventpipeline.job.testrun.TestRunner;
-import io.eventpipeline.job.topology.CompiledPipeline;
 import io.eventpipeline.spec.cel.EventJson;
+import io.eventpipeline.spec.resolved.ResolvedPipeline;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -32,7 +32,7 @@ final class PatternHarness {
 
     static TestRunResult runRaw(String patterns, String events) throws Exception {
         return TestRunner.run(
-                CompiledPipeline.of(TestPipelines.withPatterns("semantics", patterns)),
+                ResolvedPipeline.resolve(TestPipelines.withPatterns("semantics", patterns)),
                 lines(events));
     }
 

@@ -5,11 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.eventpipeline.job.SharedMiniCluster;
 import io.eventpipeline.job.testrun.TestRunResult;
 import io.eventpipeline.job.testrun.TestRunner;
-import io.eventpipeline.job.topology.CompiledPipeline;
 import io.eventpipeline.job.topology.TopologyOptions;
 import io.eventpipeline.spec.PipelineDefinition;
-import io.eventpipeline.spec.state.Matcher;
-import io.eventpipeline.spec.state.PatternShape;
+import io.eventpipeline.spec.resolved.Matcher;
+import io.eventpipeline.spec.resolved.ResolvedPipeline;
 import io.eventpipeline.spec.validation.PipelineValidator;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,13 +38,9 @@ class SequenceEquivalenceIT {
         int matches = 0;
         for (int batch = 0; batch < 6; batch++) {
             PipelineDefinition pipeline = randomPipeline(random, batch % 2 == 0 ? "0s" : "2s");
-            CompiledPipeline compiled = CompiledPipeline.of(pipeline);
+            ResolvedPipeline compiled = ResolvedPipeline.resolve(pipeline);
             for (int p = 0; p < compiled.patterns().size(); p++) {
-                assertThat(
-                                PatternShape.of(
-                                                compiled.spec().getPatterns().get(p),
-                                                compiled.patterns().get(p))
-                                        .matcher())
+                assertThat(compiled.patterns().get(p).shape().matcher())
                         .isEqualTo(Matcher.SEQUENCE);
             }
             patterns += compiled.patterns().size();

@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.eventpipeline.job.TestPipelines;
 import io.eventpipeline.job.event.PipelineEvent;
 import io.eventpipeline.job.match.MatchOutput;
-import io.eventpipeline.job.topology.CompiledPipeline;
 import io.eventpipeline.job.topology.PatternOperators;
-import io.eventpipeline.spec.state.Matcher;
+import io.eventpipeline.spec.resolved.Matcher;
+import io.eventpipeline.spec.resolved.ResolvedPipeline;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
@@ -35,7 +35,7 @@ class SequenceMatchFunctionTimersTest {
     SequenceMatchFunctionTimersTest() throws Exception {
         operators =
                 new PatternOperators(
-                        CompiledPipeline.of(TestPipelines.withPatterns("timers", A_THEN_B)));
+                        ResolvedPipeline.resolve(TestPipelines.withPatterns("timers", A_THEN_B)));
     }
 
     private KeyedOneInputStreamOperatorTestHarness<String, PipelineEvent, MatchOutput> harness()

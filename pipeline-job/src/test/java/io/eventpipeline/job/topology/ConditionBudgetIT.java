@@ -6,6 +6,7 @@ import io.eventpipeline.job.SharedMiniCluster;
 import io.eventpipeline.job.testrun.TestRunResult;
 import io.eventpipeline.job.testrun.TestRunner;
 import io.eventpipeline.spec.PipelineDefinition;
+import io.eventpipeline.spec.resolved.ResolvedPipeline;
 import java.util.List;
 import java.util.Map;
 import org.apache.flink.test.junit5.MiniClusterExtension;
@@ -40,7 +41,7 @@ class ConditionBudgetIT {
 
     @Test
     void anEventPastTheBudgetIsADeadLetterAndTheRunGoesOn() throws Exception {
-        CompiledPipeline pipeline = CompiledPipeline.of(PipelineDefinition.parse(PIPELINE));
+        ResolvedPipeline pipeline = ResolvedPipeline.resolve(PipelineDefinition.parse(PIPELINE));
         // 'a' x 2000, each 'a' replaced by the whole string: 4 million characters to build.
         TestRunResult result =
                 TestRunner.run(
@@ -73,7 +74,8 @@ class ConditionBudgetIT {
     void theRouterLabelsABudgetCutOffApartFromOtherFailures() throws Exception {
         EventConditions conditions =
                 new EventConditions(
-                        CompiledPipeline.of(PipelineDefinition.parse(PIPELINE)).patterns(), false);
+                        ResolvedPipeline.resolve(PipelineDefinition.parse(PIPELINE)).patterns(),
+                        false);
         EventConditions.Outcome overBudget =
                 conditions.evaluate(Map.of("id", "k", "s", "a".repeat(2000)));
         assertThat(overBudget.problem()).contains("exceeds its evaluation budget");

@@ -6,8 +6,9 @@ import io.eventpipeline.job.event.EventOrigin;
 import io.eventpipeline.job.event.EventSizeLimit;
 import io.eventpipeline.job.event.PipelineEvent;
 import io.eventpipeline.job.event.RecordParser;
-import io.eventpipeline.spec.model.InputSpec;
-import io.eventpipeline.spec.model.TimestampSpec;
+import io.eventpipeline.spec.PipelineDefinition;
+import io.eventpipeline.spec.resolved.ResolvedPipeline;
+import io.eventpipeline.spec.validation.InvalidPipelineException;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -18,13 +19,21 @@ class DeadLetterReasonTest {
     private static final RecordParser PARSER = parser();
 
     private static RecordParser parser() {
-        InputSpec input = new InputSpec();
-        input.setTopic("in");
-        input.setKey("timestamp.id");
-        TimestampSpec timestamp = new TimestampSpec();
-        timestamp.setField("key.at");
-        input.setTimestamp(timestamp);
-        return RecordParser.of(input);
+        try {
+            return RecordParser.of(
+                    ResolvedPipeline.resolve(
+                                    PipelineDefinition.parse(
+                                            """
+                                            metadata: {name: p}
+                                            spec:
+                                              input: {topic: in, key: timestamp.id, timestamp: {field: key.at}}
+                                              output: {topic: out}
+                                              patterns: [{name: p, steps: [{name: a, where: "true"}]}]
+                                            """))
+                            .input());
+        } catch (InvalidPipelineException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @ParameterizedTest(name = "{0} -> {1}")

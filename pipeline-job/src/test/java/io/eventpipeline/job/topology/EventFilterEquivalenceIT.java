@@ -7,6 +7,7 @@ import io.eventpipeline.job.TestPipelines;
 import io.eventpipeline.job.testrun.TestRunResult;
 import io.eventpipeline.job.testrun.TestRunner;
 import io.eventpipeline.spec.PipelineDefinition;
+import io.eventpipeline.spec.resolved.ResolvedPipeline;
 import io.eventpipeline.spec.validation.PipelineValidator;
 import java.util.ArrayList;
 import java.util.List;
@@ -61,11 +62,8 @@ class EventFilterEquivalenceIT {
         for (int batch = 0; batch < 6; batch++) {
             PipelineDefinition pipeline = randomPipeline(random);
             patterns += pipeline.spec().getPatterns().size();
-            CompiledPipeline compiled = CompiledPipeline.of(pipeline);
-            assertThat(
-                            IrrelevantEvents.whyNotDroppable(
-                                    compiled.spec().getPatterns(), compiled.patterns()))
-                    .isEmpty();
+            ResolvedPipeline compiled = ResolvedPipeline.resolve(pipeline);
+            assertThat(IrrelevantEvents.whyNotDroppable(compiled.patterns())).isEmpty();
             List<String> events = randomEvents(random);
 
             TestRunResult dropped =

@@ -4,18 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.eventpipeline.job.TestPipelines;
 import io.eventpipeline.spec.cel.EventJson;
+import io.eventpipeline.spec.resolved.ResolvedPipeline;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class IrrelevantEventsTest {
-    private static CompiledPipeline pipeline(String pattern) throws Exception {
-        return CompiledPipeline.of(TestPipelines.withPatterns("p", pattern));
+    private static ResolvedPipeline pipeline(String pattern) throws Exception {
+        return ResolvedPipeline.resolve(TestPipelines.withPatterns("p", pattern));
     }
 
     private static String why(String pattern) throws Exception {
-        CompiledPipeline compiled = pipeline(pattern);
-        return IrrelevantEvents.whyNotDroppable(compiled.spec().getPatterns(), compiled.patterns())
-                .orElse("droppable");
+        ResolvedPipeline compiled = pipeline(pattern);
+        return IrrelevantEvents.whyNotDroppable(compiled.patterns()).orElse("droppable");
     }
 
     @Test
@@ -75,7 +75,7 @@ class IrrelevantEventsTest {
 
     @Test
     void routedEventsCarryEachConditionOutcomeAndIrrelevantOnesAreMarked() throws Exception {
-        CompiledPipeline compiled =
+        ResolvedPipeline compiled =
                 pipeline(
                         """
                         - name: p

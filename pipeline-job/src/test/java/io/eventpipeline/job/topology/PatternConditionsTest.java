@@ -6,6 +6,7 @@ import io.eventpipeline.job.TestPipelines;
 import io.eventpipeline.job.cep.StepCondition;
 import io.eventpipeline.job.event.EventOrigin;
 import io.eventpipeline.job.event.PipelineEvent;
+import io.eventpipeline.spec.resolved.ResolvedPipeline;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -37,7 +38,8 @@ class PatternConditionsTest {
     }
 
     private static EventConditions conditions(String patterns) throws Exception {
-        CompiledPipeline pipeline = CompiledPipeline.of(TestPipelines.withPatterns("p", patterns));
+        ResolvedPipeline pipeline =
+                ResolvedPipeline.resolve(TestPipelines.withPatterns("p", patterns));
         return new EventConditions(pipeline.patterns(), false);
     }
 
@@ -78,10 +80,11 @@ class PatternConditionsTest {
 
     @Test
     void outcomesInAnotherLayoutAreEvaluatedAgainNeverRead() throws Exception {
-        CompiledPipeline pipeline = CompiledPipeline.of(TestPipelines.withPatterns("p", B));
+        ResolvedPipeline pipeline = ResolvedPipeline.resolve(TestPipelines.withPatterns("p", B));
         PatternConditions b = new EventConditions(pipeline.patterns(), false).forPattern(0);
         StepCondition second =
-                new StepCondition(pipeline.patterns().get(0).where(1), "b2", 1, b.layout());
+                new StepCondition(
+                        pipeline.patterns().get(0).compiled().where(1), "b2", 1, b.layout());
         Map<String, Object> body = Map.of("type", "b1", "k", "x", "t", 1L);
         PipelineEvent event = PipelineEvent.accepted("x", 1, EventOrigin.line(1), body, null);
         // Every bit set, as another layout might have it: b2 does not hold for a b1 event.

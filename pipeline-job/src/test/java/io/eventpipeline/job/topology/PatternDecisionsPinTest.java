@@ -5,9 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.eventpipeline.job.TestPipelines;
 import io.eventpipeline.spec.PipelineDefinition;
 import io.eventpipeline.spec.PipelineJson;
-import io.eventpipeline.spec.cel.CompiledPattern;
-import io.eventpipeline.spec.cel.PatternCompiler;
+import io.eventpipeline.spec.model.EventPipelineSpec;
 import io.eventpipeline.spec.model.PatternSpec;
+import io.eventpipeline.spec.resolved.ResolvedPattern;
+import io.eventpipeline.spec.resolved.ResolvedPipeline;
 import io.eventpipeline.spec.state.PatternState;
 import io.eventpipeline.spec.validation.InvalidPipelineException;
 import io.eventpipeline.spec.validation.PipelineValidator;
@@ -47,7 +48,7 @@ class PatternDecisionsPinTest {
         for (String line : pinned) {
             String[] parts = line.split("\t", 3);
             PatternSpec spec = PipelineJson.json().readValue(parts[1], PatternSpec.class);
-            now.add(parts[0] + "\t" + parts[1] + "\t" + decision(spec));
+            now.add(parts[0] + "\t" + parts[1] + "\t" + decision(resolve(spec)));
         }
         // The pin means something only if it covers plenty of both engines.
         assertThat(pinned).hasSizeGreaterThan(300);
@@ -79,7 +80,7 @@ class PatternDecisionsPinTest {
         List<String> lines = new ArrayList<>();
         for (Map.Entry<String, String> entry : sourceByPattern.entrySet()) {
             PatternSpec spec = PipelineJson.json().readValue(entry.getKey(), PatternSpec.class);
-            lines.add(entry.getValue() + "\t" + entry.getKey() + "\t" + decision(spec));
+            lines.add(entry.getValue() + "\t" + entry.getKey() + "\t" + decision(resolve(spec)));
         }
         return lines;
     }
@@ -90,20 +91,33 @@ class PatternDecisionsPinTest {
         if (pipeline == null || !new PipelineValidator().validate(pipeline).isEmpty()) {
             return;
         }
-        for (PatternSpec spec : CompiledPipeline.of(pipeline).spec().getPatterns()) {
-            sourceByPattern.putIfAbsent(PipelineJson.toJson(spec), source);
+        for (ResolvedPattern pattern : ResolvedPipeline.resolve(pipeline).patterns()) {
+            sourceByPattern.putIfAbsent(PipelineJson.toJson(pattern.wire()), source);
         }
     }
 
     /** The engine and whether irrelevant events may be dropped, with the reasons people see. */
-    private static String decision(PatternSpec spec) throws InvalidPipelineException {
-        CompiledPattern compiled = PatternCompiler.compile(spec, "spec.patterns[0]");
-        PatternState state = PatternState.of(spec, compiled, "k");
+    /** The pinned pattern alone in a pipeline keyed by k, as the job resolves it. */
+    private static ResolvedPattern resolve(PatternSpec pattern) throws Exception {
+        EventPipelineSpec spec =
+                PipelineJson.yaml()
+                        .readValue(
+                                "{input: {topic: in, key: k}, output: {topic: out}}",
+                                EventPipelineSpec.class);
+        spec.setPatterns(List.of(pattern));
+        return ResolvedPipeline.ofUnvalidated(new PipelineDefinition("p", "default", spec))
+                .patterns()
+                .get(0);
+    }
+
+    private static String decision(ResolvedPattern pattern) {
+        PatternState state = PatternState.of(pattern, "k");
         String engine =
                 state.matcher().uidPrefix()
                         + state.whyCep().map(why -> " (" + why + ")").orElse("");
         String dropping =
-                IrrelevantEvents.whyNotDroppable(List.of(spec), List.of(compiled))
+                pattern.shape()
+                        .whyEventsMatter("spec.patterns[0]")
                         .map(why -> "keep (" + why + ")")
                         .orElse("drop");
         return engine + "; " + dropping;

@@ -5,7 +5,8 @@ import io.eventpipeline.job.event.PipelineEvent;
 import io.eventpipeline.job.event.PipelineEventTypeInfoFactory;
 import io.eventpipeline.job.event.RecordParser;
 import io.eventpipeline.job.match.MatchOutput;
-import io.eventpipeline.spec.state.Matcher;
+import io.eventpipeline.spec.resolved.Matcher;
+import io.eventpipeline.spec.resolved.ResolvedPipeline;
 import io.eventpipeline.spec.state.PatternState;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
@@ -27,13 +28,13 @@ import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
  * the order it emits them, with watermarks set by the test.
  */
 public final class PatternOperators {
-    private final CompiledPipeline pipeline;
+    private final ResolvedPipeline pipeline;
     private final RecordParser parser;
     private final EventConditions conditions;
 
-    public PatternOperators(CompiledPipeline pipeline) {
+    public PatternOperators(ResolvedPipeline pipeline) {
         this.pipeline = pipeline;
-        this.parser = RecordParser.of(pipeline.spec().getInput(), pipeline.conditionFields());
+        this.parser = RecordParser.of(pipeline.input(), pipeline.conditionFields());
         // As the router computes them when every event is kept.
         this.conditions = new EventConditions(pipeline.patterns(), false);
     }
@@ -62,9 +63,7 @@ public final class PatternOperators {
                                 : TopologyOptions.deployed().keepingIrrelevantEvents().cepOnly());
         String uid =
                 PatternState.uid(
-                        pipeline.spec().getPatterns().get(index),
-                        pipeline.spec().getInput().getKey(),
-                        matcher);
+                        pipeline.patterns().get(index), pipeline.input().keyPath(), matcher);
         @SuppressWarnings("unchecked")
         OneInputStreamOperator<PipelineEvent, MatchOutput> operator =
                 (OneInputStreamOperator<PipelineEvent, MatchOutput>)

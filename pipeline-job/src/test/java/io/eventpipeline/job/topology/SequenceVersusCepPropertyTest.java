@@ -7,8 +7,9 @@ import io.eventpipeline.job.event.PipelineEvent;
 import io.eventpipeline.job.match.MatchOutput;
 import io.eventpipeline.job.sequence.RandomSequences;
 import io.eventpipeline.spec.PipelineDefinition;
-import io.eventpipeline.spec.state.Matcher;
-import io.eventpipeline.spec.state.PatternShape;
+import io.eventpipeline.spec.resolved.Matcher;
+import io.eventpipeline.spec.resolved.PatternShape;
+import io.eventpipeline.spec.resolved.ResolvedPipeline;
 import io.eventpipeline.spec.validation.PipelineValidator;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -49,12 +50,8 @@ class SequenceVersusCepPropertyTest {
                 run--;
                 continue;
             }
-            CompiledPipeline pipeline = CompiledPipeline.of(definition);
-            assertThat(
-                            PatternShape.of(
-                                            pipeline.spec().getPatterns().get(0),
-                                            pipeline.patterns().get(0))
-                                    .matcher())
+            ResolvedPipeline pipeline = ResolvedPipeline.resolve(definition);
+            assertThat(pipeline.patterns().get(0).shape().matcher())
                     .as("the generator stays within the sequence matcher's patterns: %s", pattern)
                     .isEqualTo(Matcher.SEQUENCE);
             List<Input> stream = randomStream(random);
@@ -75,7 +72,7 @@ class SequenceVersusCepPropertyTest {
 
     /** Per key, the match records the operator emitted, in the order it emitted them. */
     private static Map<String, List<String>> run(
-            CompiledPipeline pipeline, Matcher matcher, List<Input> stream) throws Exception {
+            ResolvedPipeline pipeline, Matcher matcher, List<Input> stream) throws Exception {
         PatternOperators operators = new PatternOperators(pipeline);
         try (KeyedOneInputStreamOperatorTestHarness<String, PipelineEvent, MatchOutput> harness =
                 operators.harness(0, matcher)) {

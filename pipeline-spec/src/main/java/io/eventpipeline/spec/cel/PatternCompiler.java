@@ -40,7 +40,11 @@ public final class PatternCompiler {
         return problems;
     }
 
-    private static CompiledPattern compile(
+    /**
+     * Compiles what compiles and adds every expression problem to {@code problems}; the result is
+     * usable only when none was added.
+     */
+    public static CompiledPattern compile(
             PatternSpec pattern, String path, List<ValidationProblem> problems) {
         List<StepSpec> steps = pattern.getSteps() == null ? List.of() : pattern.getSteps();
         List<CompiledCondition> where = new ArrayList<>();

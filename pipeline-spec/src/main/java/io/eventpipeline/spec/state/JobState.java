@@ -1,10 +1,8 @@
 package io.eventpipeline.spec.state;
 
 import io.eventpipeline.spec.PipelineDefinition;
-import io.eventpipeline.spec.SpecDefaults;
-import io.eventpipeline.spec.cel.PatternCompiler;
-import io.eventpipeline.spec.model.EventPipelineSpec;
-import io.eventpipeline.spec.model.PatternSpec;
+import io.eventpipeline.spec.resolved.ResolvedPattern;
+import io.eventpipeline.spec.resolved.ResolvedPipeline;
 import io.eventpipeline.spec.validation.InvalidPipelineException;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,17 +12,27 @@ import java.util.Optional;
  * The state a pipeline's job keeps in savepoints, as upgrades see it: each pattern's {@link
  * PatternState} and what the Kafka source's offsets belong to (the input topic).
  *
- * @param spec the pipeline's spec, spec defaults applied
+ * @param pipeline the resolved pipeline
  * @param patterns by pattern index
  */
-public record JobState(EventPipelineSpec spec, List<PatternState> patterns) {
+public record JobState(ResolvedPipeline pipeline, List<PatternState> patterns) {
+
+    /** The state the job of {@code pipeline} keeps. */
+    public static JobState of(ResolvedPipeline pipeline) {
+        List<PatternState> patterns = new ArrayList<>();
+        for (ResolvedPattern pattern : pipeline.patterns()) {
+            patterns.add(PatternState.of(pattern, pipeline.input().keyPath()));
+        }
+        return new JobState(pipeline, List.copyOf(patterns));
+    }
 
     /**
-     * @param definition a valid pipeline
+     * The state of a job started from {@code definition} by this operator version.
+     *
      * @throws InvalidPipelineException when a pattern's CEL does not compile
      */
     public static JobState of(PipelineDefinition definition) throws InvalidPipelineException {
-        return of(definition, false);
+        return of(ResolvedPipeline.ofUnvalidated(definition));
     }
 
     /**
@@ -33,32 +41,19 @@ public record JobState(EventPipelineSpec spec, List<PatternState> patterns) {
      */
     public static JobState ofEarlierJob(PipelineDefinition definition)
             throws InvalidPipelineException {
-        return of(definition, true);
-    }
-
-    private static JobState of(PipelineDefinition definition, boolean legacy)
-            throws InvalidPipelineException {
-        EventPipelineSpec spec = SpecDefaults.withDefaults(definition.spec());
-        String key = spec.getInput().getKey();
+        ResolvedPipeline pipeline = ResolvedPipeline.ofUnvalidated(definition);
+        String key = pipeline.input().keyPath();
         List<PatternState> patterns = new ArrayList<>();
-        for (int i = 0; i < spec.getPatterns().size(); i++) {
-            PatternSpec pattern = spec.getPatterns().get(i);
-            PatternState state =
-                    PatternState.of(
-                            pattern,
-                            PatternCompiler.compile(pattern, "spec.patterns[" + i + "]"),
-                            key);
-            if (legacy) {
-                state =
-                        new PatternState(
-                                state.pattern(),
-                                state.matcher(),
-                                state.whyCep(),
-                                PatternState.legacyUid(pattern, key, state.matcher()));
-            }
-            patterns.add(state);
+        for (ResolvedPattern pattern : pipeline.patterns()) {
+            PatternState state = PatternState.of(pattern, key);
+            patterns.add(
+                    new PatternState(
+                            state.pattern(),
+                            state.matcher(),
+                            state.whyCep(),
+                            PatternState.legacyUid(pattern, key, state.matcher())));
         }
-        return new JobState(spec, List.copyOf(patterns));
+        return new JobState(pipeline, List.copyOf(patterns));
     }
 
     /** The state of the pattern named {@code name}. */
@@ -66,16 +61,16 @@ public record JobState(EventPipelineSpec spec, List<PatternState> patterns) {
         return patterns.stream().filter(p -> p.pattern().equals(name)).findFirst();
     }
 
-    /** The spec of the pattern named {@code name}. */
-    Optional<PatternSpec> patternSpec(String name) {
-        return spec.getPatterns().stream().filter(p -> p.getName().equals(name)).findFirst();
+    /** The resolved pattern named {@code name}. */
+    Optional<ResolvedPattern> resolvedPattern(String name) {
+        return pipeline.patterns().stream().filter(p -> p.name().equals(name)).findFirst();
     }
 
     public String inputTopic() {
-        return spec.getInput().getTopic();
+        return pipeline.input().topic().name();
     }
 
     public String keyPath() {
-        return spec.getInput().getKey();
+        return pipeline.input().keyPath();
     }
 }

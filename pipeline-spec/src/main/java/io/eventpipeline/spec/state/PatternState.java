@@ -1,8 +1,9 @@
 package io.eventpipeline.spec.state;
 
 import io.eventpipeline.spec.PipelineJson;
-import io.eventpipeline.spec.cel.CompiledPattern;
 import io.eventpipeline.spec.model.PatternSpec;
+import io.eventpipeline.spec.resolved.Matcher;
+import io.eventpipeline.spec.resolved.ResolvedPattern;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -28,29 +29,26 @@ import java.util.Optional;
 public record PatternState(String pattern, Matcher matcher, Optional<String> whyCep, String uid) {
 
     /**
-     * @param spec the pattern with spec defaults applied ({@link
-     *     io.eventpipeline.spec.SpecDefaults})
-     * @param compiled its compiled CEL
+     * @param pattern the resolved pattern
      * @param keyPath the pipeline's key path
      */
-    public static PatternState of(PatternSpec spec, CompiledPattern compiled, String keyPath) {
-        PatternShape shape = PatternShape.of(spec, compiled);
-        Matcher matcher = shape.matcher();
+    public static PatternState of(ResolvedPattern pattern, String keyPath) {
+        Matcher matcher = pattern.matcher();
         return new PatternState(
-                spec.getName(), matcher, shape.whyCep(), uid(spec, keyPath, matcher));
+                pattern.name(), matcher, pattern.shape().whyCep(), uid(pattern, keyPath, matcher));
     }
 
-    /** The uid of a pattern run by {@code matcher}. */
-    public static String uid(PatternSpec spec, String keyPath, Matcher matcher) {
-        return uidOf(matchingDefinition(spec), keyPath, matcher);
+    /** The uid of the pattern when {@code matcher} runs it. */
+    public static String uid(ResolvedPattern pattern, String keyPath, Matcher matcher) {
+        return uidOf(matchingDefinition(pattern.wire()), keyPath, matcher);
     }
 
     /**
      * The uid an earlier job (whose arguments were {@code --pipeline-base64}) gave the pattern: it
      * hashed the whole pattern, emit included. Only to tell what an upgrade from such a job keeps.
      */
-    public static String legacyUid(PatternSpec spec, String keyPath, Matcher matcher) {
-        return uidOf(spec, keyPath, matcher);
+    public static String legacyUid(ResolvedPattern pattern, String keyPath, Matcher matcher) {
+        return uidOf(pattern.wire(), keyPath, matcher);
     }
 
     /**

@@ -3,6 +3,7 @@ package io.eventpipeline.spec.state;
 import io.eventpipeline.spec.PipelineJson;
 import io.eventpipeline.spec.model.PatternSpec;
 import io.eventpipeline.spec.model.StartFrom;
+import io.eventpipeline.spec.resolved.ResolvedPattern;
 import io.eventpipeline.spec.state.PatternVerdict.Outcome;
 import java.util.ArrayList;
 import java.util.List;
@@ -73,13 +74,13 @@ public record UpgradePlan(List<PatternVerdict> patterns, SourceVerdict source) {
     }
 
     private static String keptReason(JobState before, JobState after, PatternState pattern) {
-        PatternSpec old = before.patternSpec(pattern.pattern()).orElseThrow();
-        PatternSpec now = after.patternSpec(pattern.pattern()).orElseThrow();
+        ResolvedPattern old = before.resolvedPattern(pattern.pattern()).orElseThrow();
+        ResolvedPattern now = after.resolvedPattern(pattern.pattern()).orElseThrow();
         List<String> changed = new ArrayList<>();
-        if (!Objects.equals(old.getEmit(), now.getEmit())) {
+        if (!old.emit().equals(now.emit())) {
             changed.add("emit");
         }
-        if (!Objects.equals(old.getEmitTimeouts(), now.getEmitTimeouts())) {
+        if (old.emitTimeouts() != now.emitTimeouts()) {
             changed.add("emitTimeouts");
         }
         return changed.isEmpty()
@@ -99,9 +100,10 @@ public record UpgradePlan(List<PatternVerdict> patterns, SourceVerdict source) {
         if (!Objects.equals(before.keyPath(), after.keyPath())) {
             return "the key changed from " + before.keyPath() + " to " + after.keyPath();
         }
-        PatternSpec oldSpec = before.patternSpec(old.pattern()).orElseThrow();
-        PatternSpec newSpec = after.patternSpec(now.pattern()).orElseThrow();
+        PatternSpec oldSpec = before.resolvedPattern(old.pattern()).orElseThrow().wire();
+        PatternSpec newSpec = after.resolvedPattern(now.pattern()).orElseThrow().wire();
         List<String> changed = new ArrayList<>();
+        // Compared as written, as the uid hashes them: 60m and 1h are different uids.
         if (!PipelineJson.toJson(oldSpec.getSteps())
                 .equals(PipelineJson.toJson(newSpec.getSteps()))) {
             changed.add("its steps");
@@ -122,7 +124,7 @@ public record UpgradePlan(List<PatternVerdict> patterns, SourceVerdict source) {
     }
 
     private static SourceVerdict source(JobState before, JobState after, boolean stateless) {
-        StartFrom startFrom = after.spec().getInput().getStartFrom();
+        StartFrom startFrom = after.pipeline().input().startFrom();
         String restart = "restart at " + startFrom.yamlName();
         if (stateless) {
             return new SourceVerdict(false, restart + " (upgradeMode is stateless)");
@@ -148,8 +150,8 @@ public record UpgradePlan(List<PatternVerdict> patterns, SourceVerdict source) {
     }
 
     private static String bootstrap(JobState state) {
-        return state.spec().getKafka() == null
+        return state.pipeline().spec().getKafka() == null
                 ? null
-                : state.spec().getKafka().getBootstrapServers();
+                : state.pipeline().spec().getKafka().getBootstrapServers();
     }
 }

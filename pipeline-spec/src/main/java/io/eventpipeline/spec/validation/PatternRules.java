@@ -1,11 +1,13 @@
 package io.eventpipeline.spec.validation;
 
 import io.eventpipeline.spec.cel.CelNames;
+import io.eventpipeline.spec.cel.CompiledPattern;
 import io.eventpipeline.spec.cel.PatternCompiler;
 import io.eventpipeline.spec.model.AfterMatchStrategy;
 import io.eventpipeline.spec.model.PatternSpec;
 import io.eventpipeline.spec.model.StepSpec;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +17,11 @@ import java.util.Objects;
 final class PatternRules {
     private PatternRules() {}
 
-    static void check(List<PatternSpec> patterns, Problems problems) {
+    /**
+     * @param compiled receives each pattern's compiled CEL, by index (null for an empty pattern)
+     */
+    static void check(
+            List<PatternSpec> patterns, Problems problems, List<CompiledPattern> compiled) {
         if (patterns == null || patterns.isEmpty()) {
             problems.add("spec.patterns", "needs at least one pattern to detect");
             return;
@@ -35,6 +41,7 @@ final class PatternRules {
             PatternSpec pattern = patterns.get(i);
             if (pattern == null) {
                 problems.add(path, "is empty: a pattern needs a name and steps");
+                compiled.add(null);
                 continue;
             }
             checkName(pattern.getName(), i, seen, path + ".name", problems);
@@ -64,7 +71,9 @@ final class PatternRules {
                                 + " limit");
             }
             checkEmitNames(pattern.getEmit(), path + ".emit", problems);
-            problems.addAll(PatternCompiler.check(pattern, path));
+            List<ValidationProblem> expressionProblems = new ArrayList<>();
+            compiled.add(PatternCompiler.compile(pattern, path, expressionProblems));
+            problems.addAll(expressionProblems);
         }
     }
 

@@ -1,7 +1,9 @@
 package io.eventpipeline.spec.validation;
 
 import io.eventpipeline.spec.PipelineDefinition;
+import io.eventpipeline.spec.cel.CompiledPattern;
 import io.eventpipeline.spec.model.EventPipelineSpec;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -15,17 +17,40 @@ public final class PipelineValidator {
 
     /** Every problem of the definition; empty when it is valid. */
     public List<ValidationProblem> validate(PipelineDefinition definition) {
+        return validateCompiling(definition).problems();
+    }
+
+    /**
+     * Every problem of the definition, and the CEL it compiled on the way: resolving a valid
+     * pipeline needs it, and compiling is most of what validating costs.
+     */
+    public Validated validateCompiling(PipelineDefinition definition) {
         Problems problems = new Problems();
         checkMetadata(definition, problems);
         EventPipelineSpec spec = definition.spec();
+        List<CompiledPattern> compiled = new ArrayList<>();
         if (spec == null) {
             problems.add("spec", "is required");
-            return problems.list();
+            return new Validated(problems.list(), List.of());
         }
         TopicRules.check(spec, problems);
-        PatternRules.check(spec.getPatterns(), problems);
+        PatternRules.check(spec.getPatterns(), problems, compiled);
         FlinkRules.check(spec.getFlink(), problems);
-        return problems.list();
+        return new Validated(
+                List.copyOf(problems.list()),
+                problems.list().isEmpty() ? List.copyOf(compiled) : List.of());
+    }
+
+    /**
+     * A verdict.
+     *
+     * @param problems every problem; empty when valid
+     * @param patterns each pattern's compiled CEL, by index; empty unless valid
+     */
+    public record Validated(List<ValidationProblem> problems, List<CompiledPattern> patterns) {
+        public boolean valid() {
+            return problems.isEmpty();
+        }
     }
 
     /**

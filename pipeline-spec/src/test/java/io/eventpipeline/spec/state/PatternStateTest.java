@@ -2,19 +2,28 @@ package io.eventpipeline.spec.state;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.eventpipeline.spec.PipelineDefinition;
 import io.eventpipeline.spec.PipelineJson;
-import io.eventpipeline.spec.SpecDefaults;
 import io.eventpipeline.spec.model.EventPipelineSpec;
 import io.eventpipeline.spec.model.PatternSpec;
+import io.eventpipeline.spec.resolved.Matcher;
+import io.eventpipeline.spec.resolved.ResolvedPattern;
+import io.eventpipeline.spec.resolved.ResolvedPipeline;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class PatternStateTest {
-    private static PatternSpec pattern(String yaml) throws Exception {
-        EventPipelineSpec spec = new EventPipelineSpec();
+    private static ResolvedPattern pattern(String yaml) throws Exception {
+        EventPipelineSpec spec =
+                PipelineJson.yaml()
+                        .readValue(
+                                "{input: {topic: in, key: k}, output: {topic: out}}",
+                                EventPipelineSpec.class);
         spec.setPatterns(List.of(PipelineJson.yaml().readValue(yaml, PatternSpec.class)));
-        return SpecDefaults.withDefaults(spec).getPatterns().get(0);
+        return ResolvedPipeline.ofUnvalidated(new PipelineDefinition("p", "default", spec))
+                .patterns()
+                .get(0);
     }
 
     private static String uid(String yaml, String key) throws Exception {
@@ -44,19 +53,19 @@ class PatternStateTest {
 
     @Test
     void aPatternWithoutEmitKeepsTheUidEarlierJobsGaveIt() throws Exception {
-        PatternSpec plain = pattern(P);
+        ResolvedPattern plain = pattern(P);
         assertThat(PatternState.uid(plain, "k", Matcher.SEQUENCE))
                 .isEqualTo(PatternState.legacyUid(plain, "k", Matcher.SEQUENCE))
                 .startsWith("sequence-p-");
-        PatternSpec withEmit = pattern(P.replace("}]}", "}], emit: {x: \"a[0].x\"}}"));
+        ResolvedPattern withEmit = pattern(P.replace("}]}", "}], emit: {x: \"a[0].x\"}}"));
         assertThat(PatternState.uid(withEmit, "k", Matcher.CEP))
                 .isNotEqualTo(PatternState.legacyUid(withEmit, "k", Matcher.CEP));
-        assertThat(withEmit.getEmit()).isEqualTo(Map.of("x", "a[0].x"));
+        assertThat(withEmit.wire().getEmit()).isEqualTo(Map.of("x", "a[0].x"));
     }
 
     @Test
     void theSequenceMatchersUidDiffersFromCepsForTheSamePattern() throws Exception {
-        PatternSpec p = pattern(P);
+        ResolvedPattern p = pattern(P);
         String cep = PatternState.uid(p, "k", Matcher.CEP);
         assertThat(PatternState.uid(p, "k", Matcher.SEQUENCE))
                 .isEqualTo("sequence" + cep.substring("pattern".length()));

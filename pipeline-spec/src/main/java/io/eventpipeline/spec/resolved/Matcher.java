@@ -1,4 +1,4 @@
-package io.eventpipeline.spec.state;
+package io.eventpipeline.spec.resolved;
 
 /**
  * What runs a pattern in the job. Each keeps its own kind of state, so a pattern that moves from

@@ -1,24 +1,16 @@
-package io.eventpipeline.spec.state;
+package io.eventpipeline.spec.resolved;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import io.eventpipeline.spec.PipelineJson;
 import io.eventpipeline.spec.cel.CompiledPattern;
 import io.eventpipeline.spec.model.AfterMatchStrategy;
 import io.eventpipeline.spec.model.Contiguity;
-import io.eventpipeline.spec.model.PatternSpec;
-import io.eventpipeline.spec.model.StepSpec;
-import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * What the job makes of a pattern's shape, decided once and in one place: which engine runs it
  * ({@link Matcher}), and whether events that no step's condition holds for may be dropped before
- * it. Both are allow-lists: an after-match strategy or contiguity is switched over exhaustively (a
- * new constant does not compile until it is decided), and a step or pattern option not known here
- * sends the pattern to Flink CEP and keeps every event.
+ * it. Both are allow-lists: an after-match strategy, contiguity or step option ({@link StepOption})
+ * is switched over exhaustively, so a new constant does not compile until it is decided.
  *
  * <h2>The sequence matcher</h2>
  *
@@ -51,16 +43,6 @@ import java.util.Set;
  * on event time, which the watermarks carry. {@code EventFilterEquivalenceIT} checks it.
  */
 public final class PatternShape {
-    /** Pattern fields that do not change how events are matched, or that are decided below. */
-    private static final Set<String> PATTERN_FIELDS =
-            Set.of(
-                    "name",
-                    "steps",
-                    "within",
-                    "afterMatch",
-                    "afterMatchStep",
-                    "emit",
-                    "emitTimeouts");
 
     private final Optional<String> whyCep;
     private final Optional<Where> whyEventsMatter;
@@ -71,19 +53,19 @@ public final class PatternShape {
     }
 
     /**
-     * @param pattern the pattern with spec defaults applied ({@link
-     *     io.eventpipeline.spec.SpecDefaults})
+     * @param steps the pattern's steps
+     * @param afterMatch its after-match strategy
+     * @param emitTimeouts whether it emits timed-out partial matches
      * @param compiled its compiled CEL
      */
-    public static PatternShape of(PatternSpec pattern, CompiledPattern compiled) {
-        List<String> unknownFields = unknownPatternFields(pattern);
-        List<StepOption.Present> options = new ArrayList<>();
-        for (StepSpec step : pattern.getSteps()) {
-            options.add(StepOption.Present.of(step));
-        }
+    static PatternShape of(
+            List<ResolvedStep> steps,
+            AfterMatchStrategy afterMatch,
+            boolean emitTimeouts,
+            CompiledPattern compiled) {
         return new PatternShape(
-                whyCep(pattern, compiled, unknownFields, options),
-                whyEventsMatter(pattern, compiled, unknownFields, options));
+                whyCep(steps, afterMatch, emitTimeouts, compiled),
+                whyEventsMatter(steps, afterMatch, emitTimeouts, compiled));
     }
 
     /** The engine that runs the pattern. */
@@ -107,14 +89,13 @@ public final class PatternShape {
     }
 
     private static Optional<String> whyCep(
-            PatternSpec pattern,
-            CompiledPattern compiled,
-            List<String> unknownFields,
-            List<StepOption.Present> options) {
-        if (Boolean.TRUE.equals(pattern.getEmitTimeouts())) {
+            List<ResolvedStep> steps,
+            AfterMatchStrategy afterMatch,
+            boolean emitTimeouts,
+            CompiledPattern compiled) {
+        if (emitTimeouts) {
             return Optional.of("it emits timeouts");
         }
-        AfterMatchStrategy afterMatch = afterMatch(pattern);
         boolean matcherSkips =
                 switch (afterMatch) {
                     case NO_SKIP, SKIP_TO_NEXT, SKIP_PAST_LAST_EVENT -> true;
@@ -123,14 +104,10 @@ public final class PatternShape {
         if (!matcherSkips) {
             return Optional.of("afterMatch is " + afterMatch.yamlName());
         }
-        if (!unknownFields.isEmpty()) {
-            return Optional.of("it sets " + unknownFields.get(0));
-        }
-        List<StepSpec> steps = pattern.getSteps();
-        for (int s = 0; s < steps.size(); s++) {
-            String name = "step " + steps.get(s).getName();
-            if (s > 0) {
-                Contiguity after = after(steps.get(s));
+        for (ResolvedStep step : steps) {
+            String name = "step " + step.name();
+            if (step.after().isPresent()) {
+                Contiguity after = step.after().get();
                 boolean matcherFollows =
                         switch (after) {
                             case FOLLOWED_BY -> true;
@@ -140,15 +117,24 @@ public final class PatternShape {
                     return Optional.of(name + " uses " + after.yamlName());
                 }
             }
-            // Every known option repeats a step or makes it optional: one event per step is all
-            // the matcher takes.
-            if (!options.get(s).known().isEmpty()) {
-                return Optional.of(name + " is quantified");
+            for (StepOption option : step.options()) {
+                // One event per step is all the matcher takes.
+                boolean matcherRuns =
+                        switch (option) {
+                            case TIMES,
+                                    ONE_OR_MORE,
+                                    OPTIONAL,
+                                    CONSECUTIVE,
+                                    GREEDY,
+                                    ALLOW_COMBINATIONS,
+                                    UNTIL ->
+                                    false;
+                        };
+                if (!matcherRuns) {
+                    return Optional.of(name + " is quantified");
+                }
             }
-            if (!options.get(s).unknown().isEmpty()) {
-                return Optional.of(name + " sets " + options.get(s).unknown().get(0));
-            }
-            if (compiled.where(s).usesStepEvents()) {
+            if (compiled.where(step.index()).usesStepEvents()) {
                 return Optional.of(name + " has a condition on earlier steps' events");
             }
         }
@@ -156,30 +142,27 @@ public final class PatternShape {
     }
 
     private static Optional<Where> whyEventsMatter(
-            PatternSpec pattern,
-            CompiledPattern compiled,
-            List<String> unknownFields,
-            List<StepOption.Present> options) {
-        if (Boolean.TRUE.equals(pattern.getEmitTimeouts())) {
+            List<ResolvedStep> steps,
+            AfterMatchStrategy afterMatch,
+            boolean emitTimeouts,
+            CompiledPattern compiled) {
+        if (emitTimeouts) {
             return Where.pattern("emits timeouts");
         }
         // Every strategy today prunes relative to a match's events, and an irrelevant event is in
         // no match. Spelled out so that a new strategy does not compile until it is decided.
         boolean skipsRelativeToMatch =
-                switch (afterMatch(pattern)) {
+                switch (afterMatch) {
                     case NO_SKIP, SKIP_TO_NEXT, SKIP_PAST_LAST_EVENT, SKIP_TO_FIRST, SKIP_TO_LAST ->
                             true;
                 };
         if (!skipsRelativeToMatch) {
-            return Where.pattern("uses afterMatch " + afterMatch(pattern).yamlName());
+            return Where.pattern("uses afterMatch " + afterMatch.yamlName());
         }
-        if (!unknownFields.isEmpty()) {
-            return Where.pattern("sets " + unknownFields.get(0));
-        }
-        List<StepSpec> steps = pattern.getSteps();
-        for (int s = 0; s < steps.size(); s++) {
-            if (s > 0) {
-                Contiguity after = after(steps.get(s));
+        for (ResolvedStep step : steps) {
+            int s = step.index();
+            if (step.after().isPresent()) {
+                Contiguity after = step.after().get();
                 boolean skipsOthers =
                         switch (after) {
                             case FOLLOWED_BY, FOLLOWED_BY_ANY -> true;
@@ -189,7 +172,7 @@ public final class PatternShape {
                     return Where.step(s, "uses " + after.yamlName());
                 }
             }
-            for (StepOption option : options.get(s).known()) {
+            for (StepOption option : step.options()) {
                 Optional<String> why =
                         switch (option) {
                             case TIMES, ONE_OR_MORE, OPTIONAL, ALLOW_COMBINATIONS, UNTIL ->
@@ -201,38 +184,12 @@ public final class PatternShape {
                     return Where.step(s, why.get());
                 }
             }
-            if (!options.get(s).unknown().isEmpty()) {
-                return Where.step(s, "sets " + options.get(s).unknown().get(0));
-            }
             if (compiled.where(s).usesStepEvents()
                     || compiled.until(s).map(c -> c.usesStepEvents()).orElse(false)) {
                 return Where.step(s, "has a condition on earlier steps' events");
             }
         }
         return Optional.empty();
-    }
-
-    /** Spec defaults set afterMatch; a pattern without them means the same default. */
-    private static AfterMatchStrategy afterMatch(PatternSpec pattern) {
-        return pattern.getAfterMatch() == null
-                ? AfterMatchStrategy.NO_SKIP
-                : pattern.getAfterMatch();
-    }
-
-    private static Contiguity after(StepSpec step) {
-        return step.getAfter() == null ? Contiguity.FOLLOWED_BY : step.getAfter();
-    }
-
-    private static List<String> unknownPatternFields(PatternSpec pattern) {
-        List<String> unknown = new ArrayList<>();
-        JsonNode tree = PipelineJson.json().valueToTree(pattern);
-        for (Iterator<String> it = tree.fieldNames(); it.hasNext(); ) {
-            String field = it.next();
-            if (!PATTERN_FIELDS.contains(field)) {
-                unknown.add(field);
-            }
-        }
-        return unknown;
     }
 
     /** A reason that names the pattern, or one of its steps by index. */

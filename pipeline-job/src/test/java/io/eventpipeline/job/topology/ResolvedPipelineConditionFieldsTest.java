@@ -3,12 +3,13 @@ package io.eventpipeline.job.topology;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.eventpipeline.job.TestPipelines;
+import io.eventpipeline.spec.resolved.ResolvedPipeline;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-class CompiledPipelineTest {
-    private static CompiledPipeline pipeline(String patterns) throws Exception {
-        return CompiledPipeline.of(TestPipelines.withPatterns("p", patterns));
+class ResolvedPipelineTest {
+    private static ResolvedPipeline pipeline(String patterns) throws Exception {
+        return ResolvedPipeline.resolve(TestPipelines.withPatterns("p", patterns));
     }
 
     @Test
