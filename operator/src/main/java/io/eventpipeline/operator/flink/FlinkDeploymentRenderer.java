@@ -83,7 +83,7 @@ public final class FlinkDeploymentRenderer {
         job.setJarURI(defaults.jarUri());
         job.setArgs(PipelineJobArgs.encode(pipeline.definition()).toArray(String[]::new));
         job.setParallelism(orDefault(flink.getParallelism(), defaults.parallelism()));
-        job.setUpgradeMode(upgradeMode(pipeline.upgradeMode()));
+        job.setUpgradeMode(upgradeMode(pipeline.flink().upgradeMode()));
         job.setState(pipeline.suspend() ? JobState.SUSPENDED : JobState.RUNNING);
         // Changed patterns get new operator uids; their old state must not block the upgrade.
         job.setAllowNonRestoredState(true);

@@ -204,7 +204,7 @@ public final class RenderCommand {
 
     private static Map<String, Object> topicPlan(ResolvedPipeline resolved) {
         Map<String, Object> plan = new LinkedHashMap<>();
-        plan.put("bootstrapServers", resolved.spec().getKafka().getBootstrapServers());
+        plan.put("bootstrapServers", resolved.kafka().bootstrapServers().orElseThrow());
         plan.put(
                 "topics",
                 TopicPlan.of(resolved).topics().stream().map(RenderCommand::describe).toList());

@@ -1,7 +1,6 @@
 package io.eventpipeline.operator.topics;
 
 import io.eventpipeline.spec.KafkaAuthSettings;
-import io.eventpipeline.spec.model.SecretReference;
 import io.eventpipeline.spec.resolved.ResolvedPipeline;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -19,20 +18,20 @@ public final class KafkaClusterResolver {
     }
 
     public KafkaCluster resolve(ResolvedPipeline pipeline) {
-        String bootstrap = pipeline.spec().getKafka().getBootstrapServers();
-        SecretReference ref = pipeline.spec().getKafka().getAuthSecretRef();
-        if (ref == null) {
+        String bootstrap = pipeline.kafka().bootstrapServers().orElseThrow();
+        if (pipeline.kafka().authSecretName().isEmpty()) {
             return new KafkaCluster(bootstrap, Map.of());
         }
+        String secretName = pipeline.kafka().authSecretName().get();
         Secret secret =
-                client.secrets().inNamespace(pipeline.namespace()).withName(ref.getName()).get();
+                client.secrets().inNamespace(pipeline.namespace()).withName(secretName).get();
         if (secret == null) {
             throw new TopicOperationException(
                     TopicFailure.AuthSecretNotFound,
                     "Secret "
                             + pipeline.namespace()
                             + "/"
-                            + ref.getName()
+                            + secretName
                             + " (spec.kafka.authSecretRef) does not exist",
                     null);
         }

@@ -1,7 +1,7 @@
 package io.eventpipeline.job.kafka;
 
 import io.eventpipeline.spec.KafkaAuthSettings;
-import io.eventpipeline.spec.model.EventPipelineSpec;
+import io.eventpipeline.spec.resolved.ResolvedKafka;
 import java.time.Duration;
 import java.util.Map;
 import java.util.TreeMap;
@@ -28,14 +28,15 @@ public record KafkaJobSettings(
     }
 
     /** The deployed job's settings: the pipeline's cluster and the auth environment variables. */
-    public static KafkaJobSettings forDeployment(EventPipelineSpec spec, Map<String, String> env) {
-        if (spec.getKafka() == null || spec.getKafka().getBootstrapServers() == null) {
-            throw new IllegalArgumentException(
-                    "spec.kafka.bootstrapServers is missing: the operator fills it in when it"
-                            + " renders the job");
-        }
+    public static KafkaJobSettings forDeployment(ResolvedKafka kafka, Map<String, String> env) {
         return new KafkaJobSettings(
-                spec.getKafka().getBootstrapServers(),
+                kafka.bootstrapServers()
+                        .orElseThrow(
+                                () ->
+                                        new IllegalArgumentException(
+                                                "spec.kafka.bootstrapServers is missing: the"
+                                                        + " operator fills it in when it renders"
+                                                        + " the job")),
                 KafkaAuthSettings.fromEnvironment(env),
                 DEFAULT_TRANSACTION_TIMEOUT,
                 false);

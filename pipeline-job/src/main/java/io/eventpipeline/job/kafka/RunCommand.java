@@ -1,6 +1,5 @@
 package io.eventpipeline.job.kafka;
 
-import io.eventpipeline.spec.Durations;
 import io.eventpipeline.spec.PipelineJobArgs;
 import io.eventpipeline.spec.resolved.ResolvedPipeline;
 import io.eventpipeline.spec.validation.InvalidPipelineException;
@@ -43,15 +42,14 @@ public final class RunCommand {
             throws InvalidPipelineException {
         ResolvedPipeline pipeline = ResolvedPipeline.resolve(PipelineJobArgs.decode(args));
         if (!env.getCheckpointConfig().isCheckpointingEnabled()) {
-            String interval =
-                    pipeline.spec().getFlink() == null
-                            ? null
-                            : pipeline.spec().getFlink().getCheckpointInterval();
             env.enableCheckpointing(
-                    Durations.parseOr(interval, DEFAULT_CHECKPOINT_INTERVAL).toMillis());
+                    pipeline.flink()
+                            .checkpointInterval()
+                            .orElse(DEFAULT_CHECKPOINT_INTERVAL)
+                            .toMillis());
         }
         KafkaPipelineJob.build(
-                env, pipeline, KafkaJobSettings.forDeployment(pipeline.spec(), environment));
+                env, pipeline, KafkaJobSettings.forDeployment(pipeline.kafka(), environment));
         return pipeline;
     }
 }

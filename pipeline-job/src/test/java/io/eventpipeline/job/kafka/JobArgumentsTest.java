@@ -48,7 +48,7 @@ class JobArgumentsTest {
         assertThat(pipeline.patterns()).hasSize(1);
         KafkaJobSettings settings =
                 KafkaJobSettings.forDeployment(
-                        pipeline.spec(), Map.of("KAFKA_AUTH_SECURITY_PROTOCOL", "SASL_SSL"));
+                        pipeline.kafka(), Map.of("KAFKA_AUTH_SECURITY_PROTOCOL", "SASL_SSL"));
         assertThat(settings.bootstrapServers()).isEqualTo("kafka-bootstrap.kafka:9092");
         assertThat(settings.clientProperties()).containsEntry("security.protocol", "SASL_SSL");
         assertThat(KafkaPipelineJob.names(pipeline).consumerGroup())

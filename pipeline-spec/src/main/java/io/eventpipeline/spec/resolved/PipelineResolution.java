@@ -41,9 +41,8 @@ final class PipelineResolution {
                 spec.getDelivery(),
                 spec.getSuspend(),
                 spec.getTopicDeletionPolicy(),
-                spec.getFlink() == null || spec.getFlink().getUpgradeMode() == null
-                        ? SpecDefaults.UPGRADE_MODE
-                        : spec.getFlink().getUpgradeMode());
+                ResolvedKafka.of(spec.getKafka()),
+                ResolvedFlink.of(spec.getFlink()));
     }
 
     static ResolvedPipeline compileAndResolve(PipelineDefinition given)

@@ -6,7 +6,6 @@ import io.eventpipeline.spec.cel.CompiledPattern;
 import io.eventpipeline.spec.model.Delivery;
 import io.eventpipeline.spec.model.EventPipelineSpec;
 import io.eventpipeline.spec.model.TopicDeletionPolicy;
-import io.eventpipeline.spec.model.UpgradeMode;
 import io.eventpipeline.spec.validation.InvalidPipelineException;
 import io.eventpipeline.spec.validation.PipelineValidator;
 import java.util.ArrayList;
@@ -30,7 +29,8 @@ import java.util.TreeSet;
  * @param delivery the delivery guarantee of match records
  * @param suspend whether the job is suspended
  * @param topicDeletionPolicy what deleting the pipeline does to the topics it created
- * @param upgradeMode how the job is upgraded and suspended
+ * @param kafka the Kafka cluster
+ * @param flink what the spec decides about the job's Flink settings
  */
 public record ResolvedPipeline(
         PipelineDefinition definition,
@@ -41,7 +41,8 @@ public record ResolvedPipeline(
         Delivery delivery,
         boolean suspend,
         TopicDeletionPolicy topicDeletionPolicy,
-        UpgradeMode upgradeMode) {
+        ResolvedKafka kafka,
+        ResolvedFlink flink) {
 
     public ResolvedPipeline {
         patterns = List.copyOf(patterns);

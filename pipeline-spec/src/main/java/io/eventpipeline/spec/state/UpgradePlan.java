@@ -150,8 +150,6 @@ public record UpgradePlan(List<PatternVerdict> patterns, SourceVerdict source) {
     }
 
     private static String bootstrap(JobState state) {
-        return state.pipeline().spec().getKafka() == null
-                ? null
-                : state.pipeline().spec().getKafka().getBootstrapServers();
+        return state.pipeline().kafka().bootstrapServers().orElse(null);
     }
 }

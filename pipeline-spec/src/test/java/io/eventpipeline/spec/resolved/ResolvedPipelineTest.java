@@ -53,7 +53,7 @@ class ResolvedPipelineTest {
         assertThat(pipeline.delivery()).isEqualTo(Delivery.AT_LEAST_ONCE);
         assertThat(pipeline.suspend()).isFalse();
         assertThat(pipeline.topicDeletionPolicy()).isEqualTo(TopicDeletionPolicy.RETAIN);
-        assertThat(pipeline.upgradeMode()).isEqualTo(UpgradeMode.SAVEPOINT);
+        assertThat(pipeline.flink().upgradeMode()).isEqualTo(UpgradeMode.SAVEPOINT);
 
         ResolvedPattern late = pipeline.patterns().get(0);
         assertThat(late.path()).isEqualTo("spec.patterns[0]");
@@ -101,7 +101,7 @@ class ResolvedPipelineTest {
         assertThat(input.timestamp().orElseThrow().field().toString()).isEqualTo("at");
         assertThat(input.maxOutOfOrderness()).isEqualTo(Duration.ofSeconds(5));
         assertThat(input.timestamp().orElseThrow().idleTimeout()).contains(Duration.ofMinutes(1));
-        assertThat(pipeline.upgradeMode()).isEqualTo(UpgradeMode.STATELESS);
+        assertThat(pipeline.flink().upgradeMode()).isEqualTo(UpgradeMode.STATELESS);
 
         ResolvedPattern late = pipeline.patterns().get(0);
         assertThat(late.within()).contains(Duration.ofMinutes(90));

@@ -1,0 +1,24 @@
+package io.eventpipeline.spec.resolved;
+
+import io.eventpipeline.spec.model.KafkaConnectionSpec;
+import io.eventpipeline.spec.model.SecretReference;
+import java.util.Optional;
+
+/**
+ * The Kafka cluster holding the pipeline's topics.
+ *
+ * @param bootstrapServers its bootstrap servers; empty only before the operator filled in its
+ *     default cluster (the {@code test} command needs none)
+ * @param authSecretName the Secret in the pipeline's namespace holding its client credentials
+ */
+public record ResolvedKafka(Optional<String> bootstrapServers, Optional<String> authSecretName) {
+
+    static ResolvedKafka of(KafkaConnectionSpec kafka) {
+        if (kafka == null) {
+            return new ResolvedKafka(Optional.empty(), Optional.empty());
+        }
+        return new ResolvedKafka(
+                Optional.ofNullable(kafka.getBootstrapServers()).filter(s -> !s.isBlank()),
+                Optional.ofNullable(kafka.getAuthSecretRef()).map(SecretReference::getName));
+    }
+}
