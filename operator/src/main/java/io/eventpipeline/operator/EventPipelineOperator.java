@@ -4,15 +4,17 @@ import io.eventpipeline.operator.config.OperatorConfig;
 import io.eventpipeline.operator.flink.FlinkDeploymentRenderer;
 import io.eventpipeline.operator.metrics.PipelineMetrics;
 import io.eventpipeline.operator.reconciler.EventPipelineReconciler;
-import io.eventpipeline.operator.reconciler.FlinkDeploymentWriter;
+import io.eventpipeline.operator.reconciler.FlinkDeployments;
 import io.eventpipeline.operator.reconciler.PipelineDeletion;
 import io.eventpipeline.operator.reconciler.PipelineEvents;
 import io.eventpipeline.operator.reconciler.PipelineResolver;
+import io.eventpipeline.operator.reconciler.StatusRecorder;
 import io.eventpipeline.operator.status.StatusCalculator;
 import io.eventpipeline.operator.topics.AdminFactory;
 import io.eventpipeline.operator.topics.CreatedTopics;
 import io.eventpipeline.operator.topics.KafkaAdmins;
 import io.eventpipeline.operator.topics.KafkaClusterResolver;
+import io.eventpipeline.operator.topics.PipelineTopics;
 import io.eventpipeline.operator.topics.TopicCreationSteps;
 import io.eventpipeline.operator.topics.TopicReconciler;
 import io.eventpipeline.spec.validation.PipelineValidator;
@@ -85,27 +87,25 @@ public final class EventPipelineOperator implements AutoCloseable {
         KafkaAdmins admins =
                 new KafkaAdmins(config.kafkaAdminTimeout(), kafka, clock, KafkaAdmins.IDLE_AFTER);
         PipelineResolver resolver = new PipelineResolver(config, new PipelineValidator());
-        KafkaClusterResolver clusters = new KafkaClusterResolver(client);
-        TopicReconciler topics = new TopicReconciler(steps);
-        FlinkDeploymentWriter writer = new FlinkDeploymentWriter(client);
+        PipelineTopics topics =
+                new PipelineTopics(
+                        new KafkaClusterResolver(client),
+                        admins,
+                        new TopicReconciler(steps),
+                        new CreatedTopics());
+        FlinkDeployments deployments =
+                new FlinkDeployments(client, new FlinkDeploymentRenderer(config.jobDefaults()));
         PipelineEvents events = new PipelineEvents(client, clock);
-        PipelineMetrics metrics = new PipelineMetrics(registry);
-        CreatedTopics created = new CreatedTopics();
+        StatusRecorder status =
+                new StatusRecorder(
+                        new StatusCalculator(clock), events, new PipelineMetrics(registry));
         EventPipelineReconciler reconciler =
                 new EventPipelineReconciler(
                         resolver,
-                        clusters,
-                        admins,
                         topics,
-                        new FlinkDeploymentRenderer(config.jobDefaults()),
-                        writer,
-                        new StatusCalculator(clock),
-                        events,
-                        metrics,
-                        created,
-                        new PipelineDeletion(
-                                resolver, clusters, admins, topics, writer, events, metrics,
-                                created));
+                        deployments,
+                        status,
+                        new PipelineDeletion(resolver, topics, deployments, events, status));
 
         LeaderLease lease =
                 config.leaderElection() == null ? null : new LeaderLease(config.leaderElection());

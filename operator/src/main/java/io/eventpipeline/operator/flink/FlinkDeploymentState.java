@@ -3,34 +3,15 @@ package io.eventpipeline.operator.flink;
 import io.eventpipeline.operator.api.JobSummary;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.OwnerReference;
-import io.fabric8.kubernetes.client.utils.Serialization;
-import java.util.Objects;
 import java.util.Optional;
 import org.apache.flink.kubernetes.operator.api.FlinkDeployment;
 import org.apache.flink.kubernetes.operator.api.lifecycle.ResourceLifecycleState;
 import org.apache.flink.kubernetes.operator.api.status.FlinkDeploymentStatus;
 import org.apache.flink.kubernetes.operator.api.status.ReconciliationState;
 
-/** Reads a FlinkDeployment: whether it must be rewritten, and what its status says. */
+/** Reads a FlinkDeployment: whose it is, and what its status says. */
 public final class FlinkDeploymentState {
     private FlinkDeploymentState() {}
-
-    /**
-     * Whether the cluster's object differs from the desired one in anything the operator owns
-     * (spec, labels, owner). Compared as JSON trees, so field order and absent-vs-default
-     * representation in Java objects do not cause spurious writes.
-     */
-    public static boolean needsWrite(FlinkDeployment desired, FlinkDeployment actual) {
-        if (actual == null) {
-            return true;
-        }
-        return !Objects.equals(tree(desired.getSpec()), tree(actual.getSpec()))
-                || !Objects.equals(
-                        desired.getMetadata().getLabels(), actual.getMetadata().getLabels())
-                || !Objects.equals(
-                        desired.getMetadata().getOwnerReferences(),
-                        actual.getMetadata().getOwnerReferences());
-    }
 
     /**
      * Whether the FlinkDeployment's controller is the pipeline: its controller owner reference
@@ -113,9 +94,5 @@ public final class FlinkDeploymentState {
         } catch (RuntimeException incomplete) {
             return null;
         }
-    }
-
-    private static Object tree(Object value) {
-        return value == null ? null : Serialization.jsonMapper().valueToTree(value);
     }
 }

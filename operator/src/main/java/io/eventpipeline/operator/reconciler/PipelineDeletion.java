@@ -1,16 +1,8 @@
 package io.eventpipeline.operator.reconciler;
 
 import io.eventpipeline.operator.api.EventPipeline;
-import io.eventpipeline.operator.metrics.PipelineMetrics;
-import io.eventpipeline.operator.topics.CreatedTopics;
-import io.eventpipeline.operator.topics.DesiredTopic;
-import io.eventpipeline.operator.topics.KafkaAdmins;
-import io.eventpipeline.operator.topics.KafkaClusterResolver;
 import io.eventpipeline.operator.topics.PipelineTopicOwnership;
-import io.eventpipeline.operator.topics.TopicOperationException;
-import io.eventpipeline.operator.topics.TopicOwnership;
-import io.eventpipeline.operator.topics.TopicPlan;
-import io.eventpipeline.operator.topics.TopicReconciler;
+import io.eventpipeline.operator.topics.PipelineTopics;
 import io.eventpipeline.spec.model.TopicDeletionPolicy;
 import io.eventpipeline.spec.resolved.ResolvedPipeline;
 import io.eventpipeline.spec.validation.InvalidPipelineException;
@@ -18,12 +10,8 @@ import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.PrimaryUpdateAndCacheUtils;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import java.time.Duration;
-import java.util.List;
-import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.function.UnaryOperator;
-import org.apache.flink.kubernetes.operator.api.FlinkDeployment;
 
 /**
  * What deleting a pipeline does. Only a pipeline whose topics go with it ({@code
@@ -38,31 +26,22 @@ public class PipelineDeletion {
     private static final Duration STOP_POLL = Duration.ofSeconds(2);
 
     private final PipelineResolver resolver;
-    private final KafkaClusterResolver clusters;
-    private final KafkaAdmins admins;
-    private final TopicReconciler topics;
-    private final FlinkDeploymentWriter writer;
+    private final PipelineTopics topics;
+    private final FlinkDeployments deployments;
     private final PipelineEvents events;
-    private final PipelineMetrics metrics;
-    private final CreatedTopics created;
+    private final StatusRecorder status;
 
     public PipelineDeletion(
             PipelineResolver resolver,
-            KafkaClusterResolver clusters,
-            KafkaAdmins admins,
-            TopicReconciler topics,
-            FlinkDeploymentWriter writer,
+            PipelineTopics topics,
+            FlinkDeployments deployments,
             PipelineEvents events,
-            PipelineMetrics metrics,
-            CreatedTopics created) {
+            StatusRecorder status) {
         this.resolver = resolver;
-        this.clusters = clusters;
-        this.admins = admins;
         this.topics = topics;
-        this.writer = writer;
+        this.deployments = deployments;
         this.events = events;
-        this.metrics = metrics;
-        this.created = created;
+        this.status = status;
     }
 
     /**
@@ -105,22 +84,8 @@ public class PipelineDeletion {
      */
     private Set<String> absentTopics(EventPipeline pipeline, Context<EventPipeline> context) {
         try {
-            ResolvedPipeline resolved = resolver.resolve(pipeline);
-            TopicOwnership ownership = created.ownership(pipeline, context);
-            List<String> candidates =
-                    TopicPlan.of(resolved).topics().stream()
-                            .filter(t -> t.create() && !ownership.owns(t))
-                            .map(DesiredTopic::name)
-                            .toList();
-            if (candidates.isEmpty()) {
-                return Set.of();
-            }
-            Set<String> absent = new TreeSet<>(candidates);
-            try (KafkaAdmins.Use admin = admins.use(clusters.resolve(resolved))) {
-                absent.removeAll(admin.admin().describe(candidates, List.of()).keySet());
-            }
-            return absent;
-        } catch (InvalidPipelineException | TopicOperationException e) {
+            return topics.aboutToBeCreated(pipeline, resolver.resolve(pipeline), context);
+        } catch (InvalidPipelineException e) {
             return Set.of();
         }
     }
@@ -137,15 +102,13 @@ public class PipelineDeletion {
             return UpdateControl.noUpdate();
         }
         if (deletesTopics(pipeline)) {
-            FlinkDeploymentCache.Lookup lookup = FlinkDeploymentCache.ofPipeline(context);
-            if (!lookup.known()) {
+            FlinkDeployments.Stop job = deployments.stop(context);
+            if (job == FlinkDeployments.Stop.UNKNOWN) {
                 // The operator is stopping: the job may still run; its successor finishes this.
                 return UpdateControl.noUpdate();
             }
-            Optional<FlinkDeployment> deployment = lookup.found();
-            if (deployment.isPresent()) {
-                // Stop the job before its topics can go.
-                writer.delete(deployment.get());
+            if (job == FlinkDeployments.Stop.STOPPING) {
+                // The job stops before its topics can go.
                 return UpdateControl.<EventPipeline>noUpdate().rescheduleAfter(STOP_POLL);
             }
             deleteCreatedTopics(pipeline, context);
@@ -157,8 +120,8 @@ public class PipelineDeletion {
 
     /** The pipeline is gone: forgets what this process kept for it. */
     public void forget(EventPipeline pipeline) {
-        metrics.forget(pipeline);
-        created.forget(pipeline);
+        status.forget(pipeline);
+        topics.forget(pipeline);
     }
 
     /**
@@ -167,13 +130,11 @@ public class PipelineDeletion {
      * appeared after the claim). A topic that existed before the pipeline is never claimed.
      */
     private void deleteCreatedTopics(EventPipeline pipeline, Context<EventPipeline> context) {
-        PipelineTopicOwnership ownership = created.ownership(pipeline, context);
         ResolvedPipeline resolved;
         try {
             resolved = resolver.resolve(pipeline);
         } catch (InvalidPipelineException e) {
-            Set<String> recorded = new TreeSet<>(ownership.confirmed().keySet());
-            recorded.addAll(ownership.claimed());
+            Set<String> recorded = topics.recorded(pipeline, context);
             if (!recorded.isEmpty()) {
                 events.warning(
                         pipeline,
@@ -185,21 +146,10 @@ public class PipelineDeletion {
             }
             return;
         }
-        Set<String> ownTopics = ownership.ownedIn(TopicPlan.of(resolved));
-        if (ownTopics.isEmpty()) {
-            return;
+        Set<String> deleted = topics.deleteCreated(pipeline, resolved, context);
+        if (!deleted.isEmpty()) {
+            events.normal(pipeline, "TopicsDeleted", "deleted topics " + deleted);
         }
-        Set<String> existing;
-        try (KafkaAdmins.Use admin = admins.use(clusters.resolve(resolved))) {
-            // A claimed topic whose create was refused or never sent is not there: nothing to
-            // delete.
-            existing = admin.admin().describe(ownTopics, List.of()).keySet();
-            if (existing.isEmpty()) {
-                return;
-            }
-            topics.deleteCreated(admin.admin(), existing);
-        }
-        events.normal(pipeline, "TopicsDeleted", "deleted topics " + existing);
     }
 
     private static boolean deletesTopics(EventPipeline pipeline) {
