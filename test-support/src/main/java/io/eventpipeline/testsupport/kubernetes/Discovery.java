@@ -1,0 +1,118 @@
+package io.eventpipeline.testsupport.kubernetes;
+
+import io.fabric8.kubernetes.api.model.APIGroupBuilder;
+import io.fabric8.kubernetes.api.model.APIGroupListBuilder;
+import io.fabric8.kubernetes.api.model.APIResourceBuilder;
+import io.fabric8.kubernetes.api.model.APIResourceListBuilder;
+import io.fabric8.kubernetes.api.model.APIVersionsBuilder;
+import io.fabric8.kubernetes.api.model.GroupVersionForDiscoveryBuilder;
+import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
+import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinitionVersion;
+import io.fabric8.kubernetes.client.utils.Serialization;
+import io.fabric8.mockwebserver.http.Dispatcher;
+import io.fabric8.mockwebserver.http.MockResponse;
+import io.fabric8.mockwebserver.http.RecordedRequest;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Serves the API discovery documents ({@code /api}, {@code /apis}, {@code /apis/<group>/<version>})
+ * for the installed CRDs in front of the mock's CRUD dispatcher, which has none. kubectl needs them
+ * to turn {@code get eventpipelines} (or {@code evp}) into a URL; it asks with query parameters, so
+ * paths are matched without them, and answers carry a JSON content type, which kubectl checks.
+ */
+final class Discovery extends Dispatcher {
+    private static final List<String> VERBS =
+            List.of("create", "delete", "get", "list", "patch", "update", "watch");
+
+    private final Dispatcher crud;
+    private final Map<String, String> documents = new HashMap<>();
+
+    Discovery(Dispatcher crud, List<CustomResourceDefinition> crds) {
+        this.crud = crud;
+        put("/api", new APIVersionsBuilder().withVersions("v1").build());
+        put(
+                "/api/v1",
+                new APIResourceListBuilder()
+                        .withGroupVersion("v1")
+                        .addToResources(
+                                new APIResourceBuilder()
+                                        .withName("events")
+                                        .withSingularName("event")
+                                        .withKind("Event")
+                                        .withNamespaced(true)
+                                        .withVerbs(VERBS)
+                                        .build())
+                        .build());
+        var groups = new APIGroupListBuilder();
+        for (CustomResourceDefinition crd : crds) {
+            String group = crd.getSpec().getGroup();
+            List<GroupVersionForDiscoveryBuilder> versions = new ArrayList<>();
+            for (CustomResourceDefinitionVersion version : crd.getSpec().getVersions()) {
+                versions.add(
+                        new GroupVersionForDiscoveryBuilder()
+                                .withGroupVersion(group + "/" + version.getName())
+                                .withVersion(version.getName()));
+                put("/apis/" + group + "/" + version.getName(), resources(crd, version.getName()));
+            }
+            groups.addToGroups(
+                    new APIGroupBuilder()
+                            .withName(group)
+                            .withVersions(
+                                    versions.stream()
+                                            .map(GroupVersionForDiscoveryBuilder::build)
+                                            .toList())
+                            .withPreferredVersion(versions.get(0).build())
+                            .build());
+        }
+        put("/apis", groups.build());
+    }
+
+    private void put(String path, Object document) {
+        documents.put(path, Serialization.asJson(document));
+    }
+
+    private static Object resources(CustomResourceDefinition crd, String version) {
+        var names = crd.getSpec().getNames();
+        boolean namespaced = "Namespaced".equals(crd.getSpec().getScope());
+        return new APIResourceListBuilder()
+                .withGroupVersion(crd.getSpec().getGroup() + "/" + version)
+                .addToResources(
+                        new APIResourceBuilder()
+                                .withName(names.getPlural())
+                                .withSingularName(names.getSingular())
+                                .withKind(names.getKind())
+                                .withShortNames(names.getShortNames())
+                                .withNamespaced(namespaced)
+                                .withVerbs(VERBS)
+                                .build(),
+                        new APIResourceBuilder()
+                                .withName(names.getPlural() + "/status")
+                                .withKind(names.getKind())
+                                .withNamespaced(namespaced)
+                                .withVerbs("get", "patch", "update")
+                                .build())
+                .build();
+    }
+
+    @Override
+    public MockResponse dispatch(RecordedRequest request) {
+        String path = request.getPath();
+        int query = path.indexOf('?');
+        String document = documents.get(query < 0 ? path : path.substring(0, query));
+        if (document != null && "GET".equals(request.getMethod())) {
+            return new MockResponse()
+                    .setResponseCode(200)
+                    .setHeader("Content-Type", "application/json")
+                    .setBody(document);
+        }
+        return crud.dispatch(request);
+    }
+
+    @Override
+    public void shutdown() {
+        crud.shutdown();
+    }
+}
