@@ -144,7 +144,7 @@ public final class StandInFlinkOperator implements AutoCloseable {
     }
 
     /** The innermost cause: what went wrong, not where it was passed on. */
-    public static Throwable rootCause(Throwable e) {
+    private static Throwable rootCause(Throwable e) {
         Throwable cause = e;
         while (cause.getCause() != null && cause.getCause() != cause) {
             cause = cause.getCause();

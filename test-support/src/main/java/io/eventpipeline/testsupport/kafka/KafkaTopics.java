@@ -3,7 +3,6 @@ package io.eventpipeline.testsupport.kafka;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -192,11 +191,6 @@ public final class KafkaTopics implements AutoCloseable {
 
     public static String header(ConsumerRecord<byte[], byte[]> record, String name) {
         return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
-    }
-
-    /** The client settings, for a client of the test's own. */
-    public Map<String, Object> clientConfig() {
-        return new HashMap<>(clientConfig);
     }
 
     @Override
