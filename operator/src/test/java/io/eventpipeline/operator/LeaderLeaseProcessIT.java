@@ -3,9 +3,9 @@ package io.eventpipeline.operator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.eventpipeline.operator.testing.KubernetesApi;
-import io.eventpipeline.operator.testing.MockKubernetes;
+import io.eventpipeline.operator.testing.OperatorMockApi;
 import io.eventpipeline.operator.testing.OperatorProcess;
+import io.eventpipeline.testsupport.kubernetes.KubernetesApi;
 import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
 import io.fabric8.kubernetes.api.model.coordination.v1.LeaseBuilder;
 import io.fabric8.kubernetes.client.KubernetesClientException;
@@ -35,7 +35,7 @@ class LeaderLeaseProcessIT {
 
     /** The API server the replicas share; a subclass runs the same checks on a real one. */
     KubernetesApi newApi() {
-        return new MockKubernetes();
+        return OperatorMockApi.start();
     }
 
     private KubernetesApi api() {

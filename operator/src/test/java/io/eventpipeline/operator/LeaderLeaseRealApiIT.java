@@ -1,7 +1,7 @@
 package io.eventpipeline.operator;
 
 import io.eventpipeline.operator.realapi.RealApiServer;
-import io.eventpipeline.operator.testing.KubernetesApi;
+import io.eventpipeline.testsupport.kubernetes.KubernetesApi;
 import org.junit.jupiter.api.BeforeAll;
 
 /**

@@ -1,15 +1,13 @@
 package io.eventpipeline.sandbox;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.eventpipeline.testsupport.flink.FlinkStatusWriter;
+import io.eventpipeline.testsupport.flink.StandInFlinkOperator;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
-import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import io.fabric8.kubernetes.client.utils.Serialization;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.apache.flink.api.common.JobStatus;
 import org.apache.flink.kubernetes.operator.api.FlinkDeployment;
@@ -20,32 +18,25 @@ import org.apache.flink.kubernetes.operator.api.status.ReconciliationState;
 import org.apache.flink.util.ExceptionUtils;
 
 /**
- * The local stand-in for the Flink Kubernetes Operator: watches FlinkDeployments and runs each
- * one's job on a shared MiniCluster. A new deployment is submitted; a spec change stops the job
- * with a savepoint and resubmits from it (allowNonRestoredState as the spec says; {@code stateless}
- * upgrades cancel instead); {@code job.state: suspended} stops with a savepoint, and running again
- * resumes from it; a deleted deployment's job is cancelled. Status is written back as the Flink
- * operator writes it.
+ * The local stand-in for the Flink Kubernetes Operator: the shared {@link StandInFlinkOperator}
+ * with a behaviour that runs each FlinkDeployment's job on a shared MiniCluster. A new deployment
+ * is submitted; a spec change stops the job with a savepoint and resubmits from it
+ * (allowNonRestoredState as the spec says; {@code stateless} upgrades cancel instead); {@code
+ * job.state: suspended} stops with a savepoint, and running again resumes from it; a deleted
+ * deployment's job is cancelled. Status is written back as the Flink operator writes it.
  *
- * <p>All work happens on one thread, in order, like a controller's work queue.
+ * <p>All work happens on the stand-in's one thread, in order, like a controller's work queue.
  */
-public final class LocalFlinkOperator implements AutoCloseable {
-    private static final long OBSERVE_INTERVAL_MS = 500;
+public final class LocalFlinkOperator implements StandInFlinkOperator.Behaviour, AutoCloseable {
+    private static final Duration OBSERVE_INTERVAL = Duration.ofMillis(500);
 
     private final KubernetesClient client;
     private final LocalFlinkCluster flink;
     private final String defaultSavepointDir;
     private final Consumer<String> notices;
     private final FlinkStatusWriter statusWriter;
-    private final ScheduledExecutorService loop =
-            Executors.newSingleThreadScheduledExecutor(
-                    r -> {
-                        Thread thread = new Thread(r, "local-flink-operator");
-                        thread.setDaemon(true);
-                        return thread;
-                    });
     private final Map<String, DeploymentState> deployments = new HashMap<>();
-    private SharedIndexInformer<FlinkDeployment> informer;
+    private StandInFlinkOperator standIn;
 
     /**
      * @param defaultSavepointDir used when a deployment sets no {@code state.savepoints.dir}
@@ -64,40 +55,16 @@ public final class LocalFlinkOperator implements AutoCloseable {
     }
 
     public LocalFlinkOperator start() {
-        informer =
-                client.resources(FlinkDeployment.class)
-                        .inAnyNamespace()
-                        .inform(
-                                new ResourceEventHandler<>() {
-                                    @Override
-                                    public void onAdd(FlinkDeployment deployment) {
-                                        enqueue(deployment);
-                                    }
-
-                                    @Override
-                                    public void onUpdate(FlinkDeployment old, FlinkDeployment now) {
-                                        enqueue(now);
-                                    }
-
-                                    @Override
-                                    public void onDelete(FlinkDeployment deployment, boolean gone) {
-                                        enqueue(deployment);
-                                    }
-                                });
-        loop.scheduleWithFixedDelay(
-                this::observeJobs, OBSERVE_INTERVAL_MS, OBSERVE_INTERVAL_MS, TimeUnit.MILLISECONDS);
+        standIn =
+                StandInFlinkOperator.start(
+                        client, "local-flink-operator", OBSERVE_INTERVAL, this, notices);
         return this;
     }
 
-    private void enqueue(FlinkDeployment deployment) {
-        String namespace = deployment.getMetadata().getNamespace();
-        String name = deployment.getMetadata().getName();
-        loop.execute(() -> guarded(() -> reconcile(namespace, name)));
-    }
-
-    private void reconcile(String namespace, String name) throws Exception {
+    @Override
+    public void reconcile(String namespace, String name, FlinkDeployment deployment)
+            throws Exception {
         String key = namespace + "/" + name;
-        FlinkDeployment deployment = informer.getStore().getByKey(key);
         DeploymentState state = deployments.get(key);
         if (deployment == null) {
             if (state != null && state.jobId != null) {
@@ -134,7 +101,7 @@ public final class LocalFlinkOperator implements AutoCloseable {
                 submit(state, spec, upgradeKey, state.savepoint);
             } else if (!upgradeKey.equals(state.upgradeKey)) {
                 state.reconciliation = ReconciliationState.UPGRADING;
-                statusWriter.write(state);
+                write(state);
                 String savepoint = null;
                 if (spec.getJob().getUpgradeMode() == UpgradeMode.STATELESS) {
                     flink.cancel(state.jobId);
@@ -159,7 +126,7 @@ public final class LocalFlinkOperator implements AutoCloseable {
             }
             notices.accept(key + ": " + rootCause(e));
         }
-        statusWriter.write(state);
+        write(state);
     }
 
     private void submit(
@@ -193,7 +160,8 @@ public final class LocalFlinkOperator implements AutoCloseable {
     }
 
     /** Follows each job's state (RUNNING, RESTARTING, FAILED, ...) into the status. */
-    private void observeJobs() {
+    @Override
+    public void observe() {
         for (DeploymentState state : deployments.values()) {
             guarded(
                     () -> {
@@ -211,9 +179,13 @@ public final class LocalFlinkOperator implements AutoCloseable {
                             state.error = flink.failure(state.jobId).orElse("the job failed");
                         }
                         notices.accept(state.key() + ": job " + state.jobId + " " + now);
-                        statusWriter.write(state);
+                        write(state);
                     });
         }
+    }
+
+    private void write(DeploymentState state) {
+        statusWriter.write(state.namespace, state.name, state::status);
     }
 
     private void guarded(ThrowingRunnable work) {
@@ -247,10 +219,8 @@ public final class LocalFlinkOperator implements AutoCloseable {
 
     @Override
     public void close() throws InterruptedException {
-        if (informer != null) {
-            informer.close();
+        if (standIn != null) {
+            standIn.close();
         }
-        loop.shutdownNow();
-        loop.awaitTermination(10, TimeUnit.SECONDS);
     }
 }

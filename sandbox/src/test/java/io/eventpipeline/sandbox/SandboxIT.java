@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.eventpipeline.operator.api.EventPipeline;
 import io.eventpipeline.operator.api.Phase;
 import io.eventpipeline.spec.model.EventPipelineSpec;
+import io.eventpipeline.testsupport.kafka.KafkaTopics;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -41,20 +42,21 @@ class SandboxIT {
     private SandboxStack stack;
     private PipelineClient pipelines;
     private SampleEvents events;
-    private TopicReader topics;
+    private KafkaTopics topics;
 
     @BeforeEach
     void start() throws Exception {
         stack = SandboxStack.start(new SandboxStack.Options(0, 0, workDir, 4), notices::add);
         pipelines = new PipelineClient(stack.kube().client());
         events = new SampleEvents(stack.bootstrapServers());
-        topics = new TopicReader(stack.bootstrapServers());
+        topics = KafkaTopics.at(stack.bootstrapServers());
     }
 
     @AfterEach
     void stop() throws Exception {
         // What the stand-in did, for whoever reads a failure.
         notices.forEach(n -> System.out.println("[flink] " + n));
+        topics.close();
         events.close();
         stack.close();
     }
@@ -151,7 +153,7 @@ class SandboxIT {
         pipelines.delete(NS, NAME);
         awaitTrue(() -> pipelines.get(NS, NAME) == null && flinkDeployment() == null);
         awaitTrue(() -> stack.flink().unfinishedJobs() == 0);
-        assertThat(topics.topicNames()).contains(input, output, deadLetters);
+        assertThat(topics.names()).contains(input, output, deadLetters);
     }
 
     /** Waits for the pipeline in this phase with a different job than {@code previousJob}. */

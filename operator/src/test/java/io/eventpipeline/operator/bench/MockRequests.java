@@ -1,7 +1,7 @@
 package io.eventpipeline.operator.bench;
 
-import io.eventpipeline.operator.testing.MockKubernetes;
 import io.eventpipeline.operator.testing.OperatorHarness;
+import io.eventpipeline.testsupport.kubernetes.MockKubernetes;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;

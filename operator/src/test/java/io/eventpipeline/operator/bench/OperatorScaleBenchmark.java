@@ -4,9 +4,11 @@ import io.eventpipeline.kafka.embedded.EmbeddedKafkaBroker;
 import io.eventpipeline.operator.api.EventPipeline;
 import io.eventpipeline.operator.config.OperatorConfig;
 import io.eventpipeline.operator.testing.CountingAdmins;
-import io.eventpipeline.operator.testing.MockKubernetes;
 import io.eventpipeline.operator.testing.OperatorHarness;
+import io.eventpipeline.operator.testing.OperatorMockApi;
 import io.eventpipeline.operator.testing.Pipelines;
+import io.eventpipeline.testsupport.flink.StandInFlinkOperator;
+import io.eventpipeline.testsupport.kubernetes.MockKubernetes;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
@@ -38,6 +40,9 @@ public final class OperatorScaleBenchmark {
     static final String NAMESPACE = "bench";
     static final String WARMUP_NAMESPACE = "bench-warmup";
 
+    /** The thread of the stand-in Flink operator, whose CPU time is the benchmark's. */
+    static final String FAKE_FLINK_THREAD = "fake-flink-operator";
+
     static final Duration READY_TIMEOUT = Duration.ofMinutes(15);
     static final int CREATORS = 4;
     // The operator's own default (5 minutes), for the run to Ready.
@@ -55,7 +60,7 @@ public final class OperatorScaleBenchmark {
                 "broker logs in "
                         + (storage.isPresent() ? "memory (/dev/shm)" : "the temporary directory"));
         try (EmbeddedKafkaBroker broker = brokerBuilder.build().start();
-                MockKubernetes kube = new MockKubernetes();
+                MockKubernetes kube = OperatorMockApi.start();
                 Admin kafka = Admin.create(broker.clientConfig())) {
             new OperatorScaleBenchmark(options, broker, kube, kafka).run();
         } finally {
@@ -91,7 +96,9 @@ public final class OperatorScaleBenchmark {
     }
 
     void run() throws Exception {
-        try (FakeFlinkOperator fakeFlink = new FakeFlinkOperator(client);
+        try (StandInFlinkOperator fakeFlink =
+                        StandInFlinkOperator.reportingRunning(
+                                client, FAKE_FLINK_THREAD, System.out::println);
                 ReadyPipelines readiness = new ReadyPipelines(client)) {
             if (warmup > 0) {
                 warmUp(readiness);

@@ -30,7 +30,7 @@ final class ThreadCpu {
         GROUP_BY_PREFIX.put("JdkHttpClientFactory-", "Kubernetes clients (operator and benchmark)");
         GROUP_BY_PREFIX.put("HttpClient-", "Kubernetes clients (operator and benchmark)");
         GROUP_BY_PREFIX.put("main", "benchmark");
-        GROUP_BY_PREFIX.put(FakeFlinkOperator.THREAD, "benchmark");
+        GROUP_BY_PREFIX.put(OperatorScaleBenchmark.FAKE_FLINK_THREAD, "benchmark");
     }
 
     private static final String REST = "Kafka broker and the rest";

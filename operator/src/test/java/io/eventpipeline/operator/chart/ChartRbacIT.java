@@ -5,8 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.eventpipeline.kafka.embedded.EmbeddedKafkaBroker;
 import io.eventpipeline.operator.config.OperatorConfig;
-import io.eventpipeline.operator.testing.MockKubernetes;
 import io.eventpipeline.operator.testing.OperatorHarness;
+import io.eventpipeline.operator.testing.OperatorMockApi;
+import io.eventpipeline.testsupport.kubernetes.MockKubernetes;
 import io.fabric8.kubernetes.api.model.OwnerReference;
 import io.fabric8.kubernetes.api.model.authorization.v1.ResourceRule;
 import io.fabric8.kubernetes.api.model.authorization.v1.ResourceRuleBuilder;
@@ -108,7 +109,7 @@ class ChartRbacIT {
         List<ResourceRule> leaseNamespaceRules =
                 new ChartPermissions(chart, HelmChart.FULLNAME)
                         .resourceRulesIn(config.leaderElection().leaseNamespace());
-        try (MockKubernetes kube = new MockKubernetes(leaseNamespaceRules)) {
+        try (MockKubernetes kube = OperatorMockApi.start(leaseNamespaceRules)) {
             FlinkDeployment deployed =
                     ChartLifecycle.run(
                             kube, broker, config, () -> OperatorHarness.replica(kube, config));
@@ -183,7 +184,7 @@ class ChartRbacIT {
                                                         .build())
                                 .toList();
         OperatorConfig config = ChartLifecycle.operatorConfig(chart);
-        try (MockKubernetes kube = new MockKubernetes(withoutUpdate)) {
+        try (MockKubernetes kube = OperatorMockApi.start(withoutUpdate)) {
             assertThatThrownBy(() -> OperatorHarness.replica(kube, config).close())
                     .hasStackTraceContaining("No permission to lease resource");
         }

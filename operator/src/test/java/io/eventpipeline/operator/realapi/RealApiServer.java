@@ -1,7 +1,7 @@
 package io.eventpipeline.operator.realapi;
 
-import io.eventpipeline.operator.testing.KubernetesApi;
-import io.eventpipeline.operator.testing.MockKubernetes;
+import io.eventpipeline.testsupport.kubernetes.KubernetesApi;
+import io.eventpipeline.testsupport.kubernetes.MockKubernetes;
 import io.fabric8.kubeapitest.KubeAPIServer;
 import io.fabric8.kubeapitest.KubeAPIServerConfigBuilder;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;

@@ -9,10 +9,11 @@ import io.eventpipeline.operator.api.Phase;
 import io.eventpipeline.operator.config.OperatorConfig;
 import io.eventpipeline.operator.testing.CapturedLogs;
 import io.eventpipeline.operator.testing.HeldReconcile;
-import io.eventpipeline.operator.testing.KafkaTopics;
-import io.eventpipeline.operator.testing.MockKubernetes;
 import io.eventpipeline.operator.testing.OperatorHarness;
+import io.eventpipeline.operator.testing.OperatorMockApi;
 import io.eventpipeline.operator.testing.Pipelines;
+import io.eventpipeline.testsupport.kafka.KafkaTopics;
+import io.eventpipeline.testsupport.kubernetes.MockKubernetes;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import java.util.Arrays;
 import java.util.List;
@@ -53,7 +54,7 @@ class FlinkDeploymentCacheIT {
     void aReconcileInFlightWhileTheOperatorStopsWritesNothing() throws Exception {
         String name = "stopping";
         HeldReconcile hold = new HeldReconcile(p -> p.getMetadata().getName().equals(name));
-        try (MockKubernetes kube = new MockKubernetes()) {
+        try (MockKubernetes kube = OperatorMockApi.start()) {
             OperatorHarness harness = OperatorHarness.replica(kube, config, hold);
             harness.applyRunning(Pipelines.flightDelays(NAMESPACE, name), NAMESPACE, name);
             hold.arm();
@@ -79,7 +80,7 @@ class FlinkDeploymentCacheIT {
         HeldReconcile hold =
                 new HeldReconcile(
                         p -> p.getMetadata().getName().equals(name) && p.isMarkedForDeletion());
-        try (MockKubernetes kube = new MockKubernetes();
+        try (MockKubernetes kube = OperatorMockApi.start();
                 KafkaTopics kafka = new KafkaTopics(broker.clientConfig())) {
             OperatorHarness harness = OperatorHarness.replica(kube, config, hold);
             harness.applyRunning(
@@ -109,7 +110,7 @@ class FlinkDeploymentCacheIT {
     @Test
     void aFlinkDeploymentOfThePipelinesNameThatIsNotItsOwnIsNeverTakenOver() {
         String name = "taken";
-        try (MockKubernetes kube = new MockKubernetes();
+        try (MockKubernetes kube = OperatorMockApi.start();
                 CapturedLogs logs = CapturedLogs.start()) {
             FlinkDeployment foreign = new FlinkDeployment();
             foreign.setMetadata(

@@ -4,7 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
 import io.eventpipeline.operator.api.EventPipeline;
-import io.eventpipeline.operator.testing.MockKubernetes;
+import io.eventpipeline.operator.testing.OperatorMockApi;
+import io.eventpipeline.testsupport.kubernetes.MockKubernetes;
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import java.time.Clock;
@@ -24,7 +25,7 @@ class PipelineEventsIT {
 
     @BeforeEach
     void start() {
-        kube = new MockKubernetes();
+        kube = OperatorMockApi.start();
     }
 
     @AfterEach

@@ -10,13 +10,13 @@ import io.eventpipeline.operator.api.Phase;
 import io.eventpipeline.operator.api.TopicStatus;
 import io.eventpipeline.operator.config.OperatorConfig;
 import io.eventpipeline.operator.testing.CrashAt;
-import io.eventpipeline.operator.testing.KafkaTopics;
-import io.eventpipeline.operator.testing.KubernetesApi;
-import io.eventpipeline.operator.testing.MockKubernetes;
 import io.eventpipeline.operator.testing.OperatorHarness;
+import io.eventpipeline.operator.testing.OperatorMockApi;
 import io.eventpipeline.operator.testing.Pipelines;
 import io.eventpipeline.operator.topics.PipelineTopicOwnership;
 import io.eventpipeline.operator.topics.TopicCreationSteps.Step;
+import io.eventpipeline.testsupport.kafka.KafkaTopics;
+import io.eventpipeline.testsupport.kubernetes.KubernetesApi;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -56,7 +56,7 @@ class TopicOwnershipCrashIT {
 
     /** A fresh API server per test; a subclass runs the same checks on a real one. */
     KubernetesApi newApi() {
-        return new MockKubernetes();
+        return OperatorMockApi.start();
     }
 
     private KubernetesApi api() {

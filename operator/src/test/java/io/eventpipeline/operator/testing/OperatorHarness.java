@@ -9,6 +9,9 @@ import io.eventpipeline.operator.api.Phase;
 import io.eventpipeline.operator.config.OperatorConfig;
 import io.eventpipeline.operator.topics.AdminFactory;
 import io.eventpipeline.operator.topics.TopicCreationSteps;
+import io.eventpipeline.testsupport.flink.FlinkStatusWriter;
+import io.eventpipeline.testsupport.kubernetes.KubernetesApi;
+import io.eventpipeline.testsupport.kubernetes.MockKubernetes;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.javaoperatorsdk.operator.api.config.ConfigurationServiceOverrider;
@@ -20,8 +23,6 @@ import java.util.Map;
 import java.util.function.Consumer;
 import org.apache.flink.api.common.JobStatus;
 import org.apache.flink.kubernetes.operator.api.FlinkDeployment;
-import org.apache.flink.kubernetes.operator.api.status.FlinkDeploymentStatus;
-import org.apache.flink.kubernetes.operator.api.status.ReconciliationState;
 
 /**
  * The operator, started through the production wiring, against an API server and a real Kafka
@@ -98,7 +99,7 @@ public final class OperatorHarness implements AutoCloseable {
     }
 
     public static OperatorHarness start(Map<String, String> env) {
-        MockKubernetes kube = new MockKubernetes();
+        MockKubernetes kube = OperatorMockApi.start();
         return new OperatorHarness(
                 kube,
                 true,
@@ -116,7 +117,7 @@ public final class OperatorHarness implements AutoCloseable {
     public static OperatorHarness replica(
             KubernetesApi kube, OperatorConfig config, TopicCreationSteps steps) {
         boolean owns = kube == null;
-        KubernetesApi api = owns ? new MockKubernetes() : kube;
+        KubernetesApi api = owns ? OperatorMockApi.start() : kube;
         return new OperatorHarness(
                 api,
                 owns,
@@ -262,30 +263,16 @@ public final class OperatorHarness implements AutoCloseable {
     }
 
     /**
-     * Writes a status into the FlinkDeployment as the Flink operator would for a running job. The
-     * write carries the resource version read, so a real API server refuses it when the operator
+     * Writes a status into the FlinkDeployment as the Flink operator would for a job in this state.
+     * The write carries the resource version read, so an API server refuses it when the operator
      * wrote in between: then it reads again.
      */
     public void reportJob(String namespace, String name, JobStatus state) {
-        for (int attempt = 1; ; attempt++) {
-            FlinkDeployment deployment =
-                    await().atMost(WAIT)
-                            .until(() -> flinkDeployment(namespace, name), d -> d != null);
-            FlinkDeploymentStatus status = new FlinkDeploymentStatus();
-            status.getJobStatus().setState(state);
-            status.getJobStatus().setJobId("00000000000000000000000000000001");
-            status.getReconciliationStatus().setState(ReconciliationState.DEPLOYED);
-            // As the Flink operator does once it has rolled out the spec.
-            status.setObservedGeneration(deployment.getMetadata().getGeneration());
-            deployment.setStatus(status);
-            try {
-                client().resource(deployment).updateStatus();
-                return;
-            } catch (KubernetesClientException e) {
-                if (e.getCode() != 409 || attempt == WRITE_ATTEMPTS) {
-                    throw e;
-                }
-            }
+        FlinkDeployment deployment =
+                await().atMost(WAIT).until(() -> flinkDeployment(namespace, name), d -> d != null);
+        if (!new FlinkStatusWriter(client())
+                .write(deployment, d -> FlinkStatusWriter.jobReported(d, state))) {
+            throw new AssertionError("FlinkDeployment " + namespace + "/" + name + " is gone");
         }
     }
 

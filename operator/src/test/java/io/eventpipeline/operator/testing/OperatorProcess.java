@@ -1,6 +1,7 @@
 package io.eventpipeline.operator.testing;
 
 import io.eventpipeline.operator.Main;
+import io.eventpipeline.testsupport.kubernetes.KubernetesApi;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

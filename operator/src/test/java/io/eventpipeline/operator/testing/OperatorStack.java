@@ -1,6 +1,7 @@
 package io.eventpipeline.operator.testing;
 
 import io.eventpipeline.kafka.embedded.EmbeddedKafkaBroker;
+import io.eventpipeline.testsupport.kafka.KafkaTopics;
 import java.util.Map;
 
 /** A broker, the operator against the mock API, and a test's own view of the broker. */

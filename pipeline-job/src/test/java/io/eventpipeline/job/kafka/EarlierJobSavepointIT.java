@@ -4,13 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.eventpipeline.job.SharedMiniCluster;
 import io.eventpipeline.kafka.embedded.EmbeddedKafkaBroker;
 import io.eventpipeline.spec.PipelineDefinition;
 import io.eventpipeline.spec.resolved.ResolvedPipeline;
 import io.eventpipeline.spec.state.JobState;
 import io.eventpipeline.spec.state.PatternVerdict;
 import io.eventpipeline.spec.state.UpgradePlan;
+import io.eventpipeline.testsupport.flink.SharedMiniCluster;
+import io.eventpipeline.testsupport.kafka.KafkaTopics;
+import io.eventpipeline.testsupport.kafka.SharedKafka;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,7 +44,7 @@ class EarlierJobSavepointIT {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final EmbeddedKafkaBroker broker = SharedKafka.broker();
-    private final KafkaTestTopics topics = new KafkaTestTopics(broker);
+    private final KafkaTopics topics = SharedKafka.topics();
 
     @Test
     void aSavepointOfTheEarlierJobRestoresAsPromised(@TempDir Path dir) throws Exception {
@@ -106,7 +108,7 @@ class EarlierJobSavepointIT {
                     .containsExactlyInAnyOrder("a x 10-30", "a w 25-31", "b x 10-30", "b w 25-31");
             // Read from the saved offsets: the first probe is not read again.
             assertThat(topics.read("earlier-dlq", 2, Duration.ofSeconds(2)))
-                    .extracting(KafkaTestTopics::value)
+                    .extracting(KafkaTopics::value)
                     .containsExactly("probe-2");
         } finally {
             job.cancel().get();

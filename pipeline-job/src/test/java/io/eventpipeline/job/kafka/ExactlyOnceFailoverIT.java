@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.eventpipeline.job.SharedMiniCluster;
 import io.eventpipeline.kafka.embedded.EmbeddedKafkaBroker;
 import io.eventpipeline.spec.PipelineDefinition;
 import io.eventpipeline.spec.resolved.ResolvedPipeline;
+import io.eventpipeline.testsupport.flink.SharedMiniCluster;
+import io.eventpipeline.testsupport.kafka.KafkaTopics;
+import io.eventpipeline.testsupport.kafka.SharedKafka;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,7 +34,7 @@ class ExactlyOnceFailoverIT {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final EmbeddedKafkaBroker broker = SharedKafka.broker();
-    private final KafkaTestTopics topics = new KafkaTestTopics(broker);
+    private final KafkaTopics topics = SharedKafka.topics();
 
     private ResolvedPipeline pipeline() throws Exception {
         return ResolvedPipeline.resolve(
@@ -145,7 +147,7 @@ class ExactlyOnceFailoverIT {
                     .containsExactlyInAnyOrderElementsOf(expected);
             assertThat(records).extracting(r -> r.get("matchId").asText()).doesNotHaveDuplicates();
             assertThat(dead)
-                    .extracting(KafkaTestTopics::value)
+                    .extracting(KafkaTopics::value)
                     .containsExactlyInAnyOrder("not json", "ARM 10", "ARM 11", "ARM 12");
 
             // The aborted transaction did hold a dead letter: only read_committed hides it.

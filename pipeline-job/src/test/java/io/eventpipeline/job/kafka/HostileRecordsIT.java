@@ -1,14 +1,16 @@
 package io.eventpipeline.job.kafka;
 
-import static io.eventpipeline.job.kafka.KafkaTestTopics.header;
-import static io.eventpipeline.job.kafka.KafkaTestTopics.value;
+import static io.eventpipeline.testsupport.kafka.KafkaTopics.header;
+import static io.eventpipeline.testsupport.kafka.KafkaTopics.value;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.eventpipeline.job.HostileRecords;
-import io.eventpipeline.job.SharedMiniCluster;
 import io.eventpipeline.job.event.EventSizeLimit;
 import io.eventpipeline.job.event.EventTimeRange;
 import io.eventpipeline.kafka.embedded.EmbeddedKafkaBroker;
+import io.eventpipeline.testsupport.flink.SharedMiniCluster;
+import io.eventpipeline.testsupport.kafka.KafkaTopics;
+import io.eventpipeline.testsupport.kafka.SharedKafka;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
@@ -33,7 +35,7 @@ class HostileRecordsIT {
     @RegisterExtension static final MiniClusterExtension FLINK = SharedMiniCluster.create();
 
     private static final EmbeddedKafkaBroker broker = SharedKafka.broker();
-    private static final KafkaTestTopics topics = new KafkaTestTopics(broker);
+    private static final KafkaTopics topics = SharedKafka.topics();
 
     @Test
     void hostileRecordsBecomeDeadLettersAndTheRestMatchesOnTime() throws Exception {
@@ -71,7 +73,7 @@ class HostileRecordsIT {
                     .extracting(r -> new String(r.key(), StandardCharsets.UTF_8))
                     .containsExactlyInAnyOrder(HostileRecords.BIG_KEY_1, HostileRecords.BIG_KEY_2);
             assertThat(matches)
-                    .extracting(KafkaTestTopics::value)
+                    .extracting(KafkaTopics::value)
                     .anySatisfy(m -> assertThat(m).contains("\"start\":1000,\"end\":4000", "G1"))
                     .anySatisfy(m -> assertThat(m).contains("\"start\":2000,\"end\":5000", "G2"));
             assertDeadLetters(dead);

@@ -1,13 +1,15 @@
 package io.eventpipeline.job.kafka;
 
-import static io.eventpipeline.job.kafka.KafkaTestTopics.header;
-import static io.eventpipeline.job.kafka.KafkaTestTopics.value;
+import static io.eventpipeline.testsupport.kafka.KafkaTopics.header;
+import static io.eventpipeline.testsupport.kafka.KafkaTopics.value;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.eventpipeline.job.SharedMiniCluster;
 import io.eventpipeline.kafka.embedded.EmbeddedKafkaBroker;
 import io.eventpipeline.spec.PipelineDefinition;
 import io.eventpipeline.spec.resolved.ResolvedPipeline;
+import io.eventpipeline.testsupport.flink.SharedMiniCluster;
+import io.eventpipeline.testsupport.kafka.KafkaTopics;
+import io.eventpipeline.testsupport.kafka.SharedKafka;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +29,7 @@ class KafkaRoundTripIT {
     @RegisterExtension static final MiniClusterExtension FLINK = SharedMiniCluster.create();
 
     private static final EmbeddedKafkaBroker broker = SharedKafka.broker();
-    private static final KafkaTestTopics topics = new KafkaTestTopics(broker);
+    private static final KafkaTopics topics = SharedKafka.topics();
 
     static ResolvedPipeline pipeline(String name, String delivery) throws Exception {
         return pipeline(name, delivery, "{field: ts}");
@@ -101,7 +103,7 @@ class KafkaRoundTripIT {
             List<ConsumerRecord<byte[], byte[]>> dead =
                     topics.read("rt-dlq", 4, Duration.ofSeconds(60));
             assertThat(dead)
-                    .extracting(KafkaTestTopics::value)
+                    .extracting(KafkaTopics::value)
                     .containsExactly(
                             "not json",
                             "{\"type\":\"DELAY\",\"ts\":2000}",

@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.eventpipeline.kafka.embedded.EmbeddedKafkaBroker;
 import io.eventpipeline.spec.PipelineDefinition;
 import io.eventpipeline.spec.resolved.ResolvedPipeline;
+import io.eventpipeline.testsupport.kafka.KafkaTopics;
+import io.eventpipeline.testsupport.kafka.SharedKafka;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,7 +47,7 @@ class PipelineMetricsIT {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final EmbeddedKafkaBroker broker = SharedKafka.broker();
-    private final KafkaTestTopics topics = new KafkaTestTopics(broker);
+    private final KafkaTopics topics = SharedKafka.topics();
 
     private ResolvedPipeline pipeline() throws Exception {
         return ResolvedPipeline.resolve(

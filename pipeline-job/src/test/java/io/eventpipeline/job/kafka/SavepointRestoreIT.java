@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.eventpipeline.job.SharedMiniCluster;
 import io.eventpipeline.kafka.embedded.EmbeddedKafkaBroker;
 import io.eventpipeline.spec.PipelineDefinition;
 import io.eventpipeline.spec.resolved.ResolvedPipeline;
+import io.eventpipeline.testsupport.flink.SharedMiniCluster;
+import io.eventpipeline.testsupport.kafka.KafkaTopics;
+import io.eventpipeline.testsupport.kafka.SharedKafka;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -36,7 +38,7 @@ class SavepointRestoreIT {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final EmbeddedKafkaBroker broker = SharedKafka.broker();
-    private final KafkaTestTopics topics = new KafkaTestTopics(broker);
+    private final KafkaTopics topics = SharedKafka.topics();
 
     /**
      * @param bWithin pattern B's time limit: the change between the two runs
@@ -149,7 +151,7 @@ class SavepointRestoreIT {
             assertThat(topics.read("sp-out", 4, Duration.ofSeconds(2))).hasSize(3);
             // Neither junk record was read twice (a replay from the start would add both again).
             assertThat(topics.read("sp-dlq", 3, Duration.ofSeconds(2)))
-                    .extracting(KafkaTestTopics::value)
+                    .extracting(KafkaTopics::value)
                     .containsExactly("junk before", "junk after");
         } finally {
             second.cancel().get();

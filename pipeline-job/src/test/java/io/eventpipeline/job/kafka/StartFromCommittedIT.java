@@ -2,10 +2,12 @@ package io.eventpipeline.job.kafka;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.eventpipeline.job.SharedMiniCluster;
 import io.eventpipeline.kafka.embedded.EmbeddedKafkaBroker;
 import io.eventpipeline.spec.PipelineDefinition;
 import io.eventpipeline.spec.resolved.ResolvedPipeline;
+import io.eventpipeline.testsupport.flink.SharedMiniCluster;
+import io.eventpipeline.testsupport.kafka.KafkaTopics;
+import io.eventpipeline.testsupport.kafka.SharedKafka;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +30,7 @@ class StartFromCommittedIT {
     private static final TopicPartition INPUT = new TopicPartition("cm-in", 0);
 
     private final EmbeddedKafkaBroker broker = SharedKafka.broker();
-    private final KafkaTestTopics topics = new KafkaTestTopics(broker);
+    private final KafkaTopics topics = SharedKafka.topics();
 
     private ResolvedPipeline pipeline() throws Exception {
         return ResolvedPipeline.resolve(

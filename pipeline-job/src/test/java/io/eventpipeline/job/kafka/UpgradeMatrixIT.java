@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.eventpipeline.job.SharedMiniCluster;
 import io.eventpipeline.job.kafka.UpgradeScenario.Version;
 import io.eventpipeline.kafka.embedded.EmbeddedKafkaBroker;
 import io.eventpipeline.spec.PipelineDefinition;
@@ -13,6 +12,9 @@ import io.eventpipeline.spec.state.JobState;
 import io.eventpipeline.spec.state.PatternVerdict;
 import io.eventpipeline.spec.state.PatternVerdict.Outcome;
 import io.eventpipeline.spec.state.UpgradePlan;
+import io.eventpipeline.testsupport.flink.SharedMiniCluster;
+import io.eventpipeline.testsupport.kafka.KafkaTopics;
+import io.eventpipeline.testsupport.kafka.SharedKafka;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -57,7 +59,7 @@ class UpgradeMatrixIT {
     private static final List<String> TABLE = new ArrayList<>();
 
     private final EmbeddedKafkaBroker broker = SharedKafka.broker();
-    private final KafkaTestTopics topics = new KafkaTestTopics(broker);
+    private final KafkaTopics topics = SharedKafka.topics();
 
     /** {@code -Dupgrade.scenario=<part of a row's name>} runs the matching rows only. */
     static List<UpgradeScenario> scenarios() {
@@ -133,7 +135,7 @@ class UpgradeMatrixIT {
                             + String.join(", ", new TreeSet<>(observed))
                             + " |");
             assertThat(topics.read(dlq, 3, Duration.ofSeconds(2)))
-                    .extracting(KafkaTestTopics::value)
+                    .extracting(KafkaTopics::value)
                     .containsExactly("probe-1", "probe-2");
             assertThat(observed).containsExactlyInAnyOrderElementsOf(expected);
         } finally {

@@ -3,7 +3,7 @@ package io.eventpipeline.job.semantics;
 import static io.eventpipeline.job.semantics.PatternHarness.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.eventpipeline.job.SharedMiniCluster;
+import io.eventpipeline.testsupport.flink.SharedMiniCluster;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;

@@ -5,10 +5,10 @@ import static io.eventpipeline.job.semantics.PatternHarness.runRaw;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.eventpipeline.job.SharedMiniCluster;
 import io.eventpipeline.job.testrun.TestRunResult;
 import io.eventpipeline.job.topology.DeadLetter;
 import io.eventpipeline.spec.cel.EventJson;
+import io.eventpipeline.testsupport.flink.SharedMiniCluster;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;

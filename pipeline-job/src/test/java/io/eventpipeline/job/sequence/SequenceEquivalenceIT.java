@@ -2,7 +2,6 @@ package io.eventpipeline.job.sequence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.eventpipeline.job.SharedMiniCluster;
 import io.eventpipeline.job.testrun.TestRunResult;
 import io.eventpipeline.job.testrun.TestRunner;
 import io.eventpipeline.job.topology.TopologyOptions;
@@ -10,6 +9,7 @@ import io.eventpipeline.spec.PipelineDefinition;
 import io.eventpipeline.spec.resolved.Matcher;
 import io.eventpipeline.spec.resolved.ResolvedPipeline;
 import io.eventpipeline.spec.validation.PipelineValidator;
+import io.eventpipeline.testsupport.flink.SharedMiniCluster;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;

@@ -3,8 +3,8 @@ package io.eventpipeline.job.testrun;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.eventpipeline.job.HostileRecords;
-import io.eventpipeline.job.SharedMiniCluster;
 import io.eventpipeline.job.event.EventSizeLimit;
+import io.eventpipeline.testsupport.flink.SharedMiniCluster;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.io.PrintStream;

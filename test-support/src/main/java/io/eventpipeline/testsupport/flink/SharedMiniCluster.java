@@ -1,4 +1,4 @@
-package io.eventpipeline.job;
+package io.eventpipeline.testsupport.flink;
 
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.test.junit5.MiniClusterExtension;

@@ -1,4 +1,4 @@
-package io.eventpipeline.job.kafka;
+package io.eventpipeline.testsupport.kafka;
 
 import io.eventpipeline.kafka.embedded.EmbeddedKafkaBroker;
 
@@ -6,12 +6,13 @@ import io.eventpipeline.kafka.embedded.EmbeddedKafkaBroker;
  * One broker for every Kafka test class in the JVM: start-up costs seconds, and tests use their own
  * topics. Stopped when the JVM exits.
  */
-final class SharedKafka {
+public final class SharedKafka {
     private static EmbeddedKafkaBroker broker;
+    private static KafkaTopics topics;
 
     private SharedKafka() {}
 
-    static synchronized EmbeddedKafkaBroker broker() {
+    public static synchronized EmbeddedKafkaBroker broker() {
         if (broker == null) {
             EmbeddedKafkaBroker started =
                     EmbeddedKafkaBroker.builder()
@@ -25,5 +26,15 @@ final class SharedKafka {
             broker = started;
         }
         return broker;
+    }
+
+    /** A view of the shared broker's topics, itself shared; closed when the JVM exits. */
+    public static synchronized KafkaTopics topics() {
+        if (topics == null) {
+            KafkaTopics view = new KafkaTopics(broker().clientConfig());
+            Runtime.getRuntime().addShutdownHook(new Thread(view::close));
+            topics = view;
+        }
+        return topics;
     }
 }

@@ -1,4 +1,4 @@
-package io.eventpipeline.sandbox;
+package io.eventpipeline.testsupport.kubernetes;
 
 import io.fabric8.kubernetes.api.model.APIGroupBuilder;
 import io.fabric8.kubernetes.api.model.APIGroupListBuilder;

@@ -1,4 +1,4 @@
-package io.eventpipeline.operator.testing;
+package io.eventpipeline.testsupport.kubernetes;
 
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
