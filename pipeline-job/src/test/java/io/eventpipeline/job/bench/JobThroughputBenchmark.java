@@ -137,51 +137,53 @@ public final class JobThroughputBenchmark {
                 deadLetters == null ? 0 : deadLetters);
     }
 
-    /** Prints the table and ratios; false when jobs 1 and 2 disagree on the match count. */
+    /**
+     * Prints the table (with every round's CPU time, the figure to compare changes by, so its
+     * spread shows) and the ratios of the jobs that ran; false when jobs 1 and 2 disagree on the
+     * match count.
+     */
     private static boolean report(Map<Job, List<Run>> runs) {
-        if (runs.size() < Job.values().length) {
-            runs.forEach((job, jobRuns) -> System.out.println(job.label + ": " + jobRuns));
-            return true;
-        }
         Map<Job, Double> median = new LinkedHashMap<>();
+        Map<Job, Double> medianCpu = new LinkedHashMap<>();
         System.out.printf(
                 Locale.ROOT,
-                "%-18s %14s %13s   %-40s %s%n",
+                "%-18s %14s %13s   %-32s %-24s %s%n",
                 "job",
                 "events/s",
                 "CPU us/event",
                 "rounds (events/s)",
+                "rounds (CPU us/event)",
                 "counted");
         for (Map.Entry<Job, List<Run>> entry : runs.entrySet()) {
             List<Run> jobRuns = entry.getValue();
             double[] rates = jobRuns.stream().mapToDouble(Run::eventsPerSecond).sorted().toArray();
             median.put(entry.getKey(), rates[rates.length / 2]);
             double[] cpu = jobRuns.stream().mapToDouble(Run::cpuMicrosPerEvent).sorted().toArray();
-            StringBuilder each = new StringBuilder();
+            medianCpu.put(entry.getKey(), cpu[cpu.length / 2]);
+            StringBuilder eachRate = new StringBuilder();
+            StringBuilder eachCpu = new StringBuilder();
             for (Run run : jobRuns) {
-                each.append(String.format(Locale.ROOT, "%,.0f ", run.eventsPerSecond()));
+                eachRate.append(String.format(Locale.ROOT, "%,.0f ", run.eventsPerSecond()));
+                eachCpu.append(String.format(Locale.ROOT, "%.2f ", run.cpuMicrosPerEvent()));
             }
             Run last = jobRuns.get(jobRuns.size() - 1);
             System.out.printf(
                     Locale.ROOT,
-                    "%-18s %,14.0f %13.2f   %-40s %,d %s%s%n",
+                    "%-18s %,14.0f %13.2f   %-32s %-24s %,d %s%s%n",
                     entry.getKey().label,
                     rates[rates.length / 2],
                     cpu[cpu.length / 2],
-                    each.toString().trim(),
+                    eachRate.toString().trim(),
+                    eachCpu.toString().trim(),
                     last.counted(),
                     entry.getKey().counted,
                     last.deadLetters() > 0 ? ", " + last.deadLetters() + " dead letters" : "");
         }
-        double ours = median.get(Job.EVENTPIPELINE);
-        System.out.printf(
-                Locale.ROOT,
-                "ratio 1/2 (eventpipeline / hand-written CEP): %.2f%n",
-                ours / median.get(Job.HAND_WRITTEN));
-        System.out.printf(
-                Locale.ROOT,
-                "ratio 1/3 (eventpipeline / pass-through):     %.2f%n",
-                ours / median.get(Job.PASS_THROUGH));
+        printRatio(median, medianCpu, Job.HAND_WRITTEN, "1/2 (eventpipeline / hand-written CEP)");
+        printRatio(median, medianCpu, Job.PASS_THROUGH, "1/3 (eventpipeline / pass-through)    ");
+        if (!runs.containsKey(Job.EVENTPIPELINE) || !runs.containsKey(Job.HAND_WRITTEN)) {
+            return true;
+        }
         boolean agree = true;
         for (int round = 0; round < runs.get(Job.EVENTPIPELINE).size(); round++) {
             long ourMatches = runs.get(Job.EVENTPIPELINE).get(round).counted();
@@ -193,6 +195,23 @@ public final class JobThroughputBenchmark {
                         ? "matches: jobs 1 and 2 agree in every round"
                         : "MATCHES DIFFER between jobs 1 and 2 (see the counted column)");
         return agree;
+    }
+
+    /**
+     * Our job against {@code other}, when both ran: by median rate, and by median CPU time per
+     * event (theirs over ours, so that above 1 means ours is cheaper in both).
+     */
+    private static void printRatio(
+            Map<Job, Double> median, Map<Job, Double> medianCpu, Job other, String label) {
+        if (!median.containsKey(Job.EVENTPIPELINE) || !median.containsKey(other)) {
+            return;
+        }
+        System.out.printf(
+                Locale.ROOT,
+                "ratio %s: %.2f (CPU per event: %.2f)%n",
+                label,
+                median.get(Job.EVENTPIPELINE) / median.get(other),
+                medianCpu.get(other) / medianCpu.get(Job.EVENTPIPELINE));
     }
 
     private static PipelineDefinition pipelineDefinition() throws Exception {
