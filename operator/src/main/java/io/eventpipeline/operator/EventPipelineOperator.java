@@ -68,8 +68,29 @@ public final class EventPipelineOperator implements AutoCloseable {
                 registry,
                 clock,
                 overrides,
+                new PipelineResolver(config, new PipelineValidator()));
+    }
+
+    /**
+     * As above, validating with {@code resolver}: the admission webhook shares it, so a spec it
+     * admitted is not compiled again when it is reconciled.
+     */
+    public static EventPipelineOperator start(
+            OperatorConfig config,
+            KubernetesClient client,
+            MeterRegistry registry,
+            Clock clock,
+            Consumer<ConfigurationServiceOverrider> overrides,
+            PipelineResolver resolver) {
+        return start(
+                config,
+                client,
+                registry,
+                clock,
+                overrides,
                 TopicCreationSteps.NONE,
-                AdminFactory.KAFKA);
+                AdminFactory.KAFKA,
+                resolver);
     }
 
     /**
@@ -84,9 +105,28 @@ public final class EventPipelineOperator implements AutoCloseable {
             Consumer<ConfigurationServiceOverrider> overrides,
             TopicCreationSteps steps,
             AdminFactory kafka) {
+        return start(
+                config,
+                client,
+                registry,
+                clock,
+                overrides,
+                steps,
+                kafka,
+                new PipelineResolver(config, new PipelineValidator()));
+    }
+
+    private static EventPipelineOperator start(
+            OperatorConfig config,
+            KubernetesClient client,
+            MeterRegistry registry,
+            Clock clock,
+            Consumer<ConfigurationServiceOverrider> overrides,
+            TopicCreationSteps steps,
+            AdminFactory kafka,
+            PipelineResolver resolver) {
         KafkaAdmins admins =
                 new KafkaAdmins(config.kafkaAdminTimeout(), kafka, clock, KafkaAdmins.IDLE_AFTER);
-        PipelineResolver resolver = new PipelineResolver(config, new PipelineValidator());
         PipelineTopics topics =
                 new PipelineTopics(
                         new KafkaClusterResolver(client),

@@ -83,14 +83,16 @@ public final class Main {
             throws Exception {
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         KubernetesClient client = new KubernetesClientBuilder().build();
+        // One resolver, so a spec the webhook admitted is not validated again when reconciled.
+        PipelineResolver resolver = new PipelineResolver(config, new PipelineValidator());
         // Before the operator: a follower replica serves admission while it waits for the lease.
         WebhookServer webhook =
-                webhookConfig.isPresent() ? webhook(config, webhookConfig.get(), client) : null;
+                webhookConfig.isPresent() ? webhook(resolver, webhookConfig.get(), client) : null;
         EventPipelineOperator operator;
         try {
             operator =
                     EventPipelineOperator.start(
-                            config, client, registry, Clock.systemUTC(), o -> {});
+                            config, client, registry, Clock.systemUTC(), o -> {}, resolver);
         } catch (RuntimeException e) {
             // Most often the API server cannot be reached or refuses us: say which, in one line.
             LOG.debug("start failed", e);
@@ -144,10 +146,9 @@ public final class Main {
     }
 
     private static WebhookServer webhook(
-            OperatorConfig config, WebhookConfig webhookConfig, KubernetesClient client)
+            PipelineResolver resolver, WebhookConfig webhookConfig, KubernetesClient client)
             throws IOException {
         ObjectMapper json = Serialization.jsonMapper();
-        PipelineResolver resolver = new PipelineResolver(config, new PipelineValidator());
         WebhookServer server =
                 new WebhookServer(
                                 new InetSocketAddress(webhookConfig.port()),
