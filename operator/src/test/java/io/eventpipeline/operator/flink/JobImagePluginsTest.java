@@ -41,7 +41,8 @@ class JobImagePluginsTest {
         List<String> schemes = new ArrayList<>();
         while (uri.find()) {
             String scheme = uri.group(1);
-            if (!List.of("http", "https", "local", "file").contains(scheme)
+            // oci:// names the published chart, not a state path.
+            if (!List.of("http", "https", "local", "file", "oci").contains(scheme)
                     && !schemes.contains(scheme)) {
                 schemes.add(scheme);
             }
