@@ -51,7 +51,34 @@ public final class EventPipelineOperator implements AutoCloseable {
     }
 
     /**
-     * Builds and starts the operator.
+     * What a caller may choose of the operator's collaborators.
+     *
+     * @param resolver validates and resolves pipelines; the admission webhook shares it, so a spec
+     *     it admitted is not compiled again when it is reconciled
+     * @param steps told each step of creating topics (tests stop the operator there as a crash
+     *     would)
+     * @param kafka makes the Kafka Admin clients (benchmarks count their requests)
+     */
+    public record Parts(PipelineResolver resolver, TopicCreationSteps steps, AdminFactory kafka) {
+        /** What production runs with. */
+        public static Parts of(OperatorConfig config) {
+            return new Parts(
+                    new PipelineResolver(config, new PipelineValidator()),
+                    TopicCreationSteps.NONE,
+                    AdminFactory.KAFKA);
+        }
+
+        public Parts withSteps(TopicCreationSteps steps) {
+            return new Parts(resolver, steps, kafka);
+        }
+
+        public Parts withKafka(AdminFactory kafka) {
+            return new Parts(resolver, steps, kafka);
+        }
+    }
+
+    /**
+     * Builds and starts the operator with the parts production runs with.
      *
      * @param overrides applied last to JOSDK's configuration (tests turn off server-side apply,
      *     which the mock API server does not speak)
@@ -62,76 +89,26 @@ public final class EventPipelineOperator implements AutoCloseable {
             MeterRegistry registry,
             Clock clock,
             Consumer<ConfigurationServiceOverrider> overrides) {
-        return start(
-                config,
-                client,
-                registry,
-                clock,
-                overrides,
-                new PipelineResolver(config, new PipelineValidator()));
+        return start(config, client, registry, clock, overrides, Parts.of(config));
     }
 
-    /**
-     * As above, validating with {@code resolver}: the admission webhook shares it, so a spec it
-     * admitted is not compiled again when it is reconciled.
-     */
+    /** As above, with {@code parts}. */
     public static EventPipelineOperator start(
             OperatorConfig config,
             KubernetesClient client,
             MeterRegistry registry,
             Clock clock,
             Consumer<ConfigurationServiceOverrider> overrides,
-            PipelineResolver resolver) {
-        return start(
-                config,
-                client,
-                registry,
-                clock,
-                overrides,
-                TopicCreationSteps.NONE,
-                AdminFactory.KAFKA,
-                resolver);
-    }
-
-    /**
-     * As above, with {@code steps} told each step of creating topics (tests stop the operator there
-     * as a crash would) and Kafka Admin clients made by {@code kafka} (benchmarks count requests).
-     */
-    public static EventPipelineOperator start(
-            OperatorConfig config,
-            KubernetesClient client,
-            MeterRegistry registry,
-            Clock clock,
-            Consumer<ConfigurationServiceOverrider> overrides,
-            TopicCreationSteps steps,
-            AdminFactory kafka) {
-        return start(
-                config,
-                client,
-                registry,
-                clock,
-                overrides,
-                steps,
-                kafka,
-                new PipelineResolver(config, new PipelineValidator()));
-    }
-
-    private static EventPipelineOperator start(
-            OperatorConfig config,
-            KubernetesClient client,
-            MeterRegistry registry,
-            Clock clock,
-            Consumer<ConfigurationServiceOverrider> overrides,
-            TopicCreationSteps steps,
-            AdminFactory kafka,
-            PipelineResolver resolver) {
+            Parts parts) {
+        PipelineResolver resolver = parts.resolver();
         KafkaAdmins admins =
-                new KafkaAdmins(config.kafkaAdminTimeout(), kafka, clock, KafkaAdmins.IDLE_AFTER);
+                new KafkaAdmins(
+                        config.kafkaAdminTimeout(), parts.kafka(), clock, KafkaAdmins.IDLE_AFTER);
         PipelineTopics topics =
                 new PipelineTopics(
                         new KafkaClusterResolver(client),
                         admins,
-                        new TopicReconciler(steps),
+                        new TopicReconciler(parts.steps()),
                         new CreatedTopics());
         FlinkDeployments deployments =
                 new FlinkDeployments(client, new FlinkDeploymentRenderer(config.jobDefaults()));

@@ -11,7 +11,6 @@ import io.eventpipeline.operator.http.HealthServer;
 import io.eventpipeline.operator.reconciler.PipelineResolver;
 import io.eventpipeline.operator.render.RenderCommand;
 import io.eventpipeline.spec.BuildVersion;
-import io.eventpipeline.spec.validation.PipelineValidator;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.utils.Serialization;
@@ -84,15 +83,17 @@ public final class Main {
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         KubernetesClient client = new KubernetesClientBuilder().build();
         // One resolver, so a spec the webhook admitted is not validated again when reconciled.
-        PipelineResolver resolver = new PipelineResolver(config, new PipelineValidator());
+        EventPipelineOperator.Parts parts = EventPipelineOperator.Parts.of(config);
         // Before the operator: a follower replica serves admission while it waits for the lease.
         WebhookServer webhook =
-                webhookConfig.isPresent() ? webhook(resolver, webhookConfig.get(), client) : null;
+                webhookConfig.isPresent()
+                        ? webhook(parts.resolver(), webhookConfig.get(), client)
+                        : null;
         EventPipelineOperator operator;
         try {
             operator =
                     EventPipelineOperator.start(
-                            config, client, registry, Clock.systemUTC(), o -> {}, resolver);
+                            config, client, registry, Clock.systemUTC(), o -> {}, parts);
         } catch (RuntimeException e) {
             // Most often the API server cannot be reached or refuses us: say which, in one line.
             LOG.debug("start failed", e);

@@ -78,8 +78,7 @@ public final class OperatorHarness implements AutoCloseable {
                             }
                             more.accept(o);
                         },
-                        steps,
-                        kafka);
+                        EventPipelineOperator.Parts.of(config).withSteps(steps).withKafka(kafka));
     }
 
     /** The environment the operator reads, pointing at the test broker. */
