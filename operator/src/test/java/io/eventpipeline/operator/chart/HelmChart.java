@@ -48,6 +48,24 @@ public final class HelmChart {
         }
     }
 
+    /** What {@code helm install} prints (NOTES.txt included), client-only and dry run. */
+    static String installOutput(String release, String namespace, String valuesYaml) {
+        Path values = valuesFile(valuesYaml);
+        try {
+            return new Helm(DIR)
+                    .install()
+                    .withName(release)
+                    .withNamespace(namespace)
+                    .withValuesFile(values)
+                    .clientOnly()
+                    .dryRun()
+                    .call()
+                    .getOutput();
+        } finally {
+            delete(values);
+        }
+    }
+
     static Path valuesFile(String valuesYaml) {
         try {
             Path file = Files.createTempFile("values", ".yaml");

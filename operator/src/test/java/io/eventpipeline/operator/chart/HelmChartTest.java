@@ -622,22 +622,7 @@ class HelmChartTest {
      * API server (CRD schema) and the operator configured by the same values would.
      */
     static String assertNotesPipelineIsValid(String valuesYaml) throws Exception {
-        Path values = HelmChart.valuesFile(valuesYaml);
-        String notes;
-        try {
-            notes =
-                    new Helm(HelmChart.DIR)
-                            .install()
-                            .withName(HelmChart.RELEASE)
-                            .withNamespace(NAMESPACE)
-                            .withValuesFile(values)
-                            .clientOnly()
-                            .dryRun()
-                            .call()
-                            .getOutput();
-        } finally {
-            HelmChart.delete(values);
-        }
+        String notes = HelmChart.installOutput(HelmChart.RELEASE, NAMESPACE, valuesYaml);
         EventPipeline pipeline =
                 new KubernetesSerialization().unmarshal(heredoc(notes), EventPipeline.class);
         assertThat(pipeline.getMetadata().getName()).isEqualTo("cart-abandonment");

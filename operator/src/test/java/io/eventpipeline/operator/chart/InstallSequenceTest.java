@@ -2,9 +2,7 @@ package io.eventpipeline.operator.chart;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.marcnuri.helm.Helm;
 import io.eventpipeline.operator.chart.InstallSequence.HelmInstall;
-import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -68,22 +66,9 @@ class InstallSequenceTest {
     void theNotesForTheSequencesValuesRepeatItsCommandsAndItsFirstPipeline() {
         InstallSequence sequence = sequence();
         HelmInstall install = sequence.helmInstall(CHART);
-        Path values = HelmChart.valuesFile(install.valuesYaml());
-        String notes;
-        try {
-            notes =
-                    new Helm(HelmChart.DIR)
-                            .install()
-                            .withName(install.release())
-                            .withNamespace(install.namespace())
-                            .withValuesFile(values)
-                            .clientOnly()
-                            .dryRun()
-                            .call()
-                            .getOutput();
-        } finally {
-            HelmChart.delete(values);
-        }
+        String notes =
+                HelmChart.installOutput(
+                        install.release(), install.namespace(), install.valuesYaml());
 
         List<String> kubectl = InstallSequence.kubectlCommands(notes);
         assertThat(kubectl)
@@ -125,20 +110,7 @@ class InstallSequenceTest {
     }
 
     static String notes(String valuesYaml) {
-        Path values = HelmChart.valuesFile(valuesYaml);
-        try {
-            return new Helm(HelmChart.DIR)
-                    .install()
-                    .withName(HelmChart.RELEASE)
-                    .withNamespace(HelmChart.NAMESPACE)
-                    .withValuesFile(values)
-                    .clientOnly()
-                    .dryRun()
-                    .call()
-                    .getOutput();
-        } finally {
-            HelmChart.delete(values);
-        }
+        return HelmChart.installOutput(HelmChart.RELEASE, HelmChart.NAMESPACE, valuesYaml);
     }
 
     static InstallSequence sequence() {
