@@ -25,7 +25,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 /**
  * The fabric8 mock API server in CRUD mode on the loopback address (plain HTTP), with the Flink
@@ -71,7 +73,8 @@ public final class MockKubernetes implements KubernetesApi {
                         new Context(),
                         new MockWebServer(),
                         expectations,
-                        new Discovery(crud, crds),
+                        new Discovery(
+                                new ReadSemantics(new WriteSemantics(crud, groups(crds))), crds),
                         false);
         // fabric8's leader election first asks what it may do; the mock has no RBAC to answer.
         server.expect()
@@ -164,6 +167,10 @@ public final class MockKubernetes implements KubernetesApi {
         public MockKubernetes start() {
             return new MockKubernetes(this);
         }
+    }
+
+    private static Set<String> groups(List<CustomResourceDefinition> crds) {
+        return crds.stream().map(crd -> crd.getSpec().getGroup()).collect(Collectors.toSet());
     }
 
     private static CustomResourceDefinition parse(InputStream yaml) {

@@ -1,0 +1,245 @@
+package io.eventpipeline.sandbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The real kubectl against the sandbox's API server: each verb works as on a cluster or is refused
+ * with one line that says what works instead. Writes must change nothing when they are dry runs.
+ * One API server for the class; each test has a pipeline of its own.
+ */
+class SandboxKubectlIT {
+    private static final String EXAMPLE = "examples/flight-delays.yaml";
+    @TempDir static Path workDir;
+    private static SandboxKubernetes kube;
+    private static Kubectl kubectl;
+
+    @BeforeAll
+    static void startApiServer() {
+        Kubectl.assumeInstalled();
+        kube = SandboxKubernetes.start(0, workDir);
+        kubectl = new Kubectl(kube.kubeconfig());
+    }
+
+    @AfterAll
+    static void stopApiServer() {
+        if (kube != null) {
+            kube.close();
+        }
+    }
+
+    /** The example under another name, created; returns its manifest file. */
+    private static Path pipeline(String name) throws Exception {
+        Path file = manifest(name, Files.readString(Path.of(EXAMPLE)));
+        kubectl.ok("create", "--validate=false", "-f", file.toString());
+        return file;
+    }
+
+    private static Path manifest(String name, String yaml) throws Exception {
+        Path file = workDir.resolve(name + ".yaml");
+        Files.writeString(file, yaml.replace("name: flight-delays", "name: " + name));
+        return file;
+    }
+
+    private static String live(String name) {
+        return kubectl.ok("get", "evp", name, "-n", "airline", "-o", "json");
+    }
+
+    private static String patternNames(String name) {
+        return kubectl.ok(
+                "get",
+                "evp",
+                name,
+                "-n",
+                "airline",
+                "-o",
+                "jsonpath={range .spec.patterns[*]}{.name}{\" \"}{end}");
+    }
+
+    @Test
+    void patchDryRunServerStoresNothing() throws Exception {
+        pipeline("patch-dry-run");
+        String before = live("patch-dry-run");
+
+        String out =
+                kubectl.ok(
+                        "patch",
+                        "evp",
+                        "patch-dry-run",
+                        "-n",
+                        "airline",
+                        "--type",
+                        "merge",
+                        "-p",
+                        "{\"spec\":{\"suspend\":true}}",
+                        "--dry-run=server",
+                        "-o",
+                        "jsonpath={.spec.suspend}");
+
+        assertThat(out).isEqualTo("true");
+        assertThat(live("patch-dry-run")).isEqualTo(before);
+    }
+
+    @Test
+    void applyDryRunServerStoresNothing() throws Exception {
+        Path file = pipeline("apply-dry-run");
+        String before = live("apply-dry-run");
+        Files.writeString(file, Files.readString(file).replace("parallelism: 2", "parallelism: 1"));
+
+        String out =
+                kubectl.ok("apply", "--dry-run=server", "--validate=false", "-f", file.toString());
+
+        assertThat(out).contains("apply-dry-run", "(server dry run)");
+        assertThat(live("apply-dry-run")).isEqualTo(before);
+    }
+
+    @Test
+    void diffShowsTheChangeAndStoresNothing() throws Exception {
+        Path file = pipeline("diff");
+        String before = live("diff");
+        Files.writeString(file, Files.readString(file).replace("parallelism: 2", "parallelism: 1"));
+
+        Kubectl.Result diff = kubectl.run("diff", "-f", file.toString());
+
+        assertThat(diff.exitCode()).as(diff.all()).isEqualTo(1); // 1: differences found
+        assertThat(diff.out()).contains("-    parallelism: 2", "+    parallelism: 1");
+        assertThat(diff.out()).doesNotContain("+  - afterMatch");
+        assertThat(live("diff")).isEqualTo(before);
+    }
+
+    @Test
+    void mergePatchReplacesListsWhole() throws Exception {
+        pipeline("merge-patch");
+        String patterns =
+                kubectl.ok(
+                        "get",
+                        "evp",
+                        "merge-patch",
+                        "-n",
+                        "airline",
+                        "-o",
+                        "jsonpath={.spec.patterns}");
+
+        kubectl.ok(
+                "patch",
+                "evp",
+                "merge-patch",
+                "-n",
+                "airline",
+                "--type",
+                "merge",
+                "-p",
+                "{\"spec\":{\"patterns\":" + patterns + ",\"suspend\":true}}");
+
+        assertThat(patternNames("merge-patch")).isEqualTo("delay-then-gate-change ");
+        kubectl.ok(
+                "patch",
+                "evp",
+                "merge-patch",
+                "-n",
+                "airline",
+                "--type",
+                "merge",
+                "-p",
+                "{\"spec\":{\"suspend\":null}}");
+        assertThat(live("merge-patch")).doesNotContain("\"suspend\"");
+    }
+
+    @Test
+    void jsonPatchAppliesItsOperations() throws Exception {
+        pipeline("json-patch");
+
+        kubectl.ok(
+                "patch",
+                "evp",
+                "json-patch",
+                "-n",
+                "airline",
+                "--type",
+                "json",
+                "-p",
+                "[{\"op\":\"replace\",\"path\":\"/spec/patterns/0/name\",\"value\":\"renamed\"}]");
+
+        assertThat(patternNames("json-patch")).isEqualTo("renamed ");
+    }
+
+    @Test
+    void strategicMergePatchIsRefusedAsForEveryCustomResource() throws Exception {
+        pipeline("strategic");
+
+        Kubectl.Result result =
+                kubectl.run(
+                        "patch",
+                        "evp",
+                        "strategic",
+                        "-n",
+                        "airline",
+                        "-p",
+                        "{\"spec\":{\"suspend\":true}}");
+
+        assertThat(result.exitCode()).isNotZero();
+        assertThat(result.err()).contains("unknown format", "application/merge-patch+json");
+    }
+
+    @Test
+    void editChangesTheObjectWithoutDoublingLists() throws Exception {
+        pipeline("edit");
+        Path editor = workDir.resolve("editor.sh");
+        Files.writeString(editor, "#!/bin/sh\nsed -i 's/parallelism: 2/parallelism: 3/' \"$1\"\n");
+        editor.toFile().setExecutable(true);
+
+        Kubectl.Result result =
+                kubectl.run(
+                        Map.of("KUBE_EDITOR", editor.toString()),
+                        null,
+                        "edit",
+                        "evp",
+                        "edit",
+                        "-n",
+                        "airline");
+
+        assertThat(result.exitCode()).as(result.all()).isZero();
+        assertThat(
+                        kubectl.ok(
+                                "get",
+                                "evp",
+                                "edit",
+                                "-n",
+                                "airline",
+                                "-o",
+                                "jsonpath={.spec.flink.parallelism}"))
+                .isEqualTo("3");
+        assertThat(patternNames("edit")).isEqualTo("delay-then-gate-change ");
+    }
+
+    @Test
+    void protobufBodiesAreRefusedNamingWhatWorks() {
+        Kubectl.Result result = kubectl.run("create", "namespace", "generated");
+
+        assertThat(result.exitCode()).isNotZero();
+        assertThat(result.err()).contains("reads JSON only", "kubectl create -f FILE");
+        String namespace =
+                "{\"apiVersion\":\"v1\",\"kind\":\"Namespace\",\"metadata\":{\"name\":\"from-file\"}}";
+        assertThat(kubectl.runWithInput(namespace, "create", "-f", "-").out())
+                .contains("namespace/from-file created");
+    }
+
+    @Test
+    void serverSideApplyIsRefusedNamingWhatWorks() throws Exception {
+        Path file = pipeline("server-side");
+
+        Kubectl.Result result = kubectl.run("apply", "--server-side", "-f", file.toString());
+
+        assertThat(result.exitCode()).isNotZero();
+        assertThat(result.err())
+                .contains("server-side apply is not supported")
+                .contains("kubectl apply without --server-side");
+    }
+}
