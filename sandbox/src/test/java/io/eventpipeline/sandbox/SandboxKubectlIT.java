@@ -38,7 +38,7 @@ class SandboxKubectlIT {
     /** The example under another name, created; returns its manifest file. */
     private static Path pipeline(String name) throws Exception {
         Path file = manifest(name, Files.readString(Path.of(EXAMPLE)));
-        kubectl.ok("create", "--validate=false", "-f", file.toString());
+        kubectl.ok("create", "-f", file.toString());
         return file;
     }
 
@@ -93,8 +93,7 @@ class SandboxKubectlIT {
         String before = live("apply-dry-run");
         Files.writeString(file, Files.readString(file).replace("parallelism: 2", "parallelism: 1"));
 
-        String out =
-                kubectl.ok("apply", "--dry-run=server", "--validate=false", "-f", file.toString());
+        String out = kubectl.ok("apply", "--dry-run=server", "-f", file.toString());
 
         assertThat(out).contains("apply-dry-run", "(server dry run)");
         assertThat(live("apply-dry-run")).isEqualTo(before);
@@ -229,6 +228,14 @@ class SandboxKubectlIT {
                 "{\"apiVersion\":\"v1\",\"kind\":\"Namespace\",\"metadata\":{\"name\":\"from-file\"}}";
         assertThat(kubectl.runWithInput(namespace, "create", "-f", "-").out())
                 .contains("namespace/from-file created");
+    }
+
+    @Test
+    void explainPrintsTheFieldDescriptionsFromTheCrd() {
+        String out = kubectl.ok("explain", "eventpipeline.spec.patterns");
+
+        assertThat(out).contains("KIND:       EventPipeline", "FIELD: patterns <[]Object>");
+        assertThat(kubectl.ok("explain", "evp.spec.input.startFrom")).contains("earliest");
     }
 
     @Test
