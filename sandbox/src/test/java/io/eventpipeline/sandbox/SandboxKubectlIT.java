@@ -231,6 +231,43 @@ class SandboxKubectlIT {
     }
 
     @Test
+    void eventsAndDescribeShowThePipelinesEventsOnly() throws Exception {
+        pipeline("with-events");
+        String uid =
+                kubectl.ok(
+                        "get",
+                        "evp",
+                        "with-events",
+                        "-n",
+                        "airline",
+                        "-o",
+                        "jsonpath={.metadata.uid}");
+        kubectl.runWithInput(event("with-events", uid, "PhaseRunning"), "create", "-f", "-");
+        kubectl.runWithInput(event("someone-else", "x", "NotOurs"), "create", "-f", "-");
+
+        String events = kubectl.ok("events", "-n", "airline", "--for", "evp/with-events");
+        String describe = kubectl.ok("describe", "evp", "with-events", "-n", "airline");
+
+        assertThat(events).contains("PhaseRunning", "the job runs").doesNotContain("NotOurs");
+        assertThat(describe)
+                .contains("Events:", "PhaseRunning", "the job runs")
+                .doesNotContain("NotOurs", "Events:                   <none>");
+    }
+
+    private static String event(String pipeline, String uid, String reason) {
+        return """
+        {"apiVersion":"v1","kind":"Event",
+         "metadata":{"name":"%1$s.%3$s","namespace":"airline"},
+         "involvedObject":{"apiVersion":"eventpipeline.io/v1alpha1","kind":"EventPipeline",
+           "name":"%1$s","namespace":"airline","uid":"%2$s"},
+         "reason":"%3$s","message":"the job runs","type":"Normal","count":1,
+         "firstTimestamp":"2026-01-01T00:00:00Z","lastTimestamp":"2026-01-01T00:00:00Z",
+         "source":{"component":"eventpipeline-operator"}}
+        """
+                .formatted(pipeline, uid, reason);
+    }
+
+    @Test
     void explainPrintsTheFieldDescriptionsFromTheCrd() {
         String out = kubectl.ok("explain", "eventpipeline.spec.patterns");
 

@@ -32,6 +32,9 @@ final class ReadSemantics extends Dispatcher {
         if (response == null) {
             response = next.dispatch(request);
         }
+        if ("GET".equals(request.getMethod()) && request.getPath().contains("/events")) {
+            response = typedEventList(response);
+        }
         if (response.getWebSocketListener() == null
                 && response.header("Content-Type") == null
                 && response.getBody() != null
@@ -78,6 +81,26 @@ final class ReadSemantics extends Dispatcher {
             return Statuses.json(200, JSON.writeValueAsString(list));
         } catch (JsonProcessingException e) {
             return all;
+        }
+    }
+
+    /**
+     * The mock calls every list a {@code List}; kubectl decodes Events into the typed {@code
+     * EventList} and finds none in a {@code List}.
+     */
+    private static MockResponse typedEventList(MockResponse response) {
+        if (response.code() != 200 || response.getWebSocketListener() != null) {
+            return response;
+        }
+        try {
+            JsonNode list = JSON.readTree(ApiRequest.body(response));
+            if (!list.isObject() || !"List".equals(list.path("kind").asText())) {
+                return response;
+            }
+            ((ObjectNode) list).put("kind", "EventList");
+            return Statuses.json(200, JSON.writeValueAsString(list));
+        } catch (JsonProcessingException e) {
+            return response;
         }
     }
 
