@@ -2,6 +2,9 @@ package io.eventpipeline.sandbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -265,6 +268,48 @@ class SandboxKubectlIT {
          "source":{"component":"eventpipeline-operator"}}
         """
                 .formatted(pipeline, uid, reason);
+    }
+
+    @Test
+    void getWatchStreamsChanges() throws Exception {
+        pipeline("watched");
+        Process watch =
+                new ProcessBuilder(
+                                "kubectl",
+                                "--kubeconfig=" + kube.kubeconfig(),
+                                "get",
+                                "evp",
+                                "watched",
+                                "-n",
+                                "airline",
+                                "-w",
+                                "-o",
+                                "jsonpath={.spec.flink.parallelism}{\"\\n\"}")
+                        .redirectErrorStream(true)
+                        .start();
+        try {
+            BufferedReader lines =
+                    new BufferedReader(
+                            new InputStreamReader(watch.getInputStream(), StandardCharsets.UTF_8));
+            assertThat(lines.readLine()).isEqualTo("2");
+            kubectl.ok(
+                    "patch",
+                    "evp",
+                    "watched",
+                    "-n",
+                    "airline",
+                    "--type",
+                    "merge",
+                    "-p",
+                    "{\"spec\":{\"flink\":{\"parallelism\":5}}}");
+            String line;
+            do {
+                line = lines.readLine();
+            } while (line != null && !line.equals("5"));
+            assertThat(line).isEqualTo("5");
+        } finally {
+            watch.destroy();
+        }
     }
 
     @Test
