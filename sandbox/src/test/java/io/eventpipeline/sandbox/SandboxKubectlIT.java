@@ -287,6 +287,10 @@ class SandboxKubectlIT {
                                 "jsonpath={.spec.flink.parallelism}{\"\\n\"}")
                         .redirectErrorStream(true)
                         .start();
+        // A hung watch must fail the test, not the build.
+        java.util.concurrent.CompletableFuture.delayedExecutor(
+                        30, java.util.concurrent.TimeUnit.SECONDS)
+                .execute(watch::destroyForcibly);
         try {
             BufferedReader lines =
                     new BufferedReader(
@@ -310,6 +314,55 @@ class SandboxKubectlIT {
         } finally {
             watch.destroy();
         }
+    }
+
+    @Test
+    void applyChangesTheObjectWithoutDoublingLists() throws Exception {
+        Path file = manifest("apply", Files.readString(Path.of(EXAMPLE)));
+        kubectl.ok("apply", "-f", file.toString());
+        Files.writeString(file, Files.readString(file).replace("parallelism: 2", "parallelism: 1"));
+
+        assertThat(kubectl.ok("apply", "-f", file.toString())).contains("configured");
+
+        assertThat(
+                        kubectl.ok(
+                                "get",
+                                "evp",
+                                "apply",
+                                "-n",
+                                "airline",
+                                "-o",
+                                "jsonpath={.spec.flink.parallelism}"))
+                .isEqualTo("1");
+        assertThat(patternNames("apply")).isEqualTo("delay-then-gate-change ");
+    }
+
+    @Test
+    void writesAreValidatedAgainstTheCrdSchema() throws Exception {
+        String example = Files.readString(Path.of(EXAMPLE));
+        Path unknown =
+                manifest("unknown-field", example.replace("  suspend: false", "  suspnd: true"));
+        Path wrongType =
+                manifest("wrong-type", example.replace("partitions: 6", "partitions: six"));
+
+        Kubectl.Result typo = kubectl.run("create", "-f", unknown.toString());
+        Kubectl.Result invalid = kubectl.run("create", "-f", wrongType.toString());
+
+        assertThat(typo.err()).contains("strict decoding error", "unknown field \"spec.suspnd\"");
+        assertThat(invalid.err()).contains("spec.input.partitions", "must be of type integer");
+        assertThat(kubectl.run("get", "evp", "unknown-field", "-n", "airline").err())
+                .contains("NotFound");
+    }
+
+    @Test
+    void deleteWaitsUntilTheObjectIsGone() throws Exception {
+        pipeline("deleted");
+
+        assertThat(kubectl.ok("delete", "evp", "deleted", "-n", "airline", "--timeout=20s"))
+                .contains("deleted");
+
+        assertThat(kubectl.run("get", "evp", "deleted", "-n", "airline").err())
+                .contains("NotFound");
     }
 
     @Test

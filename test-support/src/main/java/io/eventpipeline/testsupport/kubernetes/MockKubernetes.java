@@ -25,9 +25,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 
 /**
  * The fabric8 mock API server in CRUD mode on the loopback address (plain HTTP), with the Flink
@@ -73,8 +71,7 @@ public final class MockKubernetes implements KubernetesApi {
                         new Context(),
                         new MockWebServer(),
                         expectations,
-                        new Discovery(
-                                new ReadSemantics(new WriteSemantics(crud, groups(crds))), crds),
+                        new Discovery(new ReadSemantics(new WriteSemantics(crud, crds)), crds),
                         false);
         // fabric8's leader election first asks what it may do; the mock has no RBAC to answer.
         server.expect()
@@ -167,10 +164,6 @@ public final class MockKubernetes implements KubernetesApi {
         public MockKubernetes start() {
             return new MockKubernetes(this);
         }
-    }
-
-    private static Set<String> groups(List<CustomResourceDefinition> crds) {
-        return crds.stream().map(crd -> crd.getSpec().getGroup()).collect(Collectors.toSet());
     }
 
     private static CustomResourceDefinition parse(InputStream yaml) {

@@ -4,25 +4,30 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.fabric8.mockwebserver.dsl.HttpMethod;
+import io.fabric8.mockwebserver.http.Buffer;
 import io.fabric8.mockwebserver.http.Dispatcher;
 import io.fabric8.mockwebserver.http.MockResponse;
 import io.fabric8.mockwebserver.http.RecordedRequest;
 import io.fabric8.zjsonpatch.JsonPatch;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * Writes as a real API server makes them, in front of the mock's CRUD store: patches are applied
  * here (JSON merge patch per RFC 7386, JSON patch per RFC 6902) and stored with a PUT, which checks
  * the resourceVersion; strategic merge patch on a custom resource is refused with 415 as a real
  * server refuses it (kubectl then uses a merge patch); server-side apply is refused with a message
- * saying what works instead; and a request with {@code dryRun} is answered with what would be
- * stored, and nothing is stored.
+ * saying what works instead; a request with {@code dryRun} is answered with what would be stored,
+ * and nothing is stored; and a write asking for strict field validation is checked against the
+ * CRD's schema ({@link SchemaValidation}).
  */
 final class WriteSemantics extends Dispatcher {
     static final String MERGE_PATCH = "application/merge-patch+json";
@@ -38,10 +43,13 @@ final class WriteSemantics extends Dispatcher {
 
     private final Dispatcher store;
     private final Set<String> customGroups;
+    private final SchemaValidation validation;
 
-    WriteSemantics(Dispatcher store, Set<String> customGroups) {
+    WriteSemantics(Dispatcher store, List<CustomResourceDefinition> crds) {
         this.store = store;
-        this.customGroups = Set.copyOf(customGroups);
+        this.customGroups =
+                crds.stream().map(crd -> crd.getSpec().getGroup()).collect(Collectors.toSet());
+        this.validation = new SchemaValidation(crds);
     }
 
     @Override
@@ -59,14 +67,74 @@ final class WriteSemantics extends Dispatcher {
         try {
             return switch (request.getMethod()) {
                 case "PATCH" -> patch(request, api);
-                case "POST" -> api.dryRun() ? dryRunCreate(request, api) : store.dispatch(request);
-                case "PUT" -> api.dryRun() ? dryRunUpdate(request, api) : store.dispatch(request);
+                case "POST", "PUT" -> write(request, api);
                 case "DELETE" -> api.dryRun() ? dryRunDelete(api) : store.dispatch(request);
                 default -> store.dispatch(request);
             };
         } catch (JsonProcessingException | RuntimeException e) {
             return Statuses.failure(400, "BadRequest", "the request body is invalid: " + e);
         }
+    }
+
+    private MockResponse write(RecordedRequest request, ApiRequest api)
+            throws JsonProcessingException {
+        // Reading the body consumes it: what goes on to the store is a copy.
+        String body = request.getUtf8Body();
+        RecordedRequest copy =
+                new RecordedRequest(
+                        request.getHttpVersion(),
+                        request.method(),
+                        request.getPath(),
+                        request.getHeaders(),
+                        new Buffer().writeUtf8(body));
+        MockResponse rejected = body.isBlank() ? null : rejected(api, JSON.readTree(body));
+        if (rejected != null) {
+            return rejected;
+        }
+        if (!api.dryRun()) {
+            return store.dispatch(copy);
+        }
+        return request.getMethod().equals("POST")
+                ? dryRunCreate(body, api)
+                : dryRunUpdate(body, api);
+    }
+
+    /**
+     * The refusal of a write that asked for strict field validation and breaks the CRD's schema;
+     * null when it may go on.
+     */
+    private MockResponse rejected(ApiRequest api, JsonNode object) {
+        String mode = api.query().getOrDefault("fieldValidation", "");
+        if (!mode.equalsIgnoreCase("Strict") || api.path().endsWith("/status")) {
+            return null;
+        }
+        SchemaValidation.Problems problems = validation.check(api.path(), object);
+        String kind = object.path("kind").asText("object");
+        if (!problems.unknownFields().isEmpty()) {
+            return Statuses.failure(
+                    400,
+                    "BadRequest",
+                    kind
+                            + " in version \""
+                            + object.path("apiVersion").asText()
+                            + "\" cannot be handled as a "
+                            + kind
+                            + ": strict decoding error: "
+                            + problems.unknownFields().stream()
+                                    .map(f -> "unknown field \"" + f + "\"")
+                                    .collect(Collectors.joining(", ")));
+        }
+        if (!problems.invalid().isEmpty()) {
+            return Statuses.failure(
+                    422,
+                    "Invalid",
+                    kind
+                            + " \""
+                            + object.path("metadata").path("name").asText()
+                            + "\" is invalid: "
+                            + String.join(", ", problems.invalid()));
+        }
+        return null;
     }
 
     private MockResponse patch(RecordedRequest request, ApiRequest api)
@@ -103,6 +171,10 @@ final class WriteSemantics extends Dispatcher {
                     MERGE_PATCH.equals(type)
                             ? JsonMergePatch.apply(before, patch)
                             : JsonPatch.apply(patch, before);
+            MockResponse rejected = rejected(api, after);
+            if (rejected != null) {
+                return rejected;
+            }
             if (api.dryRun()) {
                 return Statuses.json(200, JSON.writeValueAsString(asStored(before, after)));
             }
@@ -137,9 +209,8 @@ final class WriteSemantics extends Dispatcher {
         return result;
     }
 
-    private MockResponse dryRunCreate(RecordedRequest request, ApiRequest api)
-            throws JsonProcessingException {
-        ObjectNode object = (ObjectNode) JSON.readTree(request.getUtf8Body());
+    private MockResponse dryRunCreate(String body, ApiRequest api) throws JsonProcessingException {
+        ObjectNode object = (ObjectNode) JSON.readTree(body);
         ObjectNode metadata = object.with("metadata");
         String name = metadata.path("name").asText("");
         if (name.isEmpty()) {
@@ -161,14 +232,13 @@ final class WriteSemantics extends Dispatcher {
         return Statuses.json(201, JSON.writeValueAsString(object));
     }
 
-    private MockResponse dryRunUpdate(RecordedRequest request, ApiRequest api)
-            throws JsonProcessingException {
+    private MockResponse dryRunUpdate(String body, ApiRequest api) throws JsonProcessingException {
         MockResponse current = ApiRequest.send(store, HttpMethod.GET, api.objectPath(), null);
         if (current.code() != 200) {
             return current;
         }
         JsonNode before = JSON.readTree(ApiRequest.body(current));
-        JsonNode after = JSON.readTree(request.getUtf8Body());
+        JsonNode after = JSON.readTree(body);
         String sent = after.path("metadata").path("resourceVersion").asText("");
         String live = before.path("metadata").path("resourceVersion").asText("");
         if (!sent.isEmpty() && !sent.equals(live)) {
