@@ -103,6 +103,22 @@ class SandboxKubectlIT {
     }
 
     @Test
+    void dryRunsOfCreateAndDeleteStoreNothing() throws Exception {
+        Path file = manifest("dry-created", Files.readString(Path.of(EXAMPLE)));
+        pipeline("dry-deleted");
+        String before = live("dry-deleted");
+
+        assertThat(kubectl.ok("apply", "--dry-run=server", "-f", file.toString()))
+                .contains("dry-created created (server dry run)");
+        assertThat(kubectl.ok("delete", "evp", "dry-deleted", "-n", "airline", "--dry-run=server"))
+                .contains("deleted (server dry run)");
+
+        assertThat(kubectl.run("get", "evp", "dry-created", "-n", "airline").err())
+                .contains("NotFound");
+        assertThat(live("dry-deleted")).isEqualTo(before);
+    }
+
+    @Test
     void diffShowsTheChangeAndStoresNothing() throws Exception {
         Path file = pipeline("diff");
         String before = live("diff");

@@ -68,7 +68,7 @@ final class WriteSemantics extends Dispatcher {
             return switch (request.getMethod()) {
                 case "PATCH" -> patch(request, api);
                 case "POST", "PUT" -> write(request, api);
-                case "DELETE" -> api.dryRun() ? dryRunDelete(api) : store.dispatch(request);
+                case "DELETE" -> delete(request, api);
                 default -> store.dispatch(request);
             };
         } catch (JsonProcessingException | RuntimeException e) {
@@ -249,6 +249,24 @@ final class WriteSemantics extends Dispatcher {
                             + " your changes to the latest version and try again");
         }
         return Statuses.json(200, JSON.writeValueAsString(asStored(before, after)));
+    }
+
+    /** A delete asks for a dry run in its query, or (kubectl's way) in its DeleteOptions body. */
+    private MockResponse delete(RecordedRequest request, ApiRequest api)
+            throws JsonProcessingException {
+        String body = request.getUtf8Body();
+        boolean dryRun =
+                api.dryRun() || (!body.isBlank() && JSON.readTree(body).path("dryRun").size() > 0);
+        if (dryRun) {
+            return dryRunDelete(api);
+        }
+        return store.dispatch(
+                new RecordedRequest(
+                        request.getHttpVersion(),
+                        request.method(),
+                        request.getPath(),
+                        request.getHeaders(),
+                        new Buffer().writeUtf8(body)));
     }
 
     private MockResponse dryRunDelete(ApiRequest api) {
