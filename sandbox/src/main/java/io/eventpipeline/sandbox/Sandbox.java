@@ -150,14 +150,18 @@ public final class Sandbox {
         say(
                 "sandbox",
                 "kubectl --kubeconfig " + stack.kube().kubeconfig() + " get eventpipelines -A");
+        Path script = ProduceScript.write(args.workDir());
+        if (script != null) {
+            running.add(() -> Files.deleteIfExists(script));
+        }
         say(
                 "sandbox",
-                "produce events: ./mvnw -q -pl sandbox -am process-classes -Psandbox"
-                        + " -Dsandbox.args=\"produce TOPIC FILE.jsonl"
-                        + (args.workDir().equals(Path.of("target", "sandbox"))
-                                ? ""
-                                : " --work-dir " + args.workDir())
-                        + "\"");
+                "produce events: "
+                        + (script == null
+                                ? "./mvnw -q -pl sandbox -am process-classes -Psandbox"
+                                        + " -Dsandbox.args=\"produce TOPIC FILE.jsonl\""
+                                : args.workDir().resolve(ProduceScript.NAME)
+                                        + " TOPIC [FILE.jsonl | -] [--key FIELD]"));
         say("sandbox", "Ctrl-C stops everything");
     }
 
