@@ -33,6 +33,13 @@ public final class LocalFlinkCluster implements AutoCloseable {
      * @param slots task slots in total: a pipeline with parallelism p uses p of them
      */
     public static LocalFlinkCluster start(int slots) throws Exception {
+        return start(slots, 0);
+    }
+
+    /**
+     * @param restPort the REST API's port, 0 for any free port
+     */
+    public static LocalFlinkCluster start(int slots, int restPort) throws Exception {
         Configuration conf = new Configuration();
         conf.set(JobManagerOptions.ADDRESS, "127.0.0.1");
         conf.set(JobManagerOptions.BIND_HOST, "127.0.0.1");
@@ -40,8 +47,8 @@ public final class LocalFlinkCluster implements AutoCloseable {
         conf.set(TaskManagerOptions.BIND_HOST, "127.0.0.1");
         conf.set(RestOptions.ADDRESS, "127.0.0.1");
         conf.set(RestOptions.BIND_ADDRESS, "127.0.0.1");
-        // Any free port: the sandbox does not ship Flink's web UI, only its REST API.
-        conf.set(RestOptions.BIND_PORT, "0");
+        // The REST API (jobs, checkpoints, metrics); the sandbox does not ship the web UI's files.
+        conf.set(RestOptions.BIND_PORT, Integer.toString(restPort));
         MiniCluster cluster =
                 new MiniCluster(
                         new MiniClusterConfiguration.Builder()
@@ -51,6 +58,11 @@ public final class LocalFlinkCluster implements AutoCloseable {
                                 .build());
         cluster.start();
         return new LocalFlinkCluster(cluster);
+    }
+
+    /** The REST API's address, e.g. {@code http://127.0.0.1:8082}. */
+    public String restUrl() throws Exception {
+        return await(cluster.getRestAddress()).toString();
     }
 
     public JobID submit(JobGraph graph) throws Exception {

@@ -31,6 +31,10 @@ public final class Sandbox {
         if (System.getProperty(LOG_CONFIG) == null) {
             System.setProperty(LOG_CONFIG, "log4j2-sandbox.properties");
         }
+        if (argv.length > 0 && argv[0].equals("produce")) {
+            produce(Arrays.asList(argv).subList(1, argv.length));
+            return;
+        }
         SandboxArgs args;
         try {
             args = SandboxArgs.parse(Arrays.asList(argv));
@@ -84,7 +88,12 @@ public final class Sandbox {
         SandboxStack stack =
                 SandboxStack.start(
                         new SandboxStack.Options(
-                                args.kafkaPort(), args.kubePort(), args.workDir(), SLOTS),
+                                args.kafkaPort(),
+                                args.kubePort(),
+                                args.workDir(),
+                                SLOTS,
+                                args.flinkPort(),
+                                args.metricsPort()),
                         line -> say("flink", line));
         running.add(stack);
         say(
@@ -93,6 +102,19 @@ public final class Sandbox {
                         + stack.bootstrapServers()
                         + ", Kubernetes API at "
                         + stack.kube().url());
+        say(
+                "sandbox",
+                "Flink REST API at "
+                        + stack.flink().restUrl()
+                        + " (jobs: /jobs/overview), operator metrics at "
+                        + stack.metricsUrl());
+        new SandboxState(
+                        stack.bootstrapServers(),
+                        stack.kube().url(),
+                        stack.flink().restUrl(),
+                        stack.metricsUrl())
+                .write(args.workDir());
+        running.add(() -> SandboxState.delete(args.workDir()));
         running.add(new StatusPrinter(stack.kube().client(), line -> say("status", line)));
         PipelineClient pipelines = new PipelineClient(stack.kube().client());
         for (PipelineExample example : examples) {
@@ -128,6 +150,18 @@ public final class Sandbox {
         say(
                 "sandbox",
                 "kubectl --kubeconfig " + stack.kube().kubeconfig() + " get eventpipelines -A");
+        Path script = ProduceScript.write(args.workDir());
+        if (script != null) {
+            running.add(() -> Files.deleteIfExists(script));
+        }
+        say(
+                "sandbox",
+                "produce events: "
+                        + (script == null
+                                ? "./mvnw -q -pl sandbox -am process-classes -Psandbox"
+                                        + " -Dsandbox.args=\"produce TOPIC FILE.jsonl\""
+                                : args.workDir().resolve(ProduceScript.NAME)
+                                        + " TOPIC [FILE.jsonl | -] [--key FIELD]"));
         say("sandbox", "Ctrl-C stops everything");
     }
 
@@ -169,6 +203,23 @@ public final class Sandbox {
                             + topic
                             + " to "
                             + java.time.Instant.ofEpochMilli(clock));
+        }
+    }
+
+    private static void produce(List<String> args) throws Exception {
+        if (args.contains("-h") || args.contains("--help")) {
+            System.out.println(ProduceCommand.USAGE);
+            return;
+        }
+        try {
+            int sent = ProduceCommand.run(args);
+            System.err.println("sandbox produce: sent " + sent + " records");
+        } catch (IllegalArgumentException e) {
+            System.err.println("sandbox produce: " + e.getMessage() + "\n" + ProduceCommand.USAGE);
+            System.exit(2);
+        } catch (java.io.IOException | org.apache.kafka.common.KafkaException e) {
+            System.err.println("sandbox produce: " + e.getMessage());
+            System.exit(1);
         }
     }
 

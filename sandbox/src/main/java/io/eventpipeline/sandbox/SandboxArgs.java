@@ -8,14 +8,24 @@ import java.util.List;
  * [--work-dir DIR]}.
  */
 record SandboxArgs(
-        Path examples, Double rate, boolean sendEvents, int kafkaPort, int kubePort, Path workDir) {
+        Path examples,
+        Double rate,
+        boolean sendEvents,
+        int kafkaPort,
+        int kubePort,
+        int flinkPort,
+        int metricsPort,
+        Path workDir) {
     static final String USAGE =
             """
             usage: sandbox [FILE.yaml | FOLDER] [--rate EVENTS_PER_SECOND] [--no-events]
-                           [--kafka-port 9092] [--kube-port 8081] [--work-dir target/sandbox]
+                           [--kafka-port 9092] [--kube-port 8081] [--flink-port 8082]
+                           [--metrics-port 8083] [--work-dir target/sandbox]
+                   sandbox produce TOPIC [FILE.jsonl | -] [--key FIELD]
               FILE/FOLDER  EventPipeline(s) to apply (default examples/flight-delays.yaml)
               --rate       replay the example's events continuously at this rate, with fresh keys
-              --no-events  apply only; produce events yourself to localhost:<kafka-port>\
+              --no-events  apply only; produce events yourself (sandbox produce) to localhost:<kafka-port>
+              produce      write JSON lines into a topic of the running sandbox (see produce -h)\
             """;
 
     static SandboxArgs parse(List<String> args) {
@@ -24,6 +34,8 @@ record SandboxArgs(
         boolean sendEvents = true;
         int kafkaPort = 9092;
         int kubePort = 8081;
+        int flinkPort = 8082;
+        int metricsPort = 8083;
         Path workDir = Path.of("target", "sandbox");
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
@@ -32,6 +44,8 @@ record SandboxArgs(
                 case "--no-events" -> sendEvents = false;
                 case "--kafka-port" -> kafkaPort = Integer.parseInt(value(args, ++i, arg));
                 case "--kube-port" -> kubePort = Integer.parseInt(value(args, ++i, arg));
+                case "--flink-port" -> flinkPort = Integer.parseInt(value(args, ++i, arg));
+                case "--metrics-port" -> metricsPort = Integer.parseInt(value(args, ++i, arg));
                 case "--work-dir" -> workDir = Path.of(value(args, ++i, arg));
                 case "-h", "--help" -> throw new IllegalArgumentException("");
                 default -> {
@@ -45,7 +59,8 @@ record SandboxArgs(
         if (rate != null && rate <= 0) {
             throw new IllegalArgumentException("--rate must be positive");
         }
-        return new SandboxArgs(examples, rate, sendEvents, kafkaPort, kubePort, workDir);
+        return new SandboxArgs(
+                examples, rate, sendEvents, kafkaPort, kubePort, flinkPort, metricsPort, workDir);
     }
 
     private static String value(List<String> args, int index, String option) {

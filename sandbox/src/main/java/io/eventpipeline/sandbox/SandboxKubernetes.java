@@ -18,10 +18,12 @@ public final class SandboxKubernetes implements AutoCloseable {
     static final String EVENTPIPELINE_CRD = "/sandbox-crds/eventpipelines.eventpipeline.io-v1.yml";
 
     private final MockKubernetes mock;
+    private final KubectlFront front;
     private final Path kubeconfig;
 
-    private SandboxKubernetes(MockKubernetes mock, Path kubeconfig) {
+    private SandboxKubernetes(MockKubernetes mock, KubectlFront front, Path kubeconfig) {
         this.mock = mock;
+        this.front = front;
         this.kubeconfig = kubeconfig;
     }
 
@@ -30,18 +32,26 @@ public final class SandboxKubernetes implements AutoCloseable {
      */
     public static SandboxKubernetes start(int port, Path workDir) {
         Ports.requireFree(port, "Kubernetes API", "--kube-port");
-        MockKubernetes mock =
-                MockKubernetes.builder().crdResource(EVENTPIPELINE_CRD).port(port).start();
+        // The mock on a port of its own; kubectl and the user talk to the front on the chosen one.
+        MockKubernetes mock = MockKubernetes.builder().crdResource(EVENTPIPELINE_CRD).start();
+        KubectlFront front;
+        try {
+            front = KubectlFront.start(port, mock.url());
+        } catch (IOException e) {
+            mock.close();
+            throw new UncheckedIOException(e);
+        }
         SandboxKubernetes kube =
-                new SandboxKubernetes(mock, workDir.resolve("kubeconfig").toAbsolutePath());
+                new SandboxKubernetes(mock, front, workDir.resolve("kubeconfig").toAbsolutePath());
         try {
             Files.createDirectories(kube.kubeconfig.getParent());
             Files.writeString(
                     kube.kubeconfig,
-                    mock.kubeconfig("eventpipeline-sandbox", "sandbox"),
+                    mock.kubeconfig("eventpipeline-sandbox", "sandbox")
+                            .replace(mock.url(), front.url()),
                     StandardCharsets.UTF_8);
         } catch (IOException e) {
-            mock.close();
+            kube.close();
             throw new UncheckedIOException(e);
         }
         return kube;
@@ -51,8 +61,9 @@ public final class SandboxKubernetes implements AutoCloseable {
         return mock.client();
     }
 
+    /** Where kubectl and other clients reach the API (the kubeconfig's server). */
     public String url() {
-        return mock.url();
+        return front.url();
     }
 
     public Path kubeconfig() {
@@ -61,6 +72,7 @@ public final class SandboxKubernetes implements AutoCloseable {
 
     @Override
     public void close() {
+        front.close();
         mock.close();
     }
 }

@@ -3,7 +3,9 @@ package io.eventpipeline.sandbox;
 import io.eventpipeline.kafka.embedded.EmbeddedKafkaBroker;
 import io.eventpipeline.operator.EventPipelineOperator;
 import io.eventpipeline.operator.config.OperatorConfig;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.eventpipeline.operator.http.HealthServer;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,7 +30,13 @@ public final class SandboxStack implements AutoCloseable {
      * @param kubePort 0 for any free port (tests)
      * @param slots Flink task slots shared by all pipelines
      */
-    public record Options(int kafkaPort, int kubePort, Path workDir, int slots) {}
+    public record Options(
+            int kafkaPort, int kubePort, Path workDir, int slots, int flinkPort, int metricsPort) {
+        /** Any free port for Flink's REST API and the operator's metrics. */
+        public Options(int kafkaPort, int kubePort, Path workDir, int slots) {
+            this(kafkaPort, kubePort, workDir, slots, 0, 0);
+        }
+    }
 
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
     private final Path stateDir;
@@ -36,6 +44,7 @@ public final class SandboxStack implements AutoCloseable {
     private SandboxKubernetes kube;
     private LocalFlinkCluster flink;
     private EventPipelineOperator operator;
+    private HealthServer operatorHttp;
 
     private SandboxStack(Path stateDir) {
         this.stateDir = stateDir;
@@ -59,7 +68,9 @@ public final class SandboxStack implements AutoCloseable {
         started.push(kube);
         broker = EmbeddedKafkaBroker.builder().port(options.kafkaPort()).build().start();
         started.push(broker);
-        flink = LocalFlinkCluster.start(options.slots());
+        Ports.requireFree(options.flinkPort(), "Flink REST API", "--flink-port");
+        Ports.requireFree(options.metricsPort(), "operator metrics", "--metrics-port");
+        flink = LocalFlinkCluster.start(options.slots(), options.flinkPort());
         started.push(flink);
         LocalFlinkOperator flinkOperator =
                 new LocalFlinkOperator(
@@ -70,11 +81,12 @@ public final class SandboxStack implements AutoCloseable {
                         .start();
         started.push(flinkOperator);
         started.push(new OwnerGarbageCollector(kube.client()).start());
+        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         operator =
                 EventPipelineOperator.start(
                         OperatorConfig.fromEnvironment(operatorEnvironment()),
                         kube.client(),
-                        new SimpleMeterRegistry(),
+                        registry,
                         Clock.systemUTC(),
                         // The mock API server answers 415 to server-side apply, and an informer
                         // that stops must not end the JVM.
@@ -82,6 +94,20 @@ public final class SandboxStack implements AutoCloseable {
                                 o.withUseSSAToPatchPrimaryResource(false)
                                         .withInformerStoppedHandler((informer, error) -> {}));
         started.push(operator);
+        // The operator's own health and metrics endpoints, as its main serves them.
+        operatorHttp =
+                new HealthServer(
+                                options.metricsPort(),
+                                operator::isLive,
+                                operator::isReady,
+                                registry::scrape)
+                        .start();
+        started.push(operatorHttp);
+    }
+
+    /** The operator's Prometheus metrics. */
+    public String metricsUrl() {
+        return "http://127.0.0.1:" + operatorHttp.port() + "/metrics";
     }
 
     /** The operator's settings, as its Deployment's env would carry them. */

@@ -73,6 +73,10 @@ class SandboxIT {
         EventPipeline applied = example.forSandbox();
         pipelines.apply(applied);
         EventPipeline running = pipelines.awaitPhase(NS, NAME, Phase.Running, WAIT);
+        // The addresses the sandbox prints at start answer: the operator's metrics (with the
+        // reconciliations just made) and Flink's REST API (with the job).
+        assertThat(httpGet(stack.metricsUrl())).contains("# TYPE");
+        assertThat(httpGet(stack.flink().restUrl() + "/jobs/overview")).contains("RUNNING");
         assertThat(running.getStatus().getConditions())
                 .anySatisfy(
                         c -> {
@@ -231,5 +235,16 @@ class SandboxIT {
     @FunctionalInterface
     private interface Check {
         boolean holds() throws Exception;
+    }
+
+    private static String httpGet(String url) throws Exception {
+        var response =
+                java.net.http.HttpClient.newHttpClient()
+                        .send(
+                                java.net.http.HttpRequest.newBuilder(java.net.URI.create(url))
+                                        .build(),
+                                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(url).isEqualTo(200);
+        return response.body();
     }
 }

@@ -21,7 +21,8 @@ import java.util.Map;
  * Serves the API discovery documents ({@code /api}, {@code /apis}, {@code /apis/<group>/<version>})
  * for the installed CRDs in front of the mock's CRUD dispatcher, which has none. kubectl needs them
  * to turn {@code get eventpipelines} (or {@code evp}) into a URL; it asks with query parameters, so
- * paths are matched without them, and answers carry a JSON content type, which kubectl checks.
+ * paths are matched without them, and answers carry a JSON content type, which kubectl checks. Also
+ * the OpenAPI v3 documents of the CRDs ({@link OpenApiDocuments}).
  */
 final class Discovery extends Dispatcher {
     private static final List<String> VERBS =
@@ -43,6 +44,14 @@ final class Discovery extends Dispatcher {
                                         .withSingularName("event")
                                         .withKind("Event")
                                         .withNamespaced(true)
+                                        .withVerbs(VERBS)
+                                        .build(),
+                                new APIResourceBuilder()
+                                        .withName("namespaces")
+                                        .withSingularName("namespace")
+                                        .withKind("Namespace")
+                                        .withShortNames("ns")
+                                        .withNamespaced(false)
                                         .withVerbs(VERBS)
                                         .build())
                         .build());
@@ -68,6 +77,7 @@ final class Discovery extends Dispatcher {
                             .build());
         }
         put("/apis", groups.build());
+        documents.putAll(OpenApiDocuments.of(crds));
     }
 
     private void put(String path, Object document) {

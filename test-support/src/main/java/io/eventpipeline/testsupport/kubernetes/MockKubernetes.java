@@ -29,9 +29,12 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The fabric8 mock API server in CRUD mode on the loopback address (plain HTTP), with the Flink
- * operator's FlinkDeployment CRD and the CRDs its user passes in installed, API discovery for them
- * (which kubectl needs), and a record of every request so tests can count writes and tell who made
- * them. It stores and watches objects; it has no controllers, RBAC or garbage collection.
+ * operator's FlinkDeployment CRD and the CRDs its user passes in installed, API discovery and
+ * OpenAPI v3 for them (which kubectl needs), and a record of every request so tests can count
+ * writes and tell who made them. In front of the CRUD store, reads and writes behave as on a real
+ * API server where the mock differs ({@link ReadSemantics}, {@link WriteSemantics}): patches, dry
+ * runs, field selectors, strict field validation. It stores and watches objects; it has no
+ * controllers, RBAC or garbage collection.
  */
 public final class MockKubernetes implements KubernetesApi {
     /** The FlinkDeployment CRD, from the Flink operator's API jar. */
@@ -71,7 +74,7 @@ public final class MockKubernetes implements KubernetesApi {
                         new Context(),
                         new MockWebServer(),
                         expectations,
-                        new Discovery(crud, crds),
+                        new Discovery(new ReadSemantics(new WriteSemantics(crud, crds)), crds),
                         false);
         // fabric8's leader election first asks what it may do; the mock has no RBAC to answer.
         server.expect()
