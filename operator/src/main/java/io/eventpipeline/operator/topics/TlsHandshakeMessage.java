@@ -1,8 +1,13 @@
 package io.eventpipeline.operator.topics;
 
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.security.cert.CertPathBuilderException;
 import java.security.cert.CertPathValidatorException;
 import java.security.cert.CertificateException;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.time.Instant;
 
 /**
  * Says which side of a failed TLS handshake gave up, since Kafka reports both as one "SSL handshake
@@ -10,6 +15,8 @@ import java.security.cert.CertificateException;
  * can leak into a status condition.
  */
 final class TlsHandshakeMessage {
+
+    private static final String CLIENT_CHAIN = "ssl.keystore.certificate.chain";
 
     private TlsHandshakeMessage() {}
 
@@ -35,11 +42,49 @@ final class TlsHandshakeMessage {
         }
         if (detail.contains("Received fatal alert")) {
             return prefix
-                    + "the broker rejected the client certificate (missing, expired or not signed"
-                    + " by a CA it trusts) ("
+                    + "the broker rejected the client certificate ("
+                    + clientCertificateState(cluster)
+                    + ") ("
                     + detail
                     + ")";
         }
         return prefix + detail;
+    }
+
+    /**
+     * The broker's alert does not say why it refused; an out-of-date certificate in the Secret is
+     * the one cause the operator can see for itself.
+     */
+    private static String clientCertificateState(KafkaCluster cluster) {
+        String chain = cluster.clientSettings().get(CLIENT_CHAIN);
+        if (chain == null) {
+            return "the auth Secret has no " + CLIENT_CHAIN;
+        }
+        try {
+            X509Certificate leaf =
+                    (X509Certificate)
+                            CertificateFactory.getInstance("X.509")
+                                    .generateCertificates(
+                                            new ByteArrayInputStream(
+                                                    chain.getBytes(StandardCharsets.US_ASCII)))
+                                    .iterator()
+                                    .next();
+            Instant now = Instant.now();
+            if (now.isAfter(leaf.getNotAfter().toInstant())) {
+                return "the certificate in "
+                        + CLIENT_CHAIN
+                        + " expired at "
+                        + leaf.getNotAfter().toInstant();
+            }
+            if (now.isBefore(leaf.getNotBefore().toInstant())) {
+                return "the certificate in "
+                        + CLIENT_CHAIN
+                        + " is not valid before "
+                        + leaf.getNotBefore().toInstant();
+            }
+        } catch (CertificateException | RuntimeException e) {
+            return CLIENT_CHAIN + " is not a readable PEM certificate";
+        }
+        return "not signed by a CA the broker trusts, or revoked";
     }
 }

@@ -115,7 +115,8 @@ class KafkaTlsAuthIT {
         assertThat(topicsReady.getReason()).isEqualTo("AuthenticationFailed");
         assertThat(topicsReady.getMessage())
                 .contains("TLS handshake")
-                .contains("client certificate")
+                .contains("the broker rejected the client certificate")
+                .contains("ssl.keystore.certificate.chain expired at")
                 .doesNotContain("BEGIN")
                 .doesNotContain(keyBody(certificates.expiredClient()));
     }

@@ -49,8 +49,30 @@ class TlsHandshakeMessageTest {
                                         "Received fatal alert: certificate_unknown")));
 
         assertThat(failure.getMessage())
-                .contains("the broker rejected the client certificate")
+                .contains(
+                        "the broker rejected the client certificate (the auth Secret has no"
+                                + " ssl.keystore.certificate.chain)")
                 .endsWith("(Received fatal alert: certificate_unknown)");
+    }
+
+    @Test
+    void anUnreadableClientCertificateIsSaidSoWithoutQuotingIt() {
+        KafkaCluster cluster =
+                new KafkaCluster(
+                        "kafka:9093",
+                        Map.of("ssl.keystore.certificate.chain", "not-a-certificate-SECRETISH"));
+        TopicOperationException failure =
+                new AdminFutures(cluster, java.time.Duration.ofSeconds(1))
+                        .failure(
+                                "create topics",
+                                new SslAuthenticationException(
+                                        "SSL handshake failed",
+                                        new SSLHandshakeException(
+                                                "Received fatal alert: bad_certificate")));
+
+        assertThat(failure.getMessage())
+                .contains("ssl.keystore.certificate.chain is not a readable PEM certificate")
+                .doesNotContain("SECRETISH");
     }
 
     @Test
