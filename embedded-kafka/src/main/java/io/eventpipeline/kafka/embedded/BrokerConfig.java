@@ -17,6 +17,7 @@ final class BrokerConfig {
     private final Path dataDir;
     private final Map<String, String> saslPlainUsers;
     private final Map<String, String> overrides;
+    private final SecureListeners secureListeners;
 
     /**
      * @param saslPlainUsers users accepted on the SASL_PLAINTEXT listener; empty when there is none
@@ -27,6 +28,20 @@ final class BrokerConfig {
             Path dataDir,
             Map<String, String> saslPlainUsers,
             Map<String, String> overrides) {
+        this(ports, dataDir, saslPlainUsers, overrides, SecureListeners.none());
+    }
+
+    /**
+     * @param secureListeners TLS and SCRAM listeners added next to the PLAINTEXT (and SASL/PLAIN)
+     *     ones
+     */
+    BrokerConfig(
+            BrokerPorts ports,
+            Path dataDir,
+            Map<String, String> saslPlainUsers,
+            Map<String, String> overrides,
+            SecureListeners secureListeners) {
+        this.secureListeners = secureListeners;
         this.ports = ports;
         this.dataDir = dataDir;
         this.saslPlainUsers = Map.copyOf(saslPlainUsers);
@@ -38,6 +53,10 @@ final class BrokerConfig {
 
     BrokerPorts ports() {
         return ports;
+    }
+
+    SecureListeners secureListeners() {
+        return secureListeners;
     }
 
     Properties toProperties() {
@@ -94,6 +113,9 @@ final class BrokerConfig {
                     "listener.name.sasl_plaintext.plain.sasl.jaas.config",
                     PlainJaas.serverConfig(saslPlainUsers));
         }
+        advertised += secureListeners.listenerList();
+        protocolMap += secureListeners.protocolMap();
+        secureListeners.putProperties(props);
         props.put(
                 "listeners",
                 advertised

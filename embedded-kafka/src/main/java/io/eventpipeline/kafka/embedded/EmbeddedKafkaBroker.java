@@ -2,11 +2,15 @@ package io.eventpipeline.kafka.embedded;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import kafka.server.KafkaConfig;
 import org.apache.kafka.clients.CommonClientConfigs;
@@ -30,14 +34,16 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
 
     private final BrokerConfig config;
     private final DataDirectory dataDir;
+    private final ScramUsers scramUsers;
 
     private RaftServerInstance server;
     private String clusterId;
     private boolean closed;
 
-    private EmbeddedKafkaBroker(BrokerConfig config, DataDirectory dataDir) {
+    private EmbeddedKafkaBroker(BrokerConfig config, DataDirectory dataDir, ScramUsers scramUsers) {
         this.config = config;
         this.dataDir = dataDir;
+        this.scramUsers = scramUsers;
     }
 
     public static Builder builder() {
@@ -60,6 +66,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         long startNanos = System.nanoTime();
         ThrowingExitProcedures.install();
         config.ports().requireAllFree();
+        config.secureListeners().requireAllFree();
         Properties serverProperties = config.toProperties();
         // Validates the properties before anything touches the disk; false: do not log them all.
         KafkaConfig kafkaConfig = new KafkaConfig(serverProperties, false);
@@ -70,6 +77,12 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         } catch (RuntimeException e) {
             throw new IllegalStateException(
                     "Embedded Kafka failed to start on " + bootstrapServers(), e);
+        }
+        try {
+            scramUsers.storeIn(clientConfig(), READY_TIMEOUT);
+        } catch (RuntimeException e) {
+            starting.shutdown(STOP_TIMEOUT);
+            throw e;
         }
         server = starting;
         LOG.info(
@@ -148,6 +161,37 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         return clientConfig;
     }
 
+    /**
+     * {@code 127.0.0.1:<port>} of a secure listener.
+     *
+     * @throws IllegalStateException if the broker was built without it
+     */
+    public String bootstrapServers(SecureListener listener) {
+        Integer port = config.secureListeners().ports().get(listener);
+        if (port == null) {
+            throw new IllegalStateException(
+                    "Embedded Kafka has no "
+                            + listener
+                            + " listener: build it with secureListeners(...)");
+        }
+        return "127.0.0.1:" + port;
+    }
+
+    /**
+     * A new, modifiable client config for a secure listener: bootstrap.servers, security.protocol
+     * and, for SCRAM listeners, sasl.mechanism. The caller adds its trust store, key store or
+     * sasl.jaas.config.
+     */
+    public Map<String, Object> clientConfig(SecureListener listener) {
+        Map<String, Object> clientConfig = new HashMap<>();
+        clientConfig.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(listener));
+        clientConfig.put(CommonClientConfigs.SECURITY_PROTOCOL_CONFIG, listener.securityProtocol());
+        if (listener.usesScram()) {
+            clientConfig.put(SaslConfigs.SASL_MECHANISM, SecureListener.SCRAM_MECHANISM);
+        }
+        return clientConfig;
+    }
+
     /** The cluster id, known once the broker has started. */
     public synchronized String clusterId() {
         if (clusterId == null) {
@@ -182,6 +226,9 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         private int saslPort;
         private Map<String, String> saslPlainUsers = Map.of();
         private Path dataDir;
+        private ServerTls serverTls;
+        private final Set<SecureListener> secureListeners = EnumSet.noneOf(SecureListener.class);
+        private Map<String, String> scramUsers = Map.of();
         private final Map<String, String> brokerProperties = new LinkedHashMap<>();
 
         private Builder() {}
@@ -209,6 +256,24 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
             return this;
         }
 
+        /** Adds client listeners secured with TLS and/or SCRAM-SHA-512, each on a free port. */
+        public Builder secureListeners(SecureListener... listeners) {
+            secureListeners.addAll(List.of(listeners));
+            return this;
+        }
+
+        /** The certificate of the TLS listeners and the CA the mTLS listener trusts. */
+        public Builder serverTls(ServerTls tls) {
+            this.serverTls = Objects.requireNonNull(tls, "tls");
+            return this;
+        }
+
+        /** SCRAM-SHA-512 users, created in the cluster metadata once the broker has started. */
+        public Builder scramUsers(Map<String, String> usernameToPassword) {
+            this.scramUsers = Map.copyOf(usernameToPassword);
+            return this;
+        }
+
         /**
          * A directory dedicated to this broker's data, kept on close. The default is a fresh temp
          * directory deleted on {@link #close()}.
@@ -230,14 +295,24 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
             if (!withSasl && saslPort != 0) {
                 throw new IllegalStateException("saslPort(...) needs saslPlainUsers(...)");
             }
+            boolean withScram = secureListeners.stream().anyMatch(SecureListener::usesScram);
+            if (withScram == scramUsers.isEmpty()) {
+                throw new IllegalStateException(
+                        "A SCRAM listener needs scramUsers(...) and vice versa");
+            }
             BrokerPorts ports = BrokerPorts.resolve(plaintextPort, withSasl, saslPort);
+            Set<Integer> taken = new HashSet<>(Set.of(ports.plaintext(), ports.controller()));
+            ports.sasl().ifPresent(taken::add);
+            SecureListeners secure =
+                    SecureListeners.withFreePorts(secureListeners, serverTls, taken);
             DataDirectory directory =
                     dataDir == null
                             ? DataDirectory.createTemporary()
                             : DataDirectory.given(dataDir);
             BrokerConfig config =
-                    new BrokerConfig(ports, directory.path(), saslPlainUsers, brokerProperties);
-            return new EmbeddedKafkaBroker(config, directory);
+                    new BrokerConfig(
+                            ports, directory.path(), saslPlainUsers, brokerProperties, secure);
+            return new EmbeddedKafkaBroker(config, directory, new ScramUsers(scramUsers));
         }
 
         private static int checkPort(int port) {

@@ -12,6 +12,7 @@ import org.apache.kafka.common.errors.InvalidPartitionsException;
 import org.apache.kafka.common.errors.InvalidReplicationFactorException;
 import org.apache.kafka.common.errors.InvalidRequestException;
 import org.apache.kafka.common.errors.PolicyViolationException;
+import org.apache.kafka.common.errors.SslAuthenticationException;
 import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 
@@ -56,10 +57,12 @@ final class AdminFutures {
                     case KafkaUnreachable ->
                             "Kafka at " + cluster + " did not answer (" + what + ")";
                     case AuthenticationFailed ->
-                            "Kafka at "
-                                    + cluster
-                                    + " refused the credentials: "
-                                    + cause.getMessage();
+                            cause instanceof SslAuthenticationException
+                                    ? TlsHandshakeMessage.describe(cluster, cause)
+                                    : "Kafka at "
+                                            + cluster
+                                            + " refused the credentials: "
+                                            + cause.getMessage();
                     case NotAuthorized -> "not authorized to " + what + ": " + cause.getMessage();
                     default -> "cannot " + what + ": " + cause.getMessage();
                 };
