@@ -1,6 +1,7 @@
 package io.eventpipeline.operator.bench;
 
 import io.eventpipeline.kafka.embedded.EmbeddedKafkaBroker;
+import io.eventpipeline.kafka.embedded.EmbeddedKafkaBrokerBuilder;
 import io.eventpipeline.operator.api.EventPipeline;
 import io.eventpipeline.operator.config.OperatorConfig;
 import io.eventpipeline.operator.testing.CountingAdmins;
@@ -54,7 +55,7 @@ public final class OperatorScaleBenchmark {
         Configurator.setLevel("io.eventpipeline", Level.WARN);
         System.out.println("operator scale: " + options.describe());
         Optional<BrokerStorage> storage = BrokerStorage.of(options.brokerData());
-        EmbeddedKafkaBroker.Builder brokerBuilder = EmbeddedKafkaBroker.builder();
+        EmbeddedKafkaBrokerBuilder brokerBuilder = EmbeddedKafkaBroker.builder();
         storage.ifPresent(s -> brokerBuilder.dataDir(s.dir()));
         System.out.println(
                 "broker logs in "
