@@ -5,12 +5,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinitionVersion;
 import io.fabric8.kubernetes.client.utils.Serialization;
+import io.fabric8.mockwebserver.http.MockResponse;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * A custom resource checked against its CRD's schema, as the API server checks a write that asks
@@ -46,6 +48,40 @@ final class SchemaValidation {
                 }
             }
         }
+    }
+
+    /**
+     * The refusal of a write that asked for strict field validation and breaks the CRD's schema;
+     * null when it may go on.
+     */
+    MockResponse refusal(String path, JsonNode object) {
+        Problems problems = check(path, object);
+        String kind = object.path("kind").asText("object");
+        if (!problems.unknownFields().isEmpty()) {
+            return Statuses.failure(
+                    400,
+                    "BadRequest",
+                    kind
+                            + " in version \""
+                            + object.path("apiVersion").asText()
+                            + "\" cannot be handled as a "
+                            + kind
+                            + ": strict decoding error: "
+                            + problems.unknownFields().stream()
+                                    .map(f -> "unknown field \"" + f + "\"")
+                                    .collect(Collectors.joining(", ")));
+        }
+        if (!problems.invalid().isEmpty()) {
+            return Statuses.failure(
+                    422,
+                    "Invalid",
+                    kind
+                            + " \""
+                            + object.path("metadata").path("name").asText()
+                            + "\" is invalid: "
+                            + String.join(", ", problems.invalid()));
+        }
+        return null;
     }
 
     /** The problems of the object written to this path; none when the path is no CRD's. */

@@ -87,7 +87,8 @@ final class WriteSemantics extends Dispatcher {
                         request.getPath(),
                         request.getHeaders(),
                         new Buffer().writeUtf8(body));
-        MockResponse rejected = strictValidation(api) ? rejected(api, JSON.readTree(body)) : null;
+        MockResponse rejected =
+                strictValidation(api) ? validation.refusal(api.path(), JSON.readTree(body)) : null;
         if (rejected != null) {
             return rejected;
         }
@@ -97,40 +98,6 @@ final class WriteSemantics extends Dispatcher {
         return request.getMethod().equals("POST")
                 ? dryRunCreate(body, api)
                 : dryRunUpdate(body, api);
-    }
-
-    /**
-     * The refusal of a write that asked for strict field validation and breaks the CRD's schema;
-     * null when it may go on.
-     */
-    private MockResponse rejected(ApiRequest api, JsonNode object) {
-        SchemaValidation.Problems problems = validation.check(api.path(), object);
-        String kind = object.path("kind").asText("object");
-        if (!problems.unknownFields().isEmpty()) {
-            return Statuses.failure(
-                    400,
-                    "BadRequest",
-                    kind
-                            + " in version \""
-                            + object.path("apiVersion").asText()
-                            + "\" cannot be handled as a "
-                            + kind
-                            + ": strict decoding error: "
-                            + problems.unknownFields().stream()
-                                    .map(f -> "unknown field \"" + f + "\"")
-                                    .collect(Collectors.joining(", ")));
-        }
-        if (!problems.invalid().isEmpty()) {
-            return Statuses.failure(
-                    422,
-                    "Invalid",
-                    kind
-                            + " \""
-                            + object.path("metadata").path("name").asText()
-                            + "\" is invalid: "
-                            + String.join(", ", problems.invalid()));
-        }
-        return null;
     }
 
     /** Whether the write asked for it (the status has no schema checks here). */
@@ -173,7 +140,8 @@ final class WriteSemantics extends Dispatcher {
                     MERGE_PATCH.equals(type)
                             ? JsonMergePatch.apply(before, patch)
                             : JsonPatch.apply(patch, before);
-            MockResponse rejected = strictValidation(api) ? rejected(api, after) : null;
+            MockResponse rejected =
+                    strictValidation(api) ? validation.refusal(api.path(), after) : null;
             if (rejected != null) {
                 return rejected;
             }
