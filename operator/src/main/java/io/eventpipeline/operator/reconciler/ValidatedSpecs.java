@@ -3,10 +3,8 @@ package io.eventpipeline.operator.reconciler;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.eventpipeline.spec.PipelineDefinition;
 import io.eventpipeline.spec.validation.PipelineValidator;
-import io.eventpipeline.spec.validation.ValidationProblem;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -32,11 +30,6 @@ final class ValidatedSpecs {
                         return size() > capacity;
                     }
                 };
-    }
-
-    /** Every problem of the definition, as {@link PipelineValidator#validate} reports them. */
-    List<ValidationProblem> problems(PipelineDefinition definition) {
-        return validated(definition).problems();
     }
 
     /**

@@ -7,7 +7,6 @@ import io.eventpipeline.spec.validation.PipelineValidator;
 import io.eventpipeline.spec.validation.ValidationProblem;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ValidatedSpecsTest {
@@ -26,33 +25,34 @@ class ValidatedSpecsTest {
         ValidatedSpecs specs = new ValidatedSpecs(new PipelineValidator(), 8);
         PipelineDefinition pipeline = example();
 
-        List<ValidationProblem> first = specs.problems(pipeline);
-        assertThat(first).isEmpty();
-        assertThat(specs.problems(example())).isSameAs(first);
+        PipelineValidator.Validated first = specs.validated(pipeline);
+        assertThat(first.problems()).isEmpty();
+        assertThat(first.patterns()).hasSize(1);
+        assertThat(specs.validated(example())).isSameAs(first);
         assertThat(specs.size()).isEqualTo(1);
 
         PipelineDefinition broken = example();
         broken.spec().getPatterns().get(0).getSteps().get(0).setWhere("event.minutes >");
-        assertThat(specs.problems(broken))
+        assertThat(specs.validated(broken).problems())
                 .singleElement()
                 .satisfies(p -> assertThat(p.path()).isEqualTo("spec.patterns[0].steps[0].where"));
-        assertThat(specs.problems(renamed(pipeline, "Not_A_Name")))
+        assertThat(specs.validated(renamed(pipeline, "Not_A_Name")).problems())
                 .extracting(ValidationProblem::path)
                 .contains("metadata.name");
         assertThat(specs.size()).isEqualTo(3);
-        assertThat(specs.problems(pipeline)).isSameAs(first);
+        assertThat(specs.validated(pipeline)).isSameAs(first);
     }
 
     @Test
     void keepsAtMostItsCapacityDroppingTheLeastRecentlyUsed() throws Exception {
         ValidatedSpecs specs = new ValidatedSpecs(new PipelineValidator(), 2);
         PipelineDefinition a = renamed(example(), "a");
-        List<ValidationProblem> aVerdict = specs.problems(a);
-        specs.problems(renamed(example(), "b"));
-        specs.problems(a);
-        specs.problems(renamed(example(), "c"));
+        PipelineValidator.Validated aVerdict = specs.validated(a);
+        specs.validated(renamed(example(), "b"));
+        specs.validated(a);
+        specs.validated(renamed(example(), "c"));
 
         assertThat(specs.size()).isEqualTo(2);
-        assertThat(specs.problems(a)).isSameAs(aVerdict);
+        assertThat(specs.validated(a)).isSameAs(aVerdict);
     }
 }
