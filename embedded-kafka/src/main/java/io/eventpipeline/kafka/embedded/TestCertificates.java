@@ -92,22 +92,28 @@ public record TestCertificates(
     private record Keytool(Path dir) {
 
         void generateCa(String alias, String dname) throws IOException {
-            run(
-                    "-genkeypair",
-                    "-alias",
-                    alias,
-                    "-keyalg",
-                    "RSA",
-                    "-keysize",
-                    "2048",
-                    "-dname",
-                    dname,
-                    "-validity",
-                    "30",
-                    "-ext",
-                    "bc:c",
-                    "-keystore",
-                    store(alias));
+            generateKeyPair(alias, dname, "-validity", "30", "-ext", "bc:c");
+        }
+
+        /** An RSA key pair with a self-signed certificate, in the alias's own store. */
+        private void generateKeyPair(String alias, String dname, String... options)
+                throws IOException {
+            List<String> args =
+                    new ArrayList<>(
+                            List.of(
+                                    "-genkeypair",
+                                    "-alias",
+                                    alias,
+                                    "-keyalg",
+                                    "RSA",
+                                    "-keysize",
+                                    "2048",
+                                    "-dname",
+                                    dname,
+                                    "-keystore",
+                                    store(alias)));
+            args.addAll(List.of(options));
+            run(args.toArray(String[]::new));
         }
 
         CertificateAndKey signedLeaf(
@@ -118,18 +124,7 @@ public record TestCertificates(
                 int validityDays,
                 String caPem)
                 throws IOException {
-            run(
-                    "-genkeypair",
-                    "-alias",
-                    alias,
-                    "-keyalg",
-                    "RSA",
-                    "-keysize",
-                    "2048",
-                    "-dname",
-                    dname,
-                    "-keystore",
-                    store(alias));
+            generateKeyPair(alias, dname);
             Path request = dir.resolve(alias + ".csr");
             run(
                     "-certreq",
