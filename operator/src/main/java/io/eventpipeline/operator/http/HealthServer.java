@@ -4,6 +4,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
@@ -15,6 +16,8 @@ import java.util.function.Supplier;
  */
 public final class HealthServer implements AutoCloseable {
     private final HttpServer server;
+
+    private final ExecutorService executor;
 
     public HealthServer(
             int port, BooleanSupplier live, BooleanSupplier ready, Supplier<String> metrics)
@@ -30,8 +33,8 @@ public final class HealthServer implements AutoCloseable {
                                 200,
                                 "text/plain; version=0.0.4; charset=utf-8",
                                 metrics.get()));
-        server.setExecutor(
-                Executors.newSingleThreadExecutor(HttpExchanges.daemonThreads("health-http")));
+        executor = Executors.newSingleThreadExecutor(HttpExchanges.daemonThreads("health-http"));
+        server.setExecutor(executor);
     }
 
     public HealthServer start() {
@@ -46,6 +49,7 @@ public final class HealthServer implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
+        executor.shutdownNow();
     }
 
     private static void probe(HttpExchange exchange, BooleanSupplier check) throws IOException {
