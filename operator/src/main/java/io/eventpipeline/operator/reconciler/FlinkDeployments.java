@@ -195,9 +195,13 @@ public class FlinkDeployments {
         return rollOut(pipeline, desired, found.get());
     }
 
+    /**
+     * Creates or edits, marking the write as ours ({@link #markAsOurs}) in the same request, so its
+     * echo from the watch is known whenever it arrives.
+     */
     private FlinkDeployment write(FlinkDeployment desired, FlinkDeployment actual) {
         if (actual == null) {
-            return client.resource(desired).create();
+            return client.resource(markAsOurs(desired, null)).create();
         }
         return client.resource(actual)
                 .edit(
@@ -206,8 +210,23 @@ public class FlinkDeployments {
                             current.getMetadata().setLabels(desired.getMetadata().getLabels());
                             current.getMetadata()
                                     .setOwnerReferences(desired.getMetadata().getOwnerReferences());
-                            return current;
+                            return markAsOurs(current, actual.getMetadata().getResourceVersion());
                         });
+    }
+
+    /**
+     * JOSDK's mark of a write by this informer's operator ({@code javaoperatorsdk.io/previous}: the
+     * informer's id, and the version written over). The informer drops the watch event that carries
+     * it (the echo) even when it arrives before the write's response, which noting the written
+     * version afterwards ({@link #remember}) cannot catch. Every later event, the Flink operator's
+     * status writes included, is passed on. The annotation is not among what {@link #needsWrite}
+     * compares, so a new id after a restart causes no write.
+     */
+    private FlinkDeployment markAsOurs(FlinkDeployment target, String previousVersion) {
+        if (target.getMetadata().getAnnotations() == null) {
+            target.getMetadata().setAnnotations(new java.util.LinkedHashMap<>());
+        }
+        return informer.addPreviousAnnotation(previousVersion, target);
     }
 
     /**
