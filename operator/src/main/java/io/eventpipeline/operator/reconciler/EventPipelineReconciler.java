@@ -3,6 +3,7 @@ package io.eventpipeline.operator.reconciler;
 import io.eventpipeline.operator.api.EventPipeline;
 import io.eventpipeline.operator.topics.PipelineTopics;
 import io.eventpipeline.operator.topics.TopicOperationException;
+import io.eventpipeline.operator.topics.TopicsOutcome;
 import io.eventpipeline.spec.resolved.ResolvedPipeline;
 import io.eventpipeline.spec.state.UpgradePlan;
 import io.eventpipeline.spec.validation.InvalidPipelineException;
@@ -80,6 +81,8 @@ public class EventPipelineReconciler implements Reconciler<EventPipeline> {
 
         PipelineTopics.Reconciled topicsNow = topics.reconcile(pipeline, resolved, context);
         pipeline = topicsNow.pipeline();
+        TopicsOutcome topicsOutcome =
+                topicsNow.outcome().withIdleReaderAdvice(deployments.highestParallelism(resolved));
 
         FlinkDeployments.Lookup lookup = deployments.of(context);
         if (!lookup.known()) {
@@ -88,7 +91,7 @@ public class EventPipelineReconciler implements Reconciler<EventPipeline> {
         }
         FlinkDeployment deployment = lookup.deployment();
         Optional<UpgradePlan> upgrade = Optional.empty();
-        if (topicsNow.outcome().allReady()) {
+        if (topicsOutcome.allReady()) {
             FlinkDeployments.Rollout rollout = deployments.rollOut(pipeline, resolved, deployment);
             if (!rollout.seen()) {
                 // Its ADD event reconciles the pipeline again; the delay is only a safety net.
@@ -97,7 +100,7 @@ public class EventPipelineReconciler implements Reconciler<EventPipeline> {
             deployment = rollout.deployment();
             upgrade = rollout.upgrade();
         }
-        status.progressed(pipeline, topicsNow.outcome(), deployment, upgrade, context);
+        status.progressed(pipeline, topicsOutcome, deployment, upgrade, context);
         return UpdateControl.noUpdate();
     }
 

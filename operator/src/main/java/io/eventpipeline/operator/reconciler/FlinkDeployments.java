@@ -104,6 +104,11 @@ public class FlinkDeployments {
         return informer;
     }
 
+    /** The most parallel tasks the pipeline's job may run (see the renderer). */
+    int highestParallelism(ResolvedPipeline resolved) {
+        return renderer.highestParallelism(resolved);
+    }
+
     /** The reconciled pipeline's FlinkDeployment, if the informer can tell. */
     Lookup of(Context<EventPipeline> context) {
         Optional<FlinkDeployment> found = context.getSecondaryResource(FlinkDeployment.class);
