@@ -21,6 +21,7 @@ import io.fabric8.kubernetes.api.model.PodTemplateSpec;
 import io.fabric8.kubernetes.api.model.PodTemplateSpecBuilder;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.apache.flink.kubernetes.operator.api.FlinkDeployment;
 import org.apache.flink.kubernetes.operator.api.spec.FlinkDeploymentSpec;
 import org.apache.flink.kubernetes.operator.api.spec.FlinkVersion;
@@ -51,6 +52,18 @@ public final class FlinkDeploymentRenderer {
      *     cluster
      */
     public FlinkDeployment render(ResolvedPipeline pipeline, OwnerReference owner) {
+        return render(pipeline, owner, Optional.empty());
+    }
+
+    /**
+     * @param credentials the fingerprint of the Kafka credentials the job reads, put on the pod
+     *     template so that new credentials restart the job; empty when rendering without a cluster
+     *     (no annotation then)
+     */
+    public FlinkDeployment render(
+            ResolvedPipeline pipeline,
+            OwnerReference owner,
+            Optional<KafkaCredentials> credentials) {
         EventPipelineSpec spec = pipeline.spec();
         FlinkSpec flink = spec.getFlink() == null ? new FlinkSpec() : spec.getFlink();
 
@@ -62,6 +75,16 @@ public final class FlinkDeploymentRenderer {
         deployment.setFlinkConfiguration(
                 FlinkConfiguration.of(pipeline.namespace(), flink, defaults).asMap());
         deployment.setPodTemplate(podTemplate(spec));
+        credentials.ifPresent(
+                c ->
+                        deployment
+                                .getPodTemplate()
+                                .setMetadata(
+                                        new ObjectMetaBuilder()
+                                                .addToAnnotations(
+                                                        KafkaCredentials.ANNOTATION,
+                                                        c.fingerprint())
+                                                .build()));
 
         JobManagerSpec jobManager = new JobManagerSpec();
         jobManager.setReplicas(1);

@@ -1,11 +1,11 @@
 package io.eventpipeline.operator.reconciler;
 
 import io.eventpipeline.operator.api.EventPipeline;
+import io.eventpipeline.operator.credentials.ReferencedSecrets;
 import io.eventpipeline.operator.topics.PipelineTopics;
 import io.eventpipeline.operator.topics.TopicOperationException;
 import io.eventpipeline.operator.topics.TopicsOutcome;
 import io.eventpipeline.spec.resolved.ResolvedPipeline;
-import io.eventpipeline.spec.state.UpgradePlan;
 import io.eventpipeline.spec.validation.InvalidPipelineException;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
@@ -13,6 +13,7 @@ import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
+import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import java.time.Duration;
 import java.util.List;
@@ -37,6 +38,7 @@ public class EventPipelineReconciler implements Reconciler<EventPipeline> {
     private final FlinkDeployments deployments;
     private final StatusRecorder status;
     private final PipelineDeletion deletion;
+    private final ReferencedSecrets secrets;
     private final NamespaceTermination termination = new NamespaceTermination();
 
     public EventPipelineReconciler(
@@ -44,18 +46,20 @@ public class EventPipelineReconciler implements Reconciler<EventPipeline> {
             PipelineTopics topics,
             FlinkDeployments deployments,
             StatusRecorder status,
-            PipelineDeletion deletion) {
+            PipelineDeletion deletion,
+            ReferencedSecrets secrets) {
         this.resolver = resolver;
         this.topics = topics;
         this.deployments = deployments;
         this.status = status;
         this.deletion = deletion;
+        this.secrets = secrets;
     }
 
     @Override
     public List<EventSource<?, EventPipeline>> prepareEventSources(
             EventSourceContext<EventPipeline> context) {
-        return List.of(deployments.eventSource(context));
+        return List.of(deployments.eventSource(context), secrets);
     }
 
     @Override
@@ -64,6 +68,7 @@ public class EventPipelineReconciler implements Reconciler<EventPipeline> {
         if (context.isPrimaryResourceDeleted()) {
             deletion.forget(observed);
             termination.forget(observed);
+            secrets.forget(ResourceID.fromResource(observed));
             return UpdateControl.noUpdate();
         }
         if (observed.isMarkedForDeletion()) {
@@ -78,6 +83,11 @@ public class EventPipelineReconciler implements Reconciler<EventPipeline> {
             status.invalid(pipeline, e, context);
             return UpdateControl.noUpdate();
         }
+        // Watched before they are read: a Secret created or changed from now on reconciles again.
+        secrets.track(
+                ResourceID.fromResource(pipeline),
+                resolved.namespace(),
+                resolved.kafka().referencedSecretNames());
 
         PipelineTopics.Reconciled topicsNow = topics.reconcile(pipeline, resolved, context);
         pipeline = topicsNow.pipeline();
@@ -90,7 +100,7 @@ public class EventPipelineReconciler implements Reconciler<EventPipeline> {
             return UpdateControl.noUpdate();
         }
         FlinkDeployment deployment = lookup.deployment();
-        Optional<UpgradePlan> upgrade = Optional.empty();
+        Optional<JobUpgrade> upgrade = Optional.empty();
         if (topicsOutcome.allReady()) {
             FlinkDeployments.Rollout rollout = deployments.rollOut(pipeline, resolved, deployment);
             if (!rollout.seen()) {

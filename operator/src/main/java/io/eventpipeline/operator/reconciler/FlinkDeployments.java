@@ -1,8 +1,10 @@
 package io.eventpipeline.operator.reconciler;
 
 import io.eventpipeline.operator.api.EventPipeline;
+import io.eventpipeline.operator.credentials.ReferencedSecrets;
 import io.eventpipeline.operator.flink.FlinkDeploymentRenderer;
 import io.eventpipeline.operator.flink.FlinkDeploymentState;
+import io.eventpipeline.operator.flink.KafkaCredentials;
 import io.eventpipeline.operator.flink.UpgradeReview;
 import io.eventpipeline.spec.resolved.ResolvedPipeline;
 import io.eventpipeline.spec.state.UpgradePlan;
@@ -43,11 +45,14 @@ public class FlinkDeployments {
 
     private final KubernetesClient client;
     private final FlinkDeploymentRenderer renderer;
+    private final ReferencedSecrets secrets;
     private volatile InformerEventSource<FlinkDeployment, EventPipeline> informer;
 
-    public FlinkDeployments(KubernetesClient client, FlinkDeploymentRenderer renderer) {
+    public FlinkDeployments(
+            KubernetesClient client, FlinkDeploymentRenderer renderer, ReferencedSecrets secrets) {
         this.client = client;
         this.renderer = renderer;
+        this.secrets = secrets;
     }
 
     /** What the informer said of a FlinkDeployment. */
@@ -66,11 +71,12 @@ public class FlinkDeployments {
 
     /**
      * @param deployment the FlinkDeployment as it is after the rollout (null: none)
-     * @param upgrade what the change does to the running job's state; empty when no job changed
+     * @param upgrade what the change does to the running job's state, and why it restarts; empty
+     *     when no job changed
      * @param seen false when the FlinkDeployment exists on the server but not yet in the informer's
      *     cache, so that nothing can be reported about it until the watch delivers it
      */
-    record Rollout(FlinkDeployment deployment, Optional<UpgradePlan> upgrade, boolean seen) {
+    record Rollout(FlinkDeployment deployment, Optional<JobUpgrade> upgrade, boolean seen) {
         static Rollout unchanged(FlinkDeployment deployment) {
             return new Rollout(deployment, Optional.empty(), true);
         }
@@ -123,15 +129,27 @@ public class FlinkDeployments {
      * @param actual the FlinkDeployment as {@link #of} found it (null: none)
      */
     Rollout rollOut(EventPipeline pipeline, ResolvedPipeline resolved, FlinkDeployment actual) {
-        return rollOut(pipeline, renderer.render(resolved, ownerReference(pipeline)), actual);
+        Optional<KafkaCredentials> credentials = secrets.credentials(pipeline, resolved);
+        FlinkDeployment desired = renderer.render(resolved, ownerReference(pipeline), credentials);
+        return rollOut(pipeline, desired, actual, credentials);
     }
 
     private Rollout rollOut(
-            EventPipeline pipeline, FlinkDeployment desired, FlinkDeployment actual) {
+            EventPipeline pipeline,
+            FlinkDeployment desired,
+            FlinkDeployment actual,
+            Optional<KafkaCredentials> credentials) {
         if (!needsWrite(desired, actual)) {
             return Rollout.unchanged(actual);
         }
-        Optional<UpgradePlan> plan = review(pipeline, actual, desired);
+        Optional<JobUpgrade> plan =
+                review(pipeline, actual, desired)
+                        .map(
+                                p ->
+                                        new JobUpgrade(
+                                                p,
+                                                UpgradeReview.reason(
+                                                        actual, desired, credentials)));
         FlinkDeployment written;
         try {
             written = write(desired, actual);
@@ -139,7 +157,7 @@ public class FlinkDeployments {
             if (actual != null || e.getCode() != HttpURLConnection.HTTP_CONFLICT) {
                 throw e;
             }
-            return alreadyCreated(pipeline, desired);
+            return alreadyCreated(pipeline, desired, credentials);
         }
         remember(written, actual);
         LOG.info(
@@ -174,7 +192,10 @@ public class FlinkDeployments {
      * the watch to deliver it: not an error, and nothing is reported from a guess. Someone else's
      * FlinkDeployment under that name is an error: it is never taken over.
      */
-    private Rollout alreadyCreated(EventPipeline pipeline, FlinkDeployment desired) {
+    private Rollout alreadyCreated(
+            EventPipeline pipeline,
+            FlinkDeployment desired,
+            Optional<KafkaCredentials> credentials) {
         String namespace = desired.getMetadata().getNamespace();
         String name = desired.getMetadata().getName();
         Optional<FlinkDeployment> found = informer.get(new ResourceID(name, namespace));
@@ -197,7 +218,7 @@ public class FlinkDeployments {
                             + "); the operator never takes over another's FlinkDeployment:"
                             + " delete it or rename the pipeline");
         }
-        return rollOut(pipeline, desired, found.get());
+        return rollOut(pipeline, desired, found.get(), credentials);
     }
 
     /**
