@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.Serializable;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -106,6 +107,9 @@ public final class MatchRecordBuilder implements Serializable {
             json.writeBooleanField("timedOut", timedOut);
             json.writeNumberField("start", start);
             json.writeNumberField("end", end);
+            // The same instants for people and log tools: ISO-8601 in UTC.
+            json.writeStringField("startTime", Instant.ofEpochMilli(start).toString());
+            json.writeStringField("endTime", Instant.ofEpochMilli(end).toString());
             json.writeObjectFieldStart("events");
             for (Map.Entry<String, List<PipelineEvent>> step : steps.entrySet()) {
                 json.writeArrayFieldStart(step.getKey());

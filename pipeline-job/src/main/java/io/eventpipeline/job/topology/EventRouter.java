@@ -1,6 +1,7 @@
 package io.eventpipeline.job.topology;
 
 import io.eventpipeline.job.event.PipelineEvent;
+import java.time.Instant;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.streaming.api.functions.ProcessFunction;
 import org.apache.flink.util.Collector;
@@ -53,8 +54,13 @@ public final class EventRouter extends ProcessFunction<PipelineEvent, PipelineEv
                             event,
                             "late: event time "
                                     + event.timestamp()
-                                    + " is not after the watermark "
-                                    + watermark));
+                                    + " ("
+                                    + Instant.ofEpochMilli(event.timestamp())
+                                    + ") is not after the watermark "
+                                    + watermark
+                                    + " ("
+                                    + Instant.ofEpochMilli(watermark)
+                                    + ")"));
             return;
         }
         EventConditions.Outcome outcome = conditions.evaluate(event.conditionInput());

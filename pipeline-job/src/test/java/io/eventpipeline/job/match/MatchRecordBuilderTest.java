@@ -60,7 +60,9 @@ class MatchRecordBuilderTest {
                 .startsWith(
                         "{\"pipeline\":\"pipe\",\"pattern\":\"p\",\"matchId\":\""
                                 + output.matchId
-                                + "\",\"key\":\"u1\",\"timedOut\":false,\"start\":1000,\"end\":3000,")
+                                + "\",\"key\":\"u1\",\"timedOut\":false,\"start\":1000,\"end\":3000,"
+                                + "\"startTime\":\"1970-01-01T00:00:01Z\","
+                                + "\"endTime\":\"1970-01-01T00:00:03Z\",")
                 .contains(
                         "\"events\":{\"a\":["
                                 + asSent
@@ -79,6 +81,7 @@ class MatchRecordBuilderTest {
         assertThat(record.get("timedOut").asBoolean()).isTrue();
         assertThat(record.get("start").asLong()).isEqualTo(4000);
         assertThat(record.get("end").asLong()).isEqualTo(64_000);
+        assertThat(record.get("endTime").asText()).isEqualTo("1970-01-01T00:01:04Z");
         assertThat(record.get("events").has("b")).isFalse();
         assertThat(record.get("fields").isNull()).isTrue();
         assertThat(record.get("error").asText()).contains("emit field 'n'");

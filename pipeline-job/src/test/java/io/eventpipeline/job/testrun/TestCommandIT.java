@@ -71,8 +71,8 @@ class TestCommandIT {
                         "line 6: not JSON: Unrecognized token 'this': was expecting (JSON String,"
                                 + " Number, Array, Object or token 'null', 'true' or 'false')",
                         "line 8: missing key field 'flightId'",
-                        "line 11: late: event time 1714560000000 is not after the watermark"
-                                + " 1714562969999");
+                        "line 11: late: event time 1714560000000 (2024-05-01T10:40:00Z) is not"
+                                + " after the watermark 1714562969999 (2024-05-01T11:29:29.999Z)");
     }
 
     /** Every seed example: its pipeline over its sample events prints its expected alerts. */
