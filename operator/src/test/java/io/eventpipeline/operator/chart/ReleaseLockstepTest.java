@@ -112,6 +112,29 @@ class ReleaseLockstepTest {
                 .contains("COPY --chown=9999:9999 target/pipeline-job.jar ");
     }
 
+    /** README's render command: {@code java -jar}, its classpath the lib/ folder beside it. */
+    @Test
+    void theOperatorJarRunsWithJavaJarFromTheLibFolderBesideIt() {
+        Path pom = ReleaseFiles.ROOT.resolve("operator/pom.xml");
+        String plugins = "/project/build/plugins/plugin";
+        String manifest =
+                plugins + "[artifactId='maven-jar-plugin']/configuration/archive/manifest/";
+        assertThat(ReleaseFiles.pom(pom, manifest + "mainClass"))
+                .isEqualTo(io.eventpipeline.operator.Main.class.getName());
+        assertThat(ReleaseFiles.pom(pom, manifest + "addClasspath")).isEqualTo("true");
+        assertThat(ReleaseFiles.pom(pom, manifest + "classpathPrefix")).isEqualTo("lib/");
+        assertThat(
+                        ReleaseFiles.pom(
+                                pom,
+                                plugins
+                                        + "[artifactId='maven-dependency-plugin']/executions"
+                                        + "/execution/configuration/outputDirectory"))
+                .isEqualTo("${project.build.directory}/lib");
+        assertThat(read(ReleaseFiles.README))
+                .contains("java -jar operator/target/eventpipeline-operator.jar render -f")
+                .doesNotContain("java -cp 'operator/target/lib/*");
+    }
+
     @Test
     void theDocumentationNamesTheReleaseVersionWhereverItNamesAnImageOrTheChart() {
         Pattern image =
