@@ -32,6 +32,8 @@ public record PipelineExample(Path file, EventPipeline pipeline) {
             return new PipelineExample(file, pipeline);
         } catch (StrictYaml.Refused e) {
             throw new IllegalArgumentException(file + ": " + e.getMessage(), e);
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new UncheckedIOException("cannot read " + file + ": no such file", e);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
         }

@@ -39,14 +39,26 @@ public final class Sandbox {
         try {
             args = SandboxArgs.parse(Arrays.asList(argv));
         } catch (IllegalArgumentException e) {
-            System.err.println(
-                    e.getMessage().isEmpty()
-                            ? SandboxArgs.USAGE
-                            : e.getMessage() + "\n" + SandboxArgs.USAGE);
+            System.err.println("sandbox: " + e.getMessage() + "\n" + SandboxArgs.USAGE);
+            System.exit(SandboxArgs.USAGE_ERROR);
+            return;
+        }
+        if (args.help()) {
+            System.out.println(SandboxArgs.USAGE);
+            return;
+        }
+        List<PipelineExample> examples;
+        try {
+            examples = PipelineExample.loadAll(args.examples());
+        } catch (java.io.UncheckedIOException e) {
+            System.err.println("sandbox: " + e.getMessage());
+            System.exit(SandboxArgs.USAGE_ERROR);
+            return;
+        } catch (IllegalArgumentException e) {
+            System.err.println("sandbox: " + e.getMessage());
             System.exit(2);
             return;
         }
-        List<PipelineExample> examples = PipelineExample.loadAll(args.examples());
         if (examples.isEmpty()) {
             System.err.println("no *.yaml pipeline in " + args.examples());
             System.exit(2);
@@ -216,7 +228,7 @@ public final class Sandbox {
             System.err.println("sandbox produce: sent " + sent + " records");
         } catch (IllegalArgumentException e) {
             System.err.println("sandbox produce: " + e.getMessage() + "\n" + ProduceCommand.USAGE);
-            System.exit(2);
+            System.exit(SandboxArgs.USAGE_ERROR);
         } catch (java.io.IOException | org.apache.kafka.common.KafkaException e) {
             System.err.println("sandbox produce: " + e.getMessage());
             System.exit(1);

@@ -15,7 +15,11 @@ record SandboxArgs(
         int kubePort,
         int flinkPort,
         int metricsPort,
-        Path workDir) {
+        Path workDir,
+        boolean help) {
+    /** Exit status of a usage error, as the operator's and the job's command lines use. */
+    static final int USAGE_ERROR = 64;
+
     static final String USAGE =
             """
             usage: sandbox [FILE.yaml | FOLDER] [--rate EVENTS_PER_SECOND] [--no-events]
@@ -37,17 +41,30 @@ record SandboxArgs(
         int flinkPort = 8082;
         int metricsPort = 8083;
         Path workDir = Path.of("target", "sandbox");
+        boolean help = false;
+        List<String> split = new java.util.ArrayList<>();
+        for (String arg : args) {
+            // --opt=value as well as --opt value
+            int equals = arg.indexOf('=');
+            if (arg.startsWith("--") && equals > 2) {
+                split.add(arg.substring(0, equals));
+                split.add(arg.substring(equals + 1));
+            } else {
+                split.add(arg);
+            }
+        }
+        args = split;
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
             switch (arg) {
-                case "--rate" -> rate = Double.parseDouble(value(args, ++i, arg));
+                case "--rate" -> rate = number(arg, value(args, ++i, arg));
                 case "--no-events" -> sendEvents = false;
-                case "--kafka-port" -> kafkaPort = Integer.parseInt(value(args, ++i, arg));
-                case "--kube-port" -> kubePort = Integer.parseInt(value(args, ++i, arg));
-                case "--flink-port" -> flinkPort = Integer.parseInt(value(args, ++i, arg));
-                case "--metrics-port" -> metricsPort = Integer.parseInt(value(args, ++i, arg));
+                case "--kafka-port" -> kafkaPort = port(arg, value(args, ++i, arg));
+                case "--kube-port" -> kubePort = port(arg, value(args, ++i, arg));
+                case "--flink-port" -> flinkPort = port(arg, value(args, ++i, arg));
+                case "--metrics-port" -> metricsPort = port(arg, value(args, ++i, arg));
                 case "--work-dir" -> workDir = Path.of(value(args, ++i, arg));
-                case "-h", "--help" -> throw new IllegalArgumentException("");
+                case "-h", "--help" -> help = true;
                 default -> {
                     if (arg.startsWith("-")) {
                         throw new IllegalArgumentException("unknown option " + arg);
@@ -60,7 +77,36 @@ record SandboxArgs(
             throw new IllegalArgumentException("--rate must be positive");
         }
         return new SandboxArgs(
-                examples, rate, sendEvents, kafkaPort, kubePort, flinkPort, metricsPort, workDir);
+                examples,
+                rate,
+                sendEvents,
+                kafkaPort,
+                kubePort,
+                flinkPort,
+                metricsPort,
+                workDir,
+                help);
+    }
+
+    private static double number(String option, String text) {
+        try {
+            return Double.parseDouble(text);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(option + ": '" + text + "' is not a number");
+        }
+    }
+
+    private static int port(String option, String text) {
+        try {
+            int port = Integer.parseInt(text);
+            if (port >= 0 && port <= 65535) {
+                return port;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException(
+                option + ": '" + text + "' is not a port (0 to 65535; 0 picks a free one)");
     }
 
     private static String value(List<String> args, int index, String option) {
