@@ -3,10 +3,15 @@ package io.eventpipeline.spec.model;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import io.fabric8.generator.annotation.ValidationRule;
 
 /** TLS to the brokers: whom to trust, and the client certificate to present. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"truststore", "keystore"})
+@ValidationRule(
+        value = "!has(self.keystore) || self.keystore.type != 'PEM'",
+        message =
+                "a keystore must be PKCS12 or JKS; a PEM client certificate goes in authSecretRef")
 public class KafkaTlsSpec {
 
     @JsonPropertyDescription(
