@@ -56,6 +56,11 @@ public record ResolvedKafka(
                 sasl);
     }
 
+    /** The Secret Strimzi keeps the CA certificate of cluster {@code cluster} in. */
+    public static String strimziClusterCaSecret(String cluster) {
+        return StrimziCredentials.clusterCaSecret(cluster);
+    }
+
     private static ResolvedKafkaTls tls(KafkaTlsSpec tls) {
         return new ResolvedKafkaTls(
                 Optional.ofNullable(tls.getTruststore())
