@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -99,13 +100,13 @@ final class CredentialCheck {
         }
     }
 
-    private java.util.Optional<ValidationProblem> check(
+    private Optional<ValidationProblem> check(
             UserInfo author, String namespace, String secret, String path) {
         try {
             if (credentials.mayRead(author, namespace, secret)) {
-                return java.util.Optional.empty();
+                return Optional.empty();
             }
-            return java.util.Optional.of(
+            return Optional.of(
                     new ValidationProblem(
                             path,
                             "names Secret \""
@@ -124,7 +125,7 @@ final class CredentialCheck {
                     namespace,
                     secret,
                     e.getMessage());
-            return java.util.Optional.of(
+            return Optional.of(
                     new ValidationProblem(
                             path,
                             "cannot be checked now (the API server did not say whether "
