@@ -5,7 +5,10 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.fabric8.generator.annotation.ValidationRule;
 
-/** How to reach the Kafka cluster. */
+/**
+ * How to reach the Kafka cluster, and the credentials: an auth Secret of client properties, or
+ * stores and SASL from Secret keys, or the Strimzi shorthand; one of them.
+ */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"bootstrapServers", "authSecretRef", "tls", "sasl", "strimzi"})
 @ValidationRule(
@@ -25,7 +28,8 @@ public class KafkaConnectionSpec {
             "A Secret in the pipeline's namespace whose keys are Kafka client settings"
                     + " (security.protocol, sasl.mechanism, sasl.jaas.config, ssl.truststore.type,"
                     + " ssl.truststore.certificates, ...). Its values are never copied: the job"
-                    + " receives them as secretKeyRef environment variables.")
+                    + " receives them as secretKeyRef environment variables. Not with tls, sasl"
+                    + " or strimzi.")
     private SecretReference authSecretRef;
 
     @JsonPropertyDescription(
