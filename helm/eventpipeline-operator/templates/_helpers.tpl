@@ -68,10 +68,12 @@ watches all). HelmChartIT derives them from the API calls the operator makes: ke
 - apiGroups: ["flink.apache.org"]
   resources: ["flinkdeployments"]
   verbs: ["list", "watch", "create", "patch", "delete"]
-# Kafka client settings named by spec.kafka.authSecretRef (or kafka.authSecret): read by name only.
+# Kafka client settings named by spec.kafka.authSecretRef (or kafka.authSecret): read by name, and
+# listed and watched by name (fieldSelector metadata.name) so that a rotated Secret restarts the job.
+# The names are the pipelines' to choose, so resourceNames cannot narrow this down.
 - apiGroups: [""]
   resources: ["secrets"]
-  verbs: ["get"]
+  verbs: ["get", "list", "watch"]
 # Events aggregate: a repeat patches the count of its Event; one another replica wrote is read first.
 - apiGroups: [""]
   resources: ["events"]

@@ -1,6 +1,7 @@
 package io.eventpipeline.operator;
 
 import io.eventpipeline.operator.config.OperatorConfig;
+import io.eventpipeline.operator.credentials.ReferencedSecrets;
 import io.eventpipeline.operator.flink.FlinkDeploymentRenderer;
 import io.eventpipeline.operator.metrics.PipelineMetrics;
 import io.eventpipeline.operator.reconciler.EventPipelineReconciler;
@@ -110,8 +111,10 @@ public final class EventPipelineOperator implements AutoCloseable {
                         admins,
                         new TopicReconciler(parts.steps()),
                         new CreatedTopics());
+        ReferencedSecrets secrets = new ReferencedSecrets(client);
         FlinkDeployments deployments =
-                new FlinkDeployments(client, new FlinkDeploymentRenderer(config.jobDefaults()));
+                new FlinkDeployments(
+                        client, new FlinkDeploymentRenderer(config.jobDefaults()), secrets);
         PipelineEvents events = new PipelineEvents(client, clock);
         StatusRecorder status =
                 new StatusRecorder(
@@ -122,7 +125,8 @@ public final class EventPipelineOperator implements AutoCloseable {
                         topics,
                         deployments,
                         status,
-                        new PipelineDeletion(resolver, topics, deployments, events, status));
+                        new PipelineDeletion(resolver, topics, deployments, events, status),
+                        secrets);
 
         LeaderLease lease =
                 config.leaderElection() == null ? null : new LeaderLease(config.leaderElection());

@@ -110,7 +110,7 @@ public final class Main {
         stop.onTerminationSignals();
         HealthServer http =
                 new HealthServer(
-                                config.httpPort(),
+                                new InetSocketAddress(config.httpPort()),
                                 operator::isLive,
                                 operator::isReady,
                                 registry::scrape)

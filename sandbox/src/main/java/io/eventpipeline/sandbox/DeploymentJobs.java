@@ -15,7 +15,8 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 /**
  * Turns a FlinkDeployment's spec into the job graph its JobManager would run: the job's own
  * arguments ({@code run --pipeline-json ...}) decoded and built by the job's own code, with the
- * deployment's Flink configuration and parallelism, optionally restored from a savepoint.
+ * deployment's Flink configuration and parallelism and the main container's environment, optionally
+ * restored from a savepoint.
  */
 final class DeploymentJobs {
     /** Cluster-sizing keys that mean nothing to one shared MiniCluster. */
@@ -24,7 +25,13 @@ final class DeploymentJobs {
 
     private DeploymentJobs() {}
 
-    static JobGraph graph(FlinkDeploymentSpec spec, String savepoint) throws Exception {
+    /**
+     * @param environment the main container's environment variables, where the job reads its Kafka
+     *     credentials (KAFKA_AUTH_*)
+     */
+    static JobGraph graph(
+            FlinkDeploymentSpec spec, String savepoint, Map<String, String> environment)
+            throws Exception {
         JobSpec job = spec.getJob();
         Map<String, String> flinkConf = new TreeMap<>();
         if (spec.getFlinkConfiguration() != null) {
@@ -38,7 +45,7 @@ final class DeploymentJobs {
             env.setParallelism(job.getParallelism());
         }
         // The deployed image's own wiring, from the FlinkDeployment's job arguments.
-        ResolvedPipeline pipeline = RunCommand.build(env, List.of(job.getArgs()), Map.of());
+        ResolvedPipeline pipeline = RunCommand.build(env, List.of(job.getArgs()), environment);
         var streamGraph = env.getStreamGraph();
         streamGraph.setJobName("eventpipeline " + pipeline.id());
         JobGraph graph = streamGraph.getJobGraph();

@@ -1,7 +1,12 @@
 package io.eventpipeline.sandbox;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.eventpipeline.testsupport.kubernetes.ServerTables;
+import io.fabric8.kubernetes.client.utils.Serialization;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -15,12 +20,14 @@ import java.net.http.WebSocket;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.UnaryOperator;
 
 /**
  * What kubectl talks to: passes every request through to the mock API server, except watches. The
@@ -45,19 +52,23 @@ final class KubectlFront implements AutoCloseable {
     private final ExecutorService threads;
     private final HttpClient client;
     private final String backend;
+    private final ServerTables tables;
 
-    private KubectlFront(HttpServer server, ExecutorService threads, String backend) {
+    private KubectlFront(
+            HttpServer server, ExecutorService threads, String backend, ServerTables tables) {
         this.server = server;
         this.threads = threads;
         this.backend = backend;
+        this.tables = tables;
         this.client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     }
 
     /**
      * @param port 0 for any free port
      * @param backend the mock's URL
+     * @param tables how the mock renders Tables, for watches that ask for them
      */
-    static KubectlFront start(int port, String backend) throws IOException {
+    static KubectlFront start(int port, String backend, ServerTables tables) throws IOException {
         HttpServer server =
                 HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
         ExecutorService threads =
@@ -67,7 +78,7 @@ final class KubectlFront implements AutoCloseable {
                             thread.setDaemon(true);
                             return thread;
                         });
-        KubectlFront front = new KubectlFront(server, threads, backend);
+        KubectlFront front = new KubectlFront(server, threads, backend, tables);
         server.createContext("/", front::handle);
         server.setExecutor(threads);
         server.start();
@@ -147,10 +158,20 @@ final class KubectlFront implements AutoCloseable {
         OutputStream out = exchange.getResponseBody();
         CountDownLatch ended = new CountDownLatch(1);
         URI uri = URI.create(backend.replaceFirst("^http", "ws") + exchange.getRequestURI());
+        UnaryOperator<String> events = UnaryOperator.identity();
+        if (ServerTables.wanted(exchange.getRequestHeaders().getFirst("Accept"))) {
+            Optional<ServerTables.Columns> columns =
+                    tables.columnsFor(exchange.getRequestURI().getPath());
+            if (columns.isPresent()) {
+                events = new TableEvents(columns.get(), includeObject(exchange));
+            }
+        }
         WebSocket socket;
         try {
             socket =
-                    client.newWebSocketBuilder().buildAsync(uri, new LineWriter(out, ended)).join();
+                    client.newWebSocketBuilder()
+                            .buildAsync(uri, new LineWriter(out, ended, events))
+                            .join();
         } catch (RuntimeException e) {
             return;
         }
@@ -158,15 +179,62 @@ final class KubectlFront implements AutoCloseable {
         socket.abort();
     }
 
+    private static String includeObject(HttpExchange exchange) {
+        String query = exchange.getRequestURI().getQuery();
+        if (query != null) {
+            for (String parameter : query.split("&")) {
+                if (parameter.startsWith("includeObject=")) {
+                    return parameter.substring("includeObject=".length());
+                }
+            }
+        }
+        return "Metadata";
+    }
+
+    /**
+     * Each watched object as a one-row Table, as a real server sends a watch asked for as Table
+     * ({@code kubectl get -w}); column definitions in the first event only.
+     */
+    private static final class TableEvents implements UnaryOperator<String> {
+        private static final ObjectMapper JSON = Serialization.jsonMapper();
+        private final ServerTables.Columns columns;
+        private final String includeObject;
+        private boolean first = true;
+
+        TableEvents(ServerTables.Columns columns, String includeObject) {
+            this.columns = columns;
+            this.includeObject = includeObject;
+        }
+
+        @Override
+        public String apply(String line) {
+            try {
+                JsonNode event = JSON.readTree(line);
+                String type = event.path("type").asText();
+                if (!List.of("ADDED", "MODIFIED", "DELETED").contains(type)) {
+                    return line;
+                }
+                ((ObjectNode) event)
+                        .set("object", columns.table(event.get("object"), includeObject, first));
+                first = false;
+                return event.toString();
+            } catch (IOException | RuntimeException e) {
+                return line;
+            }
+        }
+    }
+
     /** Writes each WebSocket message as one line; a failed write means kubectl is gone. */
     private static final class LineWriter implements WebSocket.Listener {
         private final OutputStream out;
         private final CountDownLatch ended;
+        private final UnaryOperator<String> events;
         private final StringBuilder message = new StringBuilder();
 
-        LineWriter(OutputStream out, CountDownLatch ended) {
+        LineWriter(OutputStream out, CountDownLatch ended, UnaryOperator<String> events) {
             this.out = out;
             this.ended = ended;
+            this.events = events;
         }
 
         @Override
@@ -174,7 +242,9 @@ final class KubectlFront implements AutoCloseable {
             message.append(data);
             if (last) {
                 try {
-                    out.write((message + "\n").getBytes(StandardCharsets.UTF_8));
+                    out.write(
+                            (events.apply(message.toString()) + "\n")
+                                    .getBytes(StandardCharsets.UTF_8));
                     out.flush();
                 } catch (IOException e) {
                     ended.countDown();

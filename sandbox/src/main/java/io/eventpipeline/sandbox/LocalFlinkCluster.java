@@ -15,6 +15,7 @@ import org.apache.flink.runtime.jobgraph.JobGraph;
 import org.apache.flink.runtime.jobmaster.JobResult;
 import org.apache.flink.runtime.minicluster.MiniCluster;
 import org.apache.flink.runtime.minicluster.MiniClusterConfiguration;
+import org.apache.flink.util.SerializedThrowable;
 
 /**
  * One Flink MiniCluster shared by every FlinkDeployment, standing in for the per-deployment
@@ -86,14 +87,30 @@ public final class LocalFlinkCluster implements AutoCloseable {
         }
     }
 
-    /** Why a job failed, when it has ended in failure. */
+    /**
+     * Why a job failed, when it has ended in failure: the job's failure and, when another, its root
+     * cause (the top one alone often says only that no restart was left).
+     */
     public Optional<String> failure(JobID job) throws Exception {
         if (status(job) != JobStatus.FAILED) {
             return Optional.empty();
         }
         JobResult result = await(cluster.requestJobResult(job));
-        return result.getSerializedThrowable()
-                .map(t -> t.getOriginalErrorClassName() + ": " + t.getMessage());
+        return result.getSerializedThrowable().map(LocalFlinkCluster::describe);
+    }
+
+    /** {@code Class: message}, and {@code , caused by Class: message} of the root cause. */
+    static String describe(SerializedThrowable failure) {
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root == failure ? name(failure) : name(failure) + ", caused by " + name(root);
+    }
+
+    /** A serialized failure's message is already the original's {@code Class: message}. */
+    private static String name(Throwable failure) {
+        return failure instanceof SerializedThrowable ? failure.getMessage() : failure.toString();
     }
 
     /** Jobs the cluster has not finished with (for tests: nothing may keep running). */

@@ -132,7 +132,9 @@ public final class LocalFlinkOperator implements StandInFlinkOperator.Behaviour,
     private void submit(
             DeploymentState state, FlinkDeploymentSpec spec, String upgradeKey, String savepoint)
             throws Exception {
-        state.jobId = flink.submit(DeploymentJobs.graph(spec, savepoint));
+        // No Kafka credentials: the sandbox's broker is PLAINTEXT, and its pipelines name no
+        // auth Secret.
+        state.jobId = flink.submit(DeploymentJobs.graph(spec, savepoint, Map.of()));
         state.jobState = flink.status(state.jobId);
         reconciled(state, spec, upgradeKey);
         state.stable = false;

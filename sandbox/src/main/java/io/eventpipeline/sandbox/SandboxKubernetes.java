@@ -36,7 +36,7 @@ public final class SandboxKubernetes implements AutoCloseable {
         MockKubernetes mock = MockKubernetes.builder().crdResource(EVENTPIPELINE_CRD).start();
         KubectlFront front;
         try {
-            front = KubectlFront.start(port, mock.url());
+            front = KubectlFront.start(port, mock.url(), mock.tables());
         } catch (IOException e) {
             mock.close();
             throw new UncheckedIOException(e);

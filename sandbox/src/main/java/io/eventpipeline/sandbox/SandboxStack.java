@@ -7,6 +7,8 @@ import io.eventpipeline.operator.http.HealthServer;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -94,10 +96,12 @@ public final class SandboxStack implements AutoCloseable {
                                 o.withUseSSAToPatchPrimaryResource(false)
                                         .withInformerStoppedHandler((informer, error) -> {}));
         started.push(operator);
-        // The operator's own health and metrics endpoints, as its main serves them.
+        // The operator's own health and metrics endpoints, as its main serves them, but on this
+        // machine only.
         operatorHttp =
                 new HealthServer(
-                                options.metricsPort(),
+                                new InetSocketAddress(
+                                        InetAddress.getLoopbackAddress(), options.metricsPort()),
                                 operator::isLive,
                                 operator::isReady,
                                 registry::scrape)

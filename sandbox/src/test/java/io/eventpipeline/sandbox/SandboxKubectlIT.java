@@ -91,6 +91,23 @@ class SandboxKubectlIT {
     }
 
     @Test
+    void getShowsTheCrdsPrinterColumns() throws Exception {
+        pipeline("columns");
+
+        String table = kubectl.ok("get", "evp", "-n", "airline");
+        String one = kubectl.ok("get", "evp", "columns", "-n", "airline", "--no-headers");
+        String all = kubectl.ok("get", "evp", "-A");
+
+        assertThat(table.lines().findFirst().orElseThrow().split("\\s+"))
+                .containsExactly("NAME", "AGE", "INPUT", "OUTPUT", "READY", "PHASE");
+        assertThat(one.split("\\s+"))
+                .startsWith("columns")
+                .contains("flight-events", "flight-alerts");
+        assertThat(all.lines().findFirst().orElseThrow()).startsWith("NAMESPACE").contains("INPUT");
+        assertThat(all).containsPattern("airline\\s+columns\\s+\\d+s\\s+flight-events");
+    }
+
+    @Test
     void applyDryRunServerStoresNothing() throws Exception {
         Path file = pipeline("apply-dry-run");
         String before = live("apply-dry-run");

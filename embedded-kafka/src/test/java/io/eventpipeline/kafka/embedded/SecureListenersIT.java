@@ -9,7 +9,6 @@ import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.SaslConfigs;
-import org.apache.kafka.common.config.SslConfigs;
 import org.apache.kafka.common.errors.SaslAuthenticationException;
 import org.apache.kafka.common.errors.SslAuthenticationException;
 import org.junit.jupiter.api.AfterAll;
@@ -18,10 +17,6 @@ import org.junit.jupiter.api.Test;
 
 /** One broker with every secure listener; each test is one client of one listener. */
 class SecureListenersIT {
-
-    private static final String SCRAM_LOGIN =
-            "org.apache.kafka.common.security.scram.ScramLoginModule required"
-                    + " username=\"carol\" password=\"%s\";";
 
     private static TestCertificates certificates;
     private static EmbeddedKafkaBroker broker;
@@ -45,75 +40,96 @@ class SecureListenersIT {
 
     @Test
     void sslClientTrustingTheCaCreatesAndListsATopic() throws Exception {
-        Map<String, Object> config = broker.clientConfig(SecureListener.SSL);
-        trust(config, certificates.caPem());
-        assertCreatesAndLists(config, "ssl-topic");
+        assertCreatesAndLists(
+                config(
+                        SecureListener.SSL,
+                        ClientAuthSettings.forListener(SecureListener.SSL)
+                                .trust(certificates.caPem())),
+                "ssl-topic");
     }
 
     @Test
     void mtlsClientWithACertificateCreatesAndListsATopic() throws Exception {
-        Map<String, Object> config = broker.clientConfig(SecureListener.MTLS);
-        trust(config, certificates.caPem());
-        present(config, certificates.client());
-        assertCreatesAndLists(config, "mtls-topic");
+        assertCreatesAndLists(
+                config(
+                        SecureListener.MTLS,
+                        ClientAuthSettings.forListener(SecureListener.MTLS)
+                                .trust(certificates.caPem())
+                                .present(certificates.client())),
+                "mtls-topic");
     }
 
     @Test
     void saslSslScramClientCreatesAndListsATopic() throws Exception {
-        Map<String, Object> config = broker.clientConfig(SecureListener.SASL_SSL_SCRAM);
-        trust(config, certificates.caPem());
-        config.put(SaslConfigs.SASL_JAAS_CONFIG, SCRAM_LOGIN.formatted("carol-secret"));
-        assertCreatesAndLists(config, "sasl-ssl-topic");
+        assertCreatesAndLists(
+                config(
+                        SecureListener.SASL_SSL_SCRAM,
+                        ClientAuthSettings.forListener(SecureListener.SASL_SSL_SCRAM)
+                                .trust(certificates.caPem())
+                                .scramLogin("carol", "carol-secret")),
+                "sasl-ssl-topic");
     }
 
     @Test
     void saslPlaintextScramClientCreatesAndListsATopic() throws Exception {
         Map<String, Object> config = broker.clientConfig(SecureListener.SASL_PLAINTEXT_SCRAM);
-        config.put(SaslConfigs.SASL_JAAS_CONFIG, SCRAM_LOGIN.formatted("carol-secret"));
-        assertCreatesAndLists(config, "sasl-plaintext-topic");
+        // The broker's own client config names the mechanism, before any settings are added.
         assertThat(config).containsEntry(SaslConfigs.SASL_MECHANISM, "SCRAM-SHA-512");
+        config.putAll(
+                ClientAuthSettings.forListener(SecureListener.SASL_PLAINTEXT_SCRAM)
+                        .scramLogin("carol", "carol-secret")
+                        .asMap());
+        assertCreatesAndLists(config, "sasl-plaintext-topic");
     }
 
     @Test
     void aWrongScramPasswordIsRejected() {
-        Map<String, Object> config = broker.clientConfig(SecureListener.SASL_SSL_SCRAM);
-        trust(config, certificates.caPem());
-        config.put(SaslConfigs.SASL_JAAS_CONFIG, SCRAM_LOGIN.formatted("not-her-password"));
-        assertFailsWith(config, SaslAuthenticationException.class);
+        assertFailsWith(
+                config(
+                        SecureListener.SASL_SSL_SCRAM,
+                        ClientAuthSettings.forListener(SecureListener.SASL_SSL_SCRAM)
+                                .trust(certificates.caPem())
+                                .scramLogin("carol", "not-her-password")),
+                SaslAuthenticationException.class);
     }
 
     @Test
     void aServerCertificateFromAnotherCaIsRejected() {
-        Map<String, Object> config = broker.clientConfig(SecureListener.SSL);
-        trust(config, certificates.untrustedCaPem());
-        assertFailsWith(config, SslAuthenticationException.class);
+        assertFailsWith(
+                config(
+                        SecureListener.SSL,
+                        ClientAuthSettings.forListener(SecureListener.SSL)
+                                .trust(certificates.untrustedCaPem())),
+                SslAuthenticationException.class);
     }
 
     @Test
     void anExpiredClientCertificateIsRejected() {
-        Map<String, Object> config = broker.clientConfig(SecureListener.MTLS);
-        trust(config, certificates.caPem());
-        present(config, certificates.expiredClient());
-        assertFailsWith(config, SslAuthenticationException.class);
+        assertFailsWith(
+                config(
+                        SecureListener.MTLS,
+                        ClientAuthSettings.forListener(SecureListener.MTLS)
+                                .trust(certificates.caPem())
+                                .present(certificates.expiredClient())),
+                SslAuthenticationException.class);
     }
 
     @Test
     void aClientWithoutACertificateIsRejectedByTheMtlsListener() {
-        Map<String, Object> config = broker.clientConfig(SecureListener.MTLS);
-        trust(config, certificates.caPem());
-        assertFailsWith(config, SslAuthenticationException.class);
+        assertFailsWith(
+                config(
+                        SecureListener.MTLS,
+                        ClientAuthSettings.forListener(SecureListener.MTLS)
+                                .trust(certificates.caPem())),
+                SslAuthenticationException.class);
     }
 
-    private static void trust(Map<String, Object> config, String caPem) {
-        config.put(SslConfigs.SSL_TRUSTSTORE_TYPE_CONFIG, "PEM");
-        config.put(SslConfigs.SSL_TRUSTSTORE_CERTIFICATES_CONFIG, caPem);
-    }
-
-    private static void present(
-            Map<String, Object> config, TestCertificates.CertificateAndKey identity) {
-        config.put(SslConfigs.SSL_KEYSTORE_TYPE_CONFIG, "PEM");
-        config.put(SslConfigs.SSL_KEYSTORE_CERTIFICATE_CHAIN_CONFIG, identity.chainPem());
-        config.put(SslConfigs.SSL_KEYSTORE_KEY_CONFIG, identity.keyPem());
+    /** The broker's client config for the listener with these settings added. */
+    private static Map<String, Object> config(
+            SecureListener listener, ClientAuthSettings settings) {
+        Map<String, Object> config = broker.clientConfig(listener);
+        config.putAll(settings.asMap());
+        return config;
     }
 
     private static void assertCreatesAndLists(Map<String, Object> config, String topic)

@@ -11,11 +11,16 @@ import java.util.List;
  * and for the input offsets. {@code render --against} prints the same before the change.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@JsonPropertyOrder({"generation", "patterns", "inputOffsets", "inputReason"})
+@JsonPropertyOrder({"generation", "reason", "patterns", "inputOffsets", "inputReason"})
 public class UpgradeSummary {
 
     @JsonPropertyDescription("The metadata.generation whose change was rolled out.")
     private Long generation;
+
+    @JsonPropertyDescription(
+            "Why the job restarted: the spec changed, the Kafka credentials changed (naming their"
+                    + " Secrets), or both.")
+    private String reason;
 
     @JsonPropertyDescription("Per pattern: whether its partial matches carry over, and why.")
     private List<PatternUpgrade> patterns = new ArrayList<>();
@@ -33,6 +38,14 @@ public class UpgradeSummary {
 
     public void setGeneration(Long generation) {
         this.generation = generation;
+    }
+
+    public String getReason() {
+        return reason;
+    }
+
+    public void setReason(String reason) {
+        this.reason = reason;
     }
 
     public List<PatternUpgrade> getPatterns() {

@@ -3,6 +3,7 @@ package io.eventpipeline.operator.flink;
 import io.eventpipeline.operator.config.JobDefaults;
 import io.eventpipeline.spec.Durations;
 import io.eventpipeline.spec.model.FlinkSpec;
+import io.eventpipeline.spec.resolved.ResolvedAutoscaler;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.Map;
@@ -30,6 +31,13 @@ public final class FlinkConfiguration {
     public static final String SAVEPOINT_HISTORY_MAX_AGE =
             "kubernetes.operator.savepoint.history.max.age";
     public static final String ROLLBACK_ENABLED = "kubernetes.operator.deployment.rollback.enabled";
+    public static final String AUTOSCALER_ENABLED = "job.autoscaler.enabled";
+    public static final String AUTOSCALER_MIN_PARALLELISM = "job.autoscaler.vertex.min-parallelism";
+    public static final String AUTOSCALER_MAX_PARALLELISM = "job.autoscaler.vertex.max-parallelism";
+    public static final String AUTOSCALER_TARGET_UTILIZATION = "job.autoscaler.target.utilization";
+    public static final String AUTOSCALER_METRICS_WINDOW = "job.autoscaler.metrics.window";
+    public static final String AUTOSCALER_STABILIZATION_INTERVAL =
+            "job.autoscaler.stabilization.interval";
 
     /** HA's older key, still read by Flink 1.20 when high-availability.type is absent. */
     static final String HA_TYPE_DEPRECATED = "high-availability";
@@ -72,6 +80,9 @@ public final class FlinkConfiguration {
                         ? defaults.checkpointInterval()
                         : flink.getCheckpointInterval();
         conf.put(CHECKPOINT_INTERVAL, millis(Durations.parse(interval)));
+        if (flink != null) {
+            ResolvedAutoscaler.of(flink.getAutoscaler()).ifPresent(a -> autoscaler(a, conf));
+        }
         // The job's counters (accepted events, dead letters by reason, matches per pattern) on
         // :9249/metrics of every Flink pod; the reporter ships as a plugin in Flink's image.
         conf.put(
@@ -97,6 +108,24 @@ public final class FlinkConfiguration {
                             conf.put(HA_STORAGE_DIR, dir);
                         });
         return new FlinkConfiguration(conf, given);
+    }
+
+    /**
+     * The Flink operator's autoscaler settings (AutoScalerOptions). It rescales through the
+     * pipeline's upgrade mode, and never past pipeline.max-parallelism, which stays pinned so that
+     * keyed state survives every rescale. What the pipeline leaves out keeps Flink's default.
+     */
+    private static void autoscaler(ResolvedAutoscaler autoscaler, Map<String, String> conf) {
+        conf.put(AUTOSCALER_ENABLED, Boolean.toString(autoscaler.enabled()));
+        conf.put(AUTOSCALER_MIN_PARALLELISM, Integer.toString(autoscaler.minParallelism()));
+        conf.put(AUTOSCALER_MAX_PARALLELISM, Integer.toString(autoscaler.maxParallelism()));
+        autoscaler
+                .targetUtilization()
+                .ifPresent(t -> conf.put(AUTOSCALER_TARGET_UTILIZATION, Double.toString(t)));
+        autoscaler.metricsWindow().ifPresent(w -> conf.put(AUTOSCALER_METRICS_WINDOW, millis(w)));
+        autoscaler
+                .stabilizationInterval()
+                .ifPresent(i -> conf.put(AUTOSCALER_STABILIZATION_INTERVAL, millis(i)));
     }
 
     /**

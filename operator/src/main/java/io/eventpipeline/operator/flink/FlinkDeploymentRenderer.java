@@ -6,6 +6,7 @@ import io.eventpipeline.spec.model.EventPipelineSpec;
 import io.eventpipeline.spec.model.FlinkComponentSpec;
 import io.eventpipeline.spec.model.FlinkSpec;
 import io.eventpipeline.spec.model.ResourcesSpec;
+import io.eventpipeline.spec.resolved.ResolvedAutoscaler;
 import io.eventpipeline.spec.resolved.ResolvedPipeline;
 import io.fabric8.kubernetes.api.model.EnvFromSource;
 import io.fabric8.kubernetes.api.model.EnvFromSourceBuilder;
@@ -15,6 +16,7 @@ import io.fabric8.kubernetes.api.model.OwnerReference;
 import io.fabric8.kubernetes.api.model.PodTemplateSpec;
 import io.fabric8.kubernetes.api.model.PodTemplateSpecBuilder;
 import java.util.List;
+import java.util.Optional;
 import org.apache.flink.kubernetes.operator.api.FlinkDeployment;
 import org.apache.flink.kubernetes.operator.api.spec.FlinkDeploymentSpec;
 import org.apache.flink.kubernetes.operator.api.spec.FlinkVersion;
@@ -45,6 +47,18 @@ public final class FlinkDeploymentRenderer {
      *     cluster
      */
     public FlinkDeployment render(ResolvedPipeline pipeline, OwnerReference owner) {
+        return render(pipeline, owner, Optional.empty());
+    }
+
+    /**
+     * @param credentials the fingerprint of the Kafka credentials the job reads, put on the pod
+     *     template so that new credentials restart the job; empty when rendering without a cluster
+     *     (no annotation then)
+     */
+    public FlinkDeployment render(
+            ResolvedPipeline pipeline,
+            OwnerReference owner,
+            Optional<KafkaCredentials> credentials) {
         EventPipelineSpec spec = pipeline.spec();
         FlinkSpec flink = spec.getFlink() == null ? new FlinkSpec() : spec.getFlink();
 
@@ -56,6 +70,16 @@ public final class FlinkDeploymentRenderer {
         deployment.setFlinkConfiguration(
                 FlinkConfiguration.of(pipeline.namespace(), flink, defaults).asMap());
         deployment.setPodTemplate(podTemplate(new KafkaCredentialsTemplate(pipeline.kafka())));
+        credentials.ifPresent(
+                c ->
+                        deployment
+                                .getPodTemplate()
+                                .setMetadata(
+                                        new ObjectMetaBuilder()
+                                                .addToAnnotations(
+                                                        KafkaCredentials.ANNOTATION,
+                                                        c.fingerprint())
+                                                .build()));
 
         JobManagerSpec jobManager = new JobManagerSpec();
         jobManager.setReplicas(1);
@@ -77,7 +101,7 @@ public final class FlinkDeploymentRenderer {
         JobSpec job = new JobSpec();
         job.setJarURI(defaults.jarUri());
         job.setArgs(PipelineJobArgs.encode(pipeline.definition()).toArray(String[]::new));
-        job.setParallelism(orDefault(flink.getParallelism(), defaults.parallelism()));
+        job.setParallelism(startingParallelism(pipeline, flink));
         job.setUpgradeMode(upgradeMode(pipeline.flink().upgradeMode()));
         job.setState(pipeline.suspend() ? JobState.SUSPENDED : JobState.RUNNING);
         // Changed patterns get new operator uids; their old state must not block the upgrade.
@@ -90,6 +114,35 @@ public final class FlinkDeploymentRenderer {
         // Status belongs to the Flink operator; a fresh object carries an empty default one.
         rendered.setStatus(null);
         return rendered;
+    }
+
+    /**
+     * The most tasks of one kind the job may run: the autoscaler's maximum where it acts, else the
+     * parallelism it starts with. The input topic needs as many partitions for none to idle.
+     */
+    public int highestParallelism(ResolvedPipeline pipeline) {
+        FlinkSpec flink =
+                pipeline.spec().getFlink() == null ? new FlinkSpec() : pipeline.spec().getFlink();
+        return pipeline.flink()
+                .autoscaler()
+                .filter(ResolvedAutoscaler::enabled)
+                .map(ResolvedAutoscaler::maxParallelism)
+                .orElseGet(() -> startingParallelism(pipeline, flink));
+    }
+
+    /**
+     * The spec's parallelism, else the operator's default; with the autoscaler, a default outside
+     * its bounds starts at the nearer bound (a given one is validated to lie within them).
+     */
+    private int startingParallelism(ResolvedPipeline pipeline, FlinkSpec flink) {
+        if (flink.getParallelism() != null) {
+            return flink.getParallelism();
+        }
+        int parallelism = defaults.parallelism();
+        return pipeline.flink()
+                .autoscaler()
+                .map(a -> Math.max(a.minParallelism(), Math.min(parallelism, a.maxParallelism())))
+                .orElse(parallelism);
     }
 
     private ObjectMeta metadata(ResolvedPipeline pipeline, OwnerReference owner) {

@@ -8,6 +8,7 @@ import static io.eventpipeline.operator.flink.FlinkConfiguration.SAVEPOINTS_DIR;
 import io.eventpipeline.operator.config.JobDefaults;
 import io.eventpipeline.spec.Durations;
 import io.eventpipeline.spec.SpecDefaults;
+import io.eventpipeline.spec.model.AutoscalerSpec;
 import io.eventpipeline.spec.model.Delivery;
 import io.eventpipeline.spec.model.EventPipelineSpec;
 import io.eventpipeline.spec.model.FlinkSpec;
@@ -41,7 +42,7 @@ public final class FlinkSettingsRules {
 
     public List<ValidationProblem> problems(String namespace, EventPipelineSpec spec) {
         FlinkSpec flink = spec.getFlink() == null ? new FlinkSpec() : spec.getFlink();
-        if (!parses(flink.getCheckpointInterval())) {
+        if (!parses(flink.getCheckpointInterval()) || !autoscalerParses(flink.getAutoscaler())) {
             return List.of(); // the spec's own validation names that field
         }
         FlinkConfiguration conf = FlinkConfiguration.of(namespace, flink, defaults);
@@ -175,6 +176,26 @@ public final class FlinkSettingsRules {
                                     + " has state, since its savepoints do not restore with"
                                     + " another"));
         }
+        Integer autoscalerMax =
+                flink.getAutoscaler() == null ? null : flink.getAutoscaler().getMaxParallelism();
+        if (autoscalerMax != null && autoscalerMax > max) {
+            problems.add(
+                    problem(
+                            "spec.flink.autoscaler.maxParallelism",
+                            autoscalerMax
+                                    + " is more than pipeline.max-parallelism ("
+                                    + max
+                                    + "): keyed state is split into that many key groups, so the"
+                                    + " autoscaler can never run more tasks on it. Lower it to at"
+                                    + " most "
+                                    + max));
+        }
+    }
+
+    private static boolean autoscalerParses(AutoscalerSpec autoscaler) {
+        return autoscaler == null
+                || (parses(autoscaler.getMetricsWindow())
+                        && parses(autoscaler.getStabilizationInterval()));
     }
 
     private static boolean parses(String duration) {

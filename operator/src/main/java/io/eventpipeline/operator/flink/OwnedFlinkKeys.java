@@ -75,6 +75,24 @@ final class OwnedFlinkKeys {
                                     + " job.allowedImages allows"),
                     owned("parallelism.default", "set spec.flink.parallelism"),
                     owned(
+                            FlinkConfiguration.AUTOSCALER_ENABLED,
+                            "set spec.flink.autoscaler (enabled: false to switch it off)"),
+                    owned(
+                            FlinkConfiguration.AUTOSCALER_MIN_PARALLELISM,
+                            "set spec.flink.autoscaler.minParallelism"),
+                    owned(
+                            FlinkConfiguration.AUTOSCALER_MAX_PARALLELISM,
+                            "set spec.flink.autoscaler.maxParallelism"),
+                    owned(
+                            FlinkConfiguration.AUTOSCALER_TARGET_UTILIZATION,
+                            "set spec.flink.autoscaler.targetUtilization"),
+                    owned(
+                            FlinkConfiguration.AUTOSCALER_METRICS_WINDOW,
+                            "set spec.flink.autoscaler.metricsWindow"),
+                    owned(
+                            FlinkConfiguration.AUTOSCALER_STABILIZATION_INTERVAL,
+                            "set spec.flink.autoscaler.stabilizationInterval"),
+                    owned(
                             "jobmanager.memory.process.size",
                             "set spec.flink.jobManager.resources.memory"),
                     owned(

@@ -7,11 +7,15 @@ import io.eventpipeline.spec.state.JobState;
 import io.eventpipeline.spec.state.PatternVerdict;
 import io.eventpipeline.spec.state.UpgradePlan;
 import io.eventpipeline.spec.validation.InvalidPipelineException;
+import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.client.utils.Serialization;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.apache.flink.kubernetes.operator.api.FlinkDeployment;
 import org.apache.flink.kubernetes.operator.api.spec.FlinkDeploymentSpec;
 import org.apache.flink.kubernetes.operator.api.spec.JobSpec;
@@ -50,10 +54,73 @@ public final class UpgradeReview {
                 UpgradePlan.of(old, JobState.of(PipelineJobArgs.decode(after)), stateless));
     }
 
+    /**
+     * Why upgrading {@code running} to {@code next} restarts the job: the pipeline's spec changed,
+     * its Kafka credentials did ({@code credentials}: the ones {@code next} carries), or both.
+     * Names the Secrets, never their content.
+     */
+    public static String reason(
+            FlinkDeployment running, FlinkDeployment next, Optional<KafkaCredentials> credentials) {
+        List<String> reasons = new ArrayList<>();
+        if (!Objects.equals(
+                withoutJobState(withoutCredentials(running.getSpec())),
+                withoutJobState(withoutCredentials(next.getSpec())))) {
+            reasons.add("spec changed");
+        }
+        if (!Objects.equals(credentialsOf(running.getSpec()), credentialsOf(next.getSpec()))) {
+            reasons.add(
+                    "Kafka credentials changed ("
+                            + credentials.map(KafkaCredentials::toString).orElse("none now")
+                            + ")");
+        }
+        return String.join("; ", reasons);
+    }
+
+    /** The credentials fingerprint on the spec's pod template, if any. */
+    public static String credentialsOf(FlinkDeploymentSpec spec) {
+        if (spec == null
+                || spec.getPodTemplate() == null
+                || spec.getPodTemplate().getMetadata() == null
+                || spec.getPodTemplate().getMetadata().getAnnotations() == null) {
+            return null;
+        }
+        return spec.getPodTemplate()
+                .getMetadata()
+                .getAnnotations()
+                .get(KafkaCredentials.ANNOTATION);
+    }
+
+    /**
+     * A copy of the spec without the credentials fingerprint: what a render without a cluster,
+     * which cannot know the credentials, compares with.
+     */
+    public static FlinkDeploymentSpec withoutCredentials(FlinkDeploymentSpec spec) {
+        if (spec == null) {
+            return null;
+        }
+        FlinkDeploymentSpec copy = Serialization.clone(spec);
+        if (credentialsOf(copy) != null) {
+            ObjectMeta meta = copy.getPodTemplate().getMetadata();
+            Map<String, String> annotations = new TreeMap<>(meta.getAnnotations());
+            annotations.remove(KafkaCredentials.ANNOTATION);
+            meta.setAnnotations(annotations.isEmpty() ? null : annotations);
+            if (Serialization.jsonMapper().valueToTree(meta).isEmpty()) {
+                copy.getPodTemplate().setMetadata(null);
+            }
+        }
+        return copy;
+    }
+
     /** The plan as the pipeline's status records it. */
     public static UpgradeSummary summary(UpgradePlan plan, Long generation) {
+        return summary(plan, generation, null);
+    }
+
+    /** As above, with why the job restarted. */
+    public static UpgradeSummary summary(UpgradePlan plan, Long generation, String reason) {
         UpgradeSummary summary = new UpgradeSummary();
         summary.setGeneration(generation);
+        summary.setReason(reason);
         summary.setPatterns(
                 plan.patterns().stream()
                         .map(p -> new PatternUpgrade(p.pattern(), state(p), p.reason()))

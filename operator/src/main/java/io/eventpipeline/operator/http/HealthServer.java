@@ -19,10 +19,17 @@ public final class HealthServer implements AutoCloseable {
 
     private final ExecutorService executor;
 
+    /**
+     * @param address where to listen: every interface in a pod (the kubelet probes and Prometheus
+     *     scrapes the pod's IP), the loopback interface on a laptop
+     */
     public HealthServer(
-            int port, BooleanSupplier live, BooleanSupplier ready, Supplier<String> metrics)
+            InetSocketAddress address,
+            BooleanSupplier live,
+            BooleanSupplier ready,
+            Supplier<String> metrics)
             throws IOException {
-        server = HttpServer.create(new InetSocketAddress(port), 0);
+        server = HttpServer.create(address, 0);
         server.createContext("/healthz", exchange -> probe(exchange, live));
         server.createContext("/readyz", exchange -> probe(exchange, ready));
         server.createContext(
@@ -44,6 +51,11 @@ public final class HealthServer implements AutoCloseable {
 
     public int port() {
         return server.getAddress().getPort();
+    }
+
+    /** The address it listens on. */
+    public InetSocketAddress address() {
+        return server.getAddress();
     }
 
     @Override

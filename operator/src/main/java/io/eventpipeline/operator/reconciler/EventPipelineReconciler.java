@@ -1,10 +1,11 @@
 package io.eventpipeline.operator.reconciler;
 
 import io.eventpipeline.operator.api.EventPipeline;
+import io.eventpipeline.operator.credentials.ReferencedSecrets;
 import io.eventpipeline.operator.topics.PipelineTopics;
 import io.eventpipeline.operator.topics.TopicOperationException;
+import io.eventpipeline.operator.topics.TopicsOutcome;
 import io.eventpipeline.spec.resolved.ResolvedPipeline;
-import io.eventpipeline.spec.state.UpgradePlan;
 import io.eventpipeline.spec.validation.InvalidPipelineException;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
@@ -12,6 +13,7 @@ import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
+import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import java.time.Duration;
 import java.util.List;
@@ -36,6 +38,7 @@ public class EventPipelineReconciler implements Reconciler<EventPipeline> {
     private final FlinkDeployments deployments;
     private final StatusRecorder status;
     private final PipelineDeletion deletion;
+    private final ReferencedSecrets secrets;
     private final NamespaceTermination termination = new NamespaceTermination();
 
     public EventPipelineReconciler(
@@ -43,18 +46,20 @@ public class EventPipelineReconciler implements Reconciler<EventPipeline> {
             PipelineTopics topics,
             FlinkDeployments deployments,
             StatusRecorder status,
-            PipelineDeletion deletion) {
+            PipelineDeletion deletion,
+            ReferencedSecrets secrets) {
         this.resolver = resolver;
         this.topics = topics;
         this.deployments = deployments;
         this.status = status;
         this.deletion = deletion;
+        this.secrets = secrets;
     }
 
     @Override
     public List<EventSource<?, EventPipeline>> prepareEventSources(
             EventSourceContext<EventPipeline> context) {
-        return List.of(deployments.eventSource(context));
+        return List.of(deployments.eventSource(context), secrets);
     }
 
     @Override
@@ -63,6 +68,7 @@ public class EventPipelineReconciler implements Reconciler<EventPipeline> {
         if (context.isPrimaryResourceDeleted()) {
             deletion.forget(observed);
             termination.forget(observed);
+            secrets.forget(ResourceID.fromResource(observed));
             return UpdateControl.noUpdate();
         }
         if (observed.isMarkedForDeletion()) {
@@ -77,9 +83,16 @@ public class EventPipelineReconciler implements Reconciler<EventPipeline> {
             status.invalid(pipeline, e, context);
             return UpdateControl.noUpdate();
         }
+        // Watched before they are read: a Secret created or changed from now on reconciles again.
+        secrets.track(
+                ResourceID.fromResource(pipeline),
+                resolved.namespace(),
+                resolved.kafka().referencedSecretNames());
 
         PipelineTopics.Reconciled topicsNow = topics.reconcile(pipeline, resolved, context);
         pipeline = topicsNow.pipeline();
+        TopicsOutcome topicsOutcome =
+                topicsNow.outcome().withIdleReaderAdvice(deployments.highestParallelism(resolved));
 
         FlinkDeployments.Lookup lookup = deployments.of(context);
         if (!lookup.known()) {
@@ -87,8 +100,8 @@ public class EventPipelineReconciler implements Reconciler<EventPipeline> {
             return UpdateControl.noUpdate();
         }
         FlinkDeployment deployment = lookup.deployment();
-        Optional<UpgradePlan> upgrade = Optional.empty();
-        if (topicsNow.outcome().allReady()) {
+        Optional<JobUpgrade> upgrade = Optional.empty();
+        if (topicsOutcome.allReady()) {
             FlinkDeployments.Rollout rollout = deployments.rollOut(pipeline, resolved, deployment);
             if (!rollout.seen()) {
                 // Its ADD event reconciles the pipeline again; the delay is only a safety net.
@@ -97,7 +110,7 @@ public class EventPipelineReconciler implements Reconciler<EventPipeline> {
             deployment = rollout.deployment();
             upgrade = rollout.upgrade();
         }
-        status.progressed(pipeline, topicsNow.outcome(), deployment, upgrade, context);
+        status.progressed(pipeline, topicsOutcome, deployment, upgrade, context);
         return UpdateControl.noUpdate();
     }
 

@@ -1,8 +1,10 @@
 package io.eventpipeline.operator.reconciler;
 
 import io.eventpipeline.operator.api.EventPipeline;
+import io.eventpipeline.operator.credentials.ReferencedSecrets;
 import io.eventpipeline.operator.flink.FlinkDeploymentRenderer;
 import io.eventpipeline.operator.flink.FlinkDeploymentState;
+import io.eventpipeline.operator.flink.KafkaCredentials;
 import io.eventpipeline.operator.flink.UpgradeReview;
 import io.eventpipeline.spec.resolved.ResolvedPipeline;
 import io.eventpipeline.spec.state.UpgradePlan;
@@ -43,11 +45,14 @@ public class FlinkDeployments {
 
     private final KubernetesClient client;
     private final FlinkDeploymentRenderer renderer;
+    private final ReferencedSecrets secrets;
     private volatile InformerEventSource<FlinkDeployment, EventPipeline> informer;
 
-    public FlinkDeployments(KubernetesClient client, FlinkDeploymentRenderer renderer) {
+    public FlinkDeployments(
+            KubernetesClient client, FlinkDeploymentRenderer renderer, ReferencedSecrets secrets) {
         this.client = client;
         this.renderer = renderer;
+        this.secrets = secrets;
     }
 
     /** What the informer said of a FlinkDeployment. */
@@ -66,11 +71,12 @@ public class FlinkDeployments {
 
     /**
      * @param deployment the FlinkDeployment as it is after the rollout (null: none)
-     * @param upgrade what the change does to the running job's state; empty when no job changed
+     * @param upgrade what the change does to the running job's state, and why it restarts; empty
+     *     when no job changed
      * @param seen false when the FlinkDeployment exists on the server but not yet in the informer's
      *     cache, so that nothing can be reported about it until the watch delivers it
      */
-    record Rollout(FlinkDeployment deployment, Optional<UpgradePlan> upgrade, boolean seen) {
+    record Rollout(FlinkDeployment deployment, Optional<JobUpgrade> upgrade, boolean seen) {
         static Rollout unchanged(FlinkDeployment deployment) {
             return new Rollout(deployment, Optional.empty(), true);
         }
@@ -104,6 +110,11 @@ public class FlinkDeployments {
         return informer;
     }
 
+    /** The most parallel tasks the pipeline's job may run (see the renderer). */
+    int highestParallelism(ResolvedPipeline resolved) {
+        return renderer.highestParallelism(resolved);
+    }
+
     /** The reconciled pipeline's FlinkDeployment, if the informer can tell. */
     Lookup of(Context<EventPipeline> context) {
         Optional<FlinkDeployment> found = context.getSecondaryResource(FlinkDeployment.class);
@@ -118,15 +129,27 @@ public class FlinkDeployments {
      * @param actual the FlinkDeployment as {@link #of} found it (null: none)
      */
     Rollout rollOut(EventPipeline pipeline, ResolvedPipeline resolved, FlinkDeployment actual) {
-        return rollOut(pipeline, renderer.render(resolved, ownerReference(pipeline)), actual);
+        Optional<KafkaCredentials> credentials = secrets.credentials(pipeline, resolved);
+        FlinkDeployment desired = renderer.render(resolved, ownerReference(pipeline), credentials);
+        return rollOut(pipeline, desired, actual, credentials);
     }
 
     private Rollout rollOut(
-            EventPipeline pipeline, FlinkDeployment desired, FlinkDeployment actual) {
+            EventPipeline pipeline,
+            FlinkDeployment desired,
+            FlinkDeployment actual,
+            Optional<KafkaCredentials> credentials) {
         if (!needsWrite(desired, actual)) {
             return Rollout.unchanged(actual);
         }
-        Optional<UpgradePlan> plan = review(pipeline, actual, desired);
+        Optional<JobUpgrade> plan =
+                review(pipeline, actual, desired)
+                        .map(
+                                p ->
+                                        new JobUpgrade(
+                                                p,
+                                                UpgradeReview.reason(
+                                                        actual, desired, credentials)));
         FlinkDeployment written;
         try {
             written = write(desired, actual);
@@ -134,7 +157,7 @@ public class FlinkDeployments {
             if (actual != null || e.getCode() != HttpURLConnection.HTTP_CONFLICT) {
                 throw e;
             }
-            return alreadyCreated(pipeline, desired);
+            return alreadyCreated(pipeline, desired, credentials);
         }
         remember(written, actual);
         LOG.info(
@@ -169,7 +192,10 @@ public class FlinkDeployments {
      * the watch to deliver it: not an error, and nothing is reported from a guess. Someone else's
      * FlinkDeployment under that name is an error: it is never taken over.
      */
-    private Rollout alreadyCreated(EventPipeline pipeline, FlinkDeployment desired) {
+    private Rollout alreadyCreated(
+            EventPipeline pipeline,
+            FlinkDeployment desired,
+            Optional<KafkaCredentials> credentials) {
         String namespace = desired.getMetadata().getNamespace();
         String name = desired.getMetadata().getName();
         Optional<FlinkDeployment> found = informer.get(new ResourceID(name, namespace));
@@ -192,12 +218,16 @@ public class FlinkDeployments {
                             + "); the operator never takes over another's FlinkDeployment:"
                             + " delete it or rename the pipeline");
         }
-        return rollOut(pipeline, desired, found.get());
+        return rollOut(pipeline, desired, found.get(), credentials);
     }
 
+    /**
+     * Creates or edits, marking the write as ours ({@link #markAsOurs}) in the same request, so its
+     * echo from the watch is known whenever it arrives.
+     */
     private FlinkDeployment write(FlinkDeployment desired, FlinkDeployment actual) {
         if (actual == null) {
-            return client.resource(desired).create();
+            return client.resource(markAsOurs(desired, null)).create();
         }
         return client.resource(actual)
                 .edit(
@@ -206,8 +236,23 @@ public class FlinkDeployments {
                             current.getMetadata().setLabels(desired.getMetadata().getLabels());
                             current.getMetadata()
                                     .setOwnerReferences(desired.getMetadata().getOwnerReferences());
-                            return current;
+                            return markAsOurs(current, actual.getMetadata().getResourceVersion());
                         });
+    }
+
+    /**
+     * JOSDK's mark of a write by this informer's operator ({@code javaoperatorsdk.io/previous}: the
+     * informer's id, and the version written over). The informer drops the watch event that carries
+     * it (the echo) even when it arrives before the write's response, which noting the written
+     * version afterwards ({@link #remember}) cannot catch. Every later event, the Flink operator's
+     * status writes included, is passed on. The annotation is not among what {@link #needsWrite}
+     * compares, so a new id after a restart causes no write.
+     */
+    private FlinkDeployment markAsOurs(FlinkDeployment target, String previousVersion) {
+        if (target.getMetadata().getAnnotations() == null) {
+            target.getMetadata().setAnnotations(new java.util.LinkedHashMap<>());
+        }
+        return informer.addPreviousAnnotation(previousVersion, target);
     }
 
     /**

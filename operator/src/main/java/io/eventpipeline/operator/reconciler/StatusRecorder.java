@@ -12,7 +12,6 @@ import io.eventpipeline.operator.status.StatusCalculator;
 import io.eventpipeline.operator.topics.TopicOperationException;
 import io.eventpipeline.operator.topics.TopicsOutcome;
 import io.eventpipeline.spec.PipelineJson;
-import io.eventpipeline.spec.state.UpgradePlan;
 import io.eventpipeline.spec.validation.InvalidPipelineException;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
@@ -52,14 +51,14 @@ public class StatusRecorder {
      * Topics were reconciled and the FlinkDeployment handled.
      *
      * @param deployment the FlinkDeployment as it is now (null: none)
-     * @param upgrade what the write of the FlinkDeployment did to the running job's state: an
-     *     {@code Upgrading} Event and {@code status.lastUpgrade}
+     * @param upgrade what the write of the FlinkDeployment did to the running job's state, and why:
+     *     an {@code Upgrading} Event and {@code status.lastUpgrade}
      */
     public void progressed(
             EventPipeline pipeline,
             TopicsOutcome topics,
             FlinkDeployment deployment,
-            Optional<UpgradePlan> upgrade,
+            Optional<JobUpgrade> upgrade,
             Context<EventPipeline> context) {
         EventPipelineStatus next =
                 statuses.progressed(
@@ -67,10 +66,13 @@ public class StatusRecorder {
                         topics,
                         deployment == null ? null : FlinkDeploymentState.summarize(deployment));
         upgrade.ifPresent(
-                plan -> {
-                    events.normal(pipeline, "Upgrading", String.join("; ", plan.lines()));
+                job -> {
+                    events.normal(pipeline, "Upgrading", job.message());
                     next.setLastUpgrade(
-                            UpgradeReview.summary(plan, pipeline.getMetadata().getGeneration()));
+                            UpgradeReview.summary(
+                                    job.plan(),
+                                    pipeline.getMetadata().getGeneration(),
+                                    job.reason()));
                 });
         record(pipeline, next, context);
     }

@@ -71,7 +71,7 @@ public final class StatusCalculator {
 
         Phase phase;
         if (topics.allReady()) {
-            conditions.set(ConditionType.TopicsReady, true, "TopicsReady", "");
+            conditions.set(ConditionType.TopicsReady, true, "TopicsReady", topics.advice());
         } else {
             conditions.set(
                     ConditionType.TopicsReady, false, "TopicNotFound", topics.firstProblem());

@@ -10,6 +10,7 @@ import io.eventpipeline.operator.admission.PipelineAdmission;
 import io.eventpipeline.operator.api.EventPipeline;
 import io.eventpipeline.operator.api.Phase;
 import io.eventpipeline.operator.config.OperatorConfig;
+import io.eventpipeline.operator.flink.UpgradeReview;
 import io.eventpipeline.operator.reconciler.PipelineResolver;
 import io.eventpipeline.operator.testing.OperatorHarness;
 import io.eventpipeline.operator.testing.PipelineStatus;
@@ -21,6 +22,7 @@ import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 import org.apache.flink.api.common.JobStatus;
 import org.apache.flink.kubernetes.operator.api.FlinkDeployment;
@@ -29,14 +31,21 @@ import org.apache.flink.kubernetes.operator.api.spec.JobState;
 /**
  * The pipeline lifecycle the chart's RBAC is judged by, run by the operator as the chart configures
  * it: create (credentials from a Secret), Running via the Flink operator's status, a pattern
- * update, suspend, a restarted operator resuming it, and delete with and without topic deletion
- * (the finalizer); Events throughout (a repeated one included) and a Lease held; and the admission
- * webhook's access review of the credentials Secret the pipeline names. The same steps run against
- * the mock ({@link ChartRbacIT}, which compares the calls with the chart's rules) and a real API
- * server ({@link ChartRbacRealApiIT}, whose authorizer judges them).
+ * update, a rotation of the credentials Secret, suspend, a restarted operator resuming it, and
+ * delete with and without topic deletion (the finalizer); Events throughout (a repeated one
+ * included) and a Lease held; and the admission webhook's access review of the credentials Secret
+ * the pipeline names. The same steps run against the mock ({@link ChartRbacIT}, which compares the
+ * calls with the chart's rules) and a real API server ({@link ChartRbacRealApiIT}, whose authorizer
+ * judges them).
  */
 final class ChartLifecycle {
     static final String PIPELINES = "shop";
+
+    /**
+     * The broker's SASL/PLAIN users; a rotation moves the pipeline from the first to the second.
+     */
+    static final Map<String, String> KAFKA_USERS =
+            Map.of("pipelines", "secret-password", "pipelines-next", "next-password");
 
     private ChartLifecycle() {}
 
@@ -70,7 +79,7 @@ final class ChartLifecycle {
         OperatorConfig.LeaderElection election = config.leaderElection();
         try (OperatorHarness harness = replicas.get();
                 KafkaTopics kafka = new KafkaTopics(broker.clientConfig())) {
-            kafkaSecret(harness);
+            kafkaSecret(harness, "pipelines");
             String secured =
                     Pipelines.flightDelays(PIPELINES, "checkout")
                             .replace(
@@ -93,6 +102,12 @@ final class ChartLifecycle {
                                             .getJob()
                                             .getArgs()[2]
                                             .equals(deployed.getSpec().getJob().getArgs()[2]));
+
+            // A rotated credentials Secret restarts the job: its watch by name reconciles at once.
+            String fingerprint = credentialsFingerprint(harness);
+            kafkaSecret(harness, "pipelines-next");
+            await().atMost(OperatorHarness.WAIT)
+                    .until(() -> !fingerprint.equals(credentialsFingerprint(harness)));
 
             harness.apply(
                     secured.replace("event.minutes >= 30", "event.minutes >= 45")
@@ -176,7 +191,13 @@ final class ChartLifecycle {
                                 null));
     }
 
-    static void kafkaSecret(OperatorHarness harness) {
+    static String credentialsFingerprint(OperatorHarness harness) {
+        return UpgradeReview.credentialsOf(
+                harness.flinkDeployment(PIPELINES, "checkout").getSpec());
+    }
+
+    /** Creates or replaces the pipeline's credentials Secret, logging in as {@code user}. */
+    static void kafkaSecret(OperatorHarness harness, String user) {
         harness.client()
                 .secrets()
                 .inNamespace(PIPELINES)
@@ -191,10 +212,13 @@ final class ChartLifecycle {
                                 .addToStringData(
                                         "sasl.jaas.config",
                                         "org.apache.kafka.common.security.plain.PlainLoginModule"
-                                                + " required username=\"pipelines\""
-                                                + " password=\"secret-password\";")
+                                                + " required username=\""
+                                                + user
+                                                + "\" password=\""
+                                                + KAFKA_USERS.get(user)
+                                                + "\";")
                                 .build())
-                .create();
+                .createOr(r -> r.update());
     }
 
     static void delete(OperatorHarness harness, String name) {

@@ -12,7 +12,6 @@ import io.fabric8.kubernetes.api.model.OwnerReference;
 import io.fabric8.kubernetes.api.model.authorization.v1.ResourceRule;
 import io.fabric8.kubernetes.api.model.authorization.v1.ResourceRuleBuilder;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.apache.flink.kubernetes.operator.api.FlinkDeployment;
@@ -35,7 +34,7 @@ class ChartRbacIT {
     static void start() {
         broker =
                 EmbeddedKafkaBroker.builder()
-                        .saslPlainUsers(Map.of("pipelines", "secret-password"))
+                        .saslPlainUsers(ChartLifecycle.KAFKA_USERS)
                         .build()
                         .start();
     }

@@ -12,7 +12,6 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -39,7 +38,7 @@ class ChartRbacRealApiIT {
         RealApiServer.assumeAvailable();
         broker =
                 EmbeddedKafkaBroker.builder()
-                        .saslPlainUsers(Map.of("pipelines", "secret-password"))
+                        .saslPlainUsers(ChartLifecycle.KAFKA_USERS)
                         .build()
                         .start();
     }

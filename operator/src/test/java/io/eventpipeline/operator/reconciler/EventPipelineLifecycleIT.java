@@ -151,6 +151,35 @@ class EventPipelineLifecycleIT {
     }
 
     @Test
+    void anInputWithFewerPartitionsThanTheAutoscalersMaximumIsPointedOut() throws Exception {
+        String yaml =
+                Pipelines.flightDelays("airline", "narrow")
+                        .replace("    parallelism: 2\n", "    autoscaler: {maxParallelism: 8}\n");
+        EventPipeline narrow = harness.applyRunning(yaml, "airline", "narrow");
+
+        TopicStatus input = narrow.getStatus().getTopics().get(0);
+        assertThat(input.getRole()).isEqualTo("input");
+        assertThat(input.getReady()).isTrue();
+        assertThat(input.getMessage())
+                .isEqualTo(
+                        "6 partitions for up to 8 parallel readers: 2 would idle; raise"
+                                + " spec.input.partitions to at least 8, or lower the job's"
+                                + " parallelism (spec.flink.autoscaler.maxParallelism with the"
+                                + " autoscaler)");
+        assertThat(condition(narrow, "TopicsReady").getMessage())
+                .startsWith("topic narrow-events: 6 partitions for up to 8");
+        assertThat(narrow.getStatus().getPhase()).isEqualTo(Phase.Running);
+
+        harness.apply(yaml.replace("partitions: 6", "partitions: 8"));
+        EventPipeline widened =
+                await().atMost(OperatorHarness.WAIT)
+                        .until(
+                                () -> harness.get("airline", "narrow"),
+                                p -> p.getStatus().getTopics().get(0).getMessage() == null);
+        assertThat(condition(widened, "TopicsReady").getMessage()).isEmpty();
+    }
+
+    @Test
     void configDriftOnACreatedTopicIsReverted() throws Exception {
         harness.apply(Pipelines.flightDelays("airline", "drift"));
         harness.awaitPhase("airline", "drift", Phase.Deploying);

@@ -119,6 +119,27 @@ class RenderCommandTest {
     }
 
     @Test
+    void theLiveFlinkDeploymentsCredentialsFingerprintRestartsNothing(@TempDir Path dir)
+            throws Exception {
+        String example = Files.readString(Path.of("../examples/flight-delays.yaml"));
+        FlinkDeployment live =
+                Serialization.unmarshal(
+                        command.render(example).split("(?m)^---\n")[1], FlinkDeployment.class);
+        live.getSpec()
+                .getPodTemplate()
+                .setMetadata(
+                        new io.fabric8.kubernetes.api.model.ObjectMetaBuilder()
+                                .addToAnnotations(
+                                        io.eventpipeline.operator.flink.KafkaCredentials.ANNOTATION,
+                                        "hmac-sha256:" + "0".repeat(64))
+                                .build());
+        out.reset();
+        // Offline the credentials are unknown: the live one's fingerprint is no change.
+        String upgrade = upgradeDocument(dir, example, Serialization.asYaml(live));
+        assertThat(upgrade.strip()).isEqualTo("upgrade:\n  restartsJob: false");
+    }
+
+    @Test
     void againstTheLiveFlinkDeploymentOfAnEarlierOperator(@TempDir Path dir) throws Exception {
         String example = Files.readString(Path.of("../examples/flight-delays.yaml"));
         // What an earlier operator rendered: the whole pipeline in base64, emit included in

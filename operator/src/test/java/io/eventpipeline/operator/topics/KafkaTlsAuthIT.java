@@ -2,6 +2,7 @@ package io.eventpipeline.operator.topics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.eventpipeline.kafka.embedded.ClientAuthSettings;
 import io.eventpipeline.kafka.embedded.EmbeddedKafkaBroker;
 import io.eventpipeline.kafka.embedded.SecureListener;
 import io.eventpipeline.kafka.embedded.ServerTls;
@@ -15,7 +16,6 @@ import io.eventpipeline.operator.testing.PipelineStatus;
 import io.eventpipeline.operator.testing.Pipelines;
 import io.eventpipeline.testsupport.kafka.KafkaTopics;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -27,6 +27,7 @@ import org.junit.jupiter.api.Test;
  */
 class KafkaTlsAuthIT {
     private static final String NAMESPACE = "tls";
+    private static final String USER = "pipelines";
     private static final String PASSWORD = "scram-password-1";
 
     static TestCertificates certificates;
@@ -40,7 +41,7 @@ class KafkaTlsAuthIT {
                 EmbeddedKafkaBroker.builder()
                         .serverTls(ServerTls.of(certificates))
                         .secureListeners(SecureListener.values())
-                        .scramUsers(Map.of("pipelines", PASSWORD))
+                        .scramUsers(Map.of(USER, PASSWORD))
                         .build()
                         .start();
         harness = OperatorHarness.start(broker);
@@ -54,40 +55,50 @@ class KafkaTlsAuthIT {
 
     @Test
     void sslTopicsAreCreated() throws Exception {
-        Map<String, String> settings = settings(SecureListener.SSL);
-        trust(settings, certificates.caPem());
-        assertTopicsCreated("ssl", SecureListener.SSL, settings);
+        assertTopicsCreated(
+                "ssl",
+                SecureListener.SSL,
+                ClientAuthSettings.forListener(SecureListener.SSL).trust(certificates.caPem()));
     }
 
     @Test
     void mtlsTopicsAreCreated() throws Exception {
-        Map<String, String> settings = settings(SecureListener.MTLS);
-        trust(settings, certificates.caPem());
-        present(settings, certificates.client());
-        assertTopicsCreated("mtls", SecureListener.MTLS, settings);
+        assertTopicsCreated(
+                "mtls",
+                SecureListener.MTLS,
+                ClientAuthSettings.forListener(SecureListener.MTLS)
+                        .trust(certificates.caPem())
+                        .present(certificates.client()));
     }
 
     @Test
     void saslSslScramTopicsAreCreated() throws Exception {
-        Map<String, String> settings = settings(SecureListener.SASL_SSL_SCRAM);
-        trust(settings, certificates.caPem());
-        settings.put("sasl.jaas.config", scramLogin(PASSWORD));
-        assertTopicsCreated("saslssl", SecureListener.SASL_SSL_SCRAM, settings);
+        assertTopicsCreated(
+                "saslssl",
+                SecureListener.SASL_SSL_SCRAM,
+                ClientAuthSettings.forListener(SecureListener.SASL_SSL_SCRAM)
+                        .trust(certificates.caPem())
+                        .scramLogin(USER, PASSWORD));
     }
 
     @Test
     void saslPlaintextScramTopicsAreCreated() throws Exception {
-        Map<String, String> settings = settings(SecureListener.SASL_PLAINTEXT_SCRAM);
-        settings.put("sasl.jaas.config", scramLogin(PASSWORD));
-        assertTopicsCreated("scram", SecureListener.SASL_PLAINTEXT_SCRAM, settings);
+        assertTopicsCreated(
+                "scram",
+                SecureListener.SASL_PLAINTEXT_SCRAM,
+                ClientAuthSettings.forListener(SecureListener.SASL_PLAINTEXT_SCRAM)
+                        .scramLogin(USER, PASSWORD));
     }
 
     @Test
     void aWrongScramPasswordIsAClearReason() {
-        Map<String, String> settings = settings(SecureListener.SASL_SSL_SCRAM);
-        trust(settings, certificates.caPem());
-        settings.put("sasl.jaas.config", scramLogin("wrong-scram-password"));
-        StatusCondition topicsReady = degraded("wrongpw", SecureListener.SASL_SSL_SCRAM, settings);
+        StatusCondition topicsReady =
+                degraded(
+                        "wrongpw",
+                        SecureListener.SASL_SSL_SCRAM,
+                        ClientAuthSettings.forListener(SecureListener.SASL_SSL_SCRAM)
+                                .trust(certificates.caPem())
+                                .scramLogin(USER, "wrong-scram-password"));
         assertThat(topicsReady.getReason()).isEqualTo("AuthenticationFailed");
         assertThat(topicsReady.getMessage())
                 .contains("refused the credentials")
@@ -96,9 +107,12 @@ class KafkaTlsAuthIT {
 
     @Test
     void anUntrustedServerCertificateIsAClearReason() {
-        Map<String, String> settings = settings(SecureListener.SSL);
-        trust(settings, certificates.untrustedCaPem());
-        StatusCondition topicsReady = degraded("untrusted", SecureListener.SSL, settings);
+        StatusCondition topicsReady =
+                degraded(
+                        "untrusted",
+                        SecureListener.SSL,
+                        ClientAuthSettings.forListener(SecureListener.SSL)
+                                .trust(certificates.untrustedCaPem()));
         assertThat(topicsReady.getReason()).isEqualTo("AuthenticationFailed");
         assertThat(topicsReady.getMessage())
                 .contains("TLS handshake")
@@ -108,10 +122,13 @@ class KafkaTlsAuthIT {
 
     @Test
     void anExpiredClientCertificateIsAClearReason() {
-        Map<String, String> settings = settings(SecureListener.MTLS);
-        trust(settings, certificates.caPem());
-        present(settings, certificates.expiredClient());
-        StatusCondition topicsReady = degraded("expired", SecureListener.MTLS, settings);
+        StatusCondition topicsReady =
+                degraded(
+                        "expired",
+                        SecureListener.MTLS,
+                        ClientAuthSettings.forListener(SecureListener.MTLS)
+                                .trust(certificates.caPem())
+                                .present(certificates.expiredClient()));
         assertThat(topicsReady.getReason()).isEqualTo("AuthenticationFailed");
         assertThat(topicsReady.getMessage())
                 .contains("TLS handshake")
@@ -121,40 +138,13 @@ class KafkaTlsAuthIT {
                 .doesNotContain(keyBody(certificates.expiredClient()));
     }
 
-    private static Map<String, String> settings(SecureListener listener) {
-        Map<String, String> settings = new LinkedHashMap<>();
-        settings.put("security.protocol", listener.securityProtocol());
-        if (listener.securityProtocol().startsWith("SASL")) {
-            settings.put("sasl.mechanism", SecureListener.SCRAM_MECHANISM);
-        }
-        return settings;
-    }
-
-    private static void trust(Map<String, String> settings, String caPem) {
-        settings.put("ssl.truststore.type", "PEM");
-        settings.put("ssl.truststore.certificates", caPem);
-    }
-
-    private static void present(Map<String, String> settings, CertificateAndKey identity) {
-        settings.put("ssl.keystore.type", "PEM");
-        settings.put("ssl.keystore.certificate.chain", identity.chainPem());
-        settings.put("ssl.keystore.key", identity.keyPem());
-    }
-
-    private static String scramLogin(String password) {
-        return "org.apache.kafka.common.security.scram.ScramLoginModule required"
-                + " username=\"pipelines\" password=\""
-                + password
-                + "\";";
-    }
-
     /** A line from the middle of the PEM key: no message may contain any of it. */
     private static String keyBody(CertificateAndKey identity) {
         return identity.keyPem().lines().skip(2).findFirst().orElseThrow();
     }
 
     private static void assertTopicsCreated(
-            String name, SecureListener listener, Map<String, String> settings) throws Exception {
+            String name, SecureListener listener, ClientAuthSettings settings) throws Exception {
         apply(name, listener, settings);
         harness.awaitPhase(NAMESPACE, name, Phase.Deploying);
         try (KafkaTopics kafka = new KafkaTopics(broker.clientConfig())) {
@@ -165,7 +155,7 @@ class KafkaTlsAuthIT {
     }
 
     private static StatusCondition degraded(
-            String name, SecureListener listener, Map<String, String> settings) {
+            String name, SecureListener listener, ClientAuthSettings settings) {
         apply(name, listener, settings);
         EventPipeline degraded = harness.awaitPhase(NAMESPACE, name, Phase.Degraded);
         assertThat(harness.flinkDeployment(NAMESPACE, name)).isNull();
@@ -174,7 +164,7 @@ class KafkaTlsAuthIT {
         return topicsReady;
     }
 
-    private static void apply(String name, SecureListener listener, Map<String, String> settings) {
+    private static void apply(String name, SecureListener listener, ClientAuthSettings settings) {
         harness.client()
                 .secrets()
                 .inNamespace(NAMESPACE)
@@ -184,7 +174,7 @@ class KafkaTlsAuthIT {
                                 .withName(name + "-kafka")
                                 .withNamespace(NAMESPACE)
                                 .endMetadata()
-                                .withStringData(settings)
+                                .withStringData(settings.asMap())
                                 .build())
                 .create();
         harness.apply(

@@ -1,9 +1,6 @@
 package io.eventpipeline.job.bench;
 
-import io.eventpipeline.spec.PipelineDefinition;
 import io.eventpipeline.spec.resolved.ResolvedPipeline;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -17,10 +14,11 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
  * Events per second through three jobs over the same generated stream (see BENCHMARKS.md): our job
- * with the pattern of {@code bench/checkout-journey.yaml}, the same pattern hand-written against
- * Flink CEP, and a pass-through job. Each job runs once to warm up (not counted), then {@code
- * rounds} times; the median rate counts. A rate is events / (job end - first record read), so
- * cluster start-up is not in it. Each job's process CPU time per event over the same span is
+ * with the pattern of a {@link PatternClass} (a YAML under {@code bench/}), the same pattern
+ * hand-written against Flink CEP ({@link HandWrittenPatterns}), and a pass-through job (run with
+ * the first class only: it has no pattern). Each job runs once to warm up (not counted), then
+ * {@code rounds} times; the median rate counts. A rate is events / (job end - first record read),
+ * so cluster start-up is not in it. Each job's process CPU time per event over the same span is
  * printed too: it is far steadier than the rate on a shared machine. Exits 1 when jobs 1 and 2 find
  * different numbers of matches.
  *
@@ -28,11 +26,10 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  * matchFraction} (the fraction of events some step could match; a comma-separated list runs one
  * stream per value; default {@code 1.0,0.1}), {@code parallelism} (2), {@code rounds} (3), {@code
  * warmup} (events of the warm-up stream; by default the measured stream itself), {@code jobs}
- * (which of 1,2,3 to run, e.g. to profile one; default all).
+ * (which of 1,2,3 to run, e.g. to profile one; default all), {@code patterns} (which classes,
+ * default {@code sequence,absence,loop,iterative}).
  */
 public final class JobThroughputBenchmark {
-    private static final String PIPELINE = "/bench/checkout-journey.yaml";
-
     private JobThroughputBenchmark() {}
 
     private enum Job {
@@ -73,7 +70,12 @@ public final class JobThroughputBenchmark {
                 Arrays.stream(options.getOrDefault("jobs", "1,2,3").split(","))
                         .map(number -> Job.values()[Integer.parseInt(number.trim()) - 1])
                         .toList();
-        ResolvedPipeline pipeline = ResolvedPipeline.resolve(pipelineDefinition());
+        List<PatternClass> classes =
+                Arrays.stream(
+                                options.getOrDefault("patterns", "sequence,absence,loop,iterative")
+                                        .split(","))
+                        .map(PatternClass::of)
+                        .toList();
 
         boolean countsAgree = true;
         for (double fraction : fractions) {
@@ -94,26 +96,50 @@ public final class JobThroughputBenchmark {
                     parallelism,
                     rounds,
                     warmupEvents.size());
-            BenchRun.prepare(warmupEvents);
-            for (Job job : jobs) {
-                run(job, pipeline, parallelism, warmupEvents.size());
-            }
-            if (warmupEvents != measured) {
-                BenchRun.prepare(measured);
-            }
-            Map<Job, List<Run>> runs = new LinkedHashMap<>();
-            for (int round = 0; round < rounds; round++) {
-                for (Job job : jobs) {
-                    runs.computeIfAbsent(job, j -> new ArrayList<>())
-                            .add(run(job, pipeline, parallelism, measured.size()));
+            for (PatternClass patternClass : classes) {
+                ResolvedPipeline pipeline = patternClass.pipeline();
+                List<Job> classJobs =
+                        jobs.stream()
+                                .filter(
+                                        j ->
+                                                j != Job.PASS_THROUGH
+                                                        || patternClass == classes.get(0))
+                                .toList();
+                System.out.printf(
+                        Locale.ROOT,
+                        "%n-- pattern class %s (our job: %s)%n",
+                        patternClass.label(),
+                        PatternClass.engine(pipeline));
+                BenchRun.prepare(warmupEvents);
+                for (Job job : classJobs) {
+                    run(job, patternClass, pipeline, parallelism, warmupEvents.size());
                 }
+                BenchRun.prepare(measured);
+                Map<Job, List<Run>> runs = new LinkedHashMap<>();
+                for (int round = 0; round < rounds; round++) {
+                    for (Job job : classJobs) {
+                        runs.computeIfAbsent(job, j -> new ArrayList<>())
+                                .add(
+                                        run(
+                                                job,
+                                                patternClass,
+                                                pipeline,
+                                                parallelism,
+                                                measured.size()));
+                    }
+                }
+                countsAgree &= report(runs);
             }
-            countsAgree &= report(runs);
         }
         System.exit(countsAgree ? 0 : 1);
     }
 
-    private static Run run(Job job, ResolvedPipeline pipeline, int parallelism, int events)
+    private static Run run(
+            Job job,
+            PatternClass patternClass,
+            ResolvedPipeline pipeline,
+            int parallelism,
+            int events)
             throws Exception {
         Configuration config = new Configuration();
         config.set(StateBackendOptions.STATE_BACKEND, "hashmap");
@@ -121,7 +147,7 @@ public final class JobThroughputBenchmark {
                 StreamExecutionEnvironment.createLocalEnvironment(parallelism, config);
         switch (job) {
             case EVENTPIPELINE -> EventPipelineBenchJob.pipeline(env, pipeline);
-            case HAND_WRITTEN -> HandWrittenCepJob.build(env);
+            case HAND_WRITTEN -> HandWrittenCepJob.build(env, patternClass.handWritten());
             case PASS_THROUGH -> EventPipelineBenchJob.passThrough(env, pipeline);
         }
         BenchRun.resetClock();
@@ -212,13 +238,6 @@ public final class JobThroughputBenchmark {
                 label,
                 median.get(Job.EVENTPIPELINE) / median.get(other),
                 medianCpu.get(other) / medianCpu.get(Job.EVENTPIPELINE));
-    }
-
-    private static PipelineDefinition pipelineDefinition() throws Exception {
-        try (InputStream in = JobThroughputBenchmark.class.getResourceAsStream(PIPELINE)) {
-            String yaml = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            return PipelineDefinition.parse(yaml);
-        }
     }
 
     private static Map<String, String> options(String[] args) {

@@ -157,6 +157,14 @@ record UpgradeScenario(
                         new Version("in", "id", 2, ab.patterns()),
                         promise("a", kept, "b", kept),
                         true));
+        // What the autoscaler does when load drops: the same savepoint path, fewer tasks.
+        rows.add(
+                new UpgradeScenario(
+                        "lower parallelism",
+                        new Version("in", "id", 3, ab.patterns()),
+                        ab,
+                        promise("a", kept, "b", kept),
+                        true));
         rows.add(
                 new UpgradeScenario(
                         "switch a pattern between the sequence matcher and Flink CEP",

@@ -14,6 +14,7 @@ import java.util.Map;
 @JsonPropertyOrder({
     "image",
     "parallelism",
+    "autoscaler",
     "jobManager",
     "taskManager",
     "checkpointInterval",
@@ -33,6 +34,11 @@ public class FlinkSpec {
     @Max(MAX_PARALLELISM)
     @JsonPropertyDescription("Job parallelism.")
     private Integer parallelism;
+
+    @JsonPropertyDescription(
+            "Let the Flink Kubernetes Operator's autoscaler rescale the job between bounds;"
+                    + " parallelism is then where it starts.")
+    private AutoscalerSpec autoscaler;
 
     @JsonPropertyDescription("JobManager settings.")
     private FlinkComponentSpec jobManager;
@@ -67,6 +73,14 @@ public class FlinkSpec {
 
     public void setParallelism(Integer parallelism) {
         this.parallelism = parallelism;
+    }
+
+    public AutoscalerSpec getAutoscaler() {
+        return autoscaler;
+    }
+
+    public void setAutoscaler(AutoscalerSpec autoscaler) {
+        this.autoscaler = autoscaler;
     }
 
     public FlinkComponentSpec getJobManager() {

@@ -13,15 +13,20 @@ import java.util.Optional;
  *
  * @param upgradeMode how the job is upgraded and suspended
  * @param checkpointInterval the checkpoint interval; empty: the job's default
+ * @param autoscaler the Flink operator's autoscaler, when the pipeline asks for it
  */
-public record ResolvedFlink(UpgradeMode upgradeMode, Optional<Duration> checkpointInterval) {
+public record ResolvedFlink(
+        UpgradeMode upgradeMode,
+        Optional<Duration> checkpointInterval,
+        Optional<ResolvedAutoscaler> autoscaler) {
 
     static ResolvedFlink of(FlinkSpec flink) {
         if (flink == null) {
-            return new ResolvedFlink(SpecDefaults.UPGRADE_MODE, Optional.empty());
+            return new ResolvedFlink(SpecDefaults.UPGRADE_MODE, Optional.empty(), Optional.empty());
         }
         return new ResolvedFlink(
                 flink.getUpgradeMode() == null ? SpecDefaults.UPGRADE_MODE : flink.getUpgradeMode(),
-                Optional.ofNullable(flink.getCheckpointInterval()).map(Durations::parse));
+                Optional.ofNullable(flink.getCheckpointInterval()).map(Durations::parse),
+                ResolvedAutoscaler.of(flink.getAutoscaler()));
     }
 }

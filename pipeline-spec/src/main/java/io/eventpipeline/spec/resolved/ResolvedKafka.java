@@ -80,7 +80,11 @@ public record ResolvedKafka(
         return sasl.map(s -> "SASL_PLAINTEXT");
     }
 
-    /** Every Secret the credentials are read from, sorted, each once. */
+    /**
+     * Every Secret (in the pipeline's namespace) the Kafka connection reads credentials from,
+     * sorted and without repeats: a change of any of them is a change of the job's credentials. The
+     * auth Secret, each store's Secret, the SASL JAAS config's, Strimzi's CA and user Secrets.
+     */
     public List<String> referencedSecretNames() {
         TreeSet<String> names = new TreeSet<>();
         authSecretName.ifPresent(names::add);

@@ -22,6 +22,10 @@ record DurationBound(String written, String why) {
     static final DurationBound EVENT_TIME =
             new DurationBound("7d", "event time would be held back longer than a week");
 
+    /** The autoscaler's metrics window and quiet time. */
+    static final DurationBound AUTOSCALER =
+            new DurationBound("1d", "the autoscaler would react to load a day late, or not at all");
+
     Duration value() {
         return Durations.parse(written);
     }

@@ -1,5 +1,6 @@
 package io.eventpipeline.spec.validation;
 
+import io.eventpipeline.spec.model.AutoscalerSpec;
 import io.eventpipeline.spec.model.FlinkComponentSpec;
 import io.eventpipeline.spec.model.FlinkSpec;
 import io.eventpipeline.spec.model.ResourcesSpec;
@@ -40,6 +41,7 @@ final class FlinkRules {
             problems.add(
                     "spec.flink.parallelism", "must be between 1 and " + FlinkSpec.MAX_PARALLELISM);
         }
+        checkAutoscaler(flink.getAutoscaler(), parallelism, problems);
         checkComponent(flink.getJobManager(), "spec.flink.jobManager", problems);
         checkComponent(flink.getTaskManager(), "spec.flink.taskManager", problems);
         problems.duration(
@@ -49,6 +51,61 @@ final class FlinkRules {
                 "must be at least 10ms, Flink's smallest checkpoint interval",
                 DurationBound.CHECKPOINT_INTERVAL);
         checkConfiguration(flink.getFlinkConfiguration(), problems);
+    }
+
+    /**
+     * The bounds must hold together and hold the starting parallelism; pipeline.max-parallelism is
+     * the operator's, so the operator checks that the maximum stays within it.
+     */
+    private static void checkAutoscaler(
+            AutoscalerSpec autoscaler, Integer parallelism, Problems problems) {
+        if (autoscaler == null) {
+            return;
+        }
+        String path = "spec.flink.autoscaler";
+        Integer max = autoscaler.getMaxParallelism();
+        int min = autoscaler.getMinParallelism() == null ? 1 : autoscaler.getMinParallelism();
+        if (max == null) {
+            problems.add(
+                    path + ".maxParallelism",
+                    "is required: the most parallel tasks the autoscaler may start, the ceiling"
+                            + " on the pipeline's cost (e.g. maxParallelism: 8)");
+        } else if (max < 1 || max > FlinkSpec.MAX_PARALLELISM) {
+            problems.add(
+                    path + ".maxParallelism", "must be between 1 and " + FlinkSpec.MAX_PARALLELISM);
+        } else if (min < 1 || min > max) {
+            problems.add(
+                    path + ".minParallelism",
+                    "must be between 1 and maxParallelism (" + max + "), not " + min);
+        } else if (parallelism != null && (parallelism < min || parallelism > max)) {
+            problems.add(
+                    "spec.flink.parallelism",
+                    "is where the autoscaler starts, so it must lie between minParallelism ("
+                            + min
+                            + ") and maxParallelism ("
+                            + max
+                            + "), not "
+                            + parallelism);
+        }
+        Double target = autoscaler.getTargetUtilization();
+        if (target != null && !(target > 0 && target <= 1)) {
+            problems.add(
+                    path + ".targetUtilization",
+                    "must be above 0 and at most 1 (the busy share of each task, e.g. 0.7), not "
+                            + target);
+        }
+        problems.duration(
+                path + ".metricsWindow",
+                autoscaler.getMetricsWindow(),
+                Duration.ofSeconds(1),
+                "must be at least 1s: each decision reads the metrics of this window",
+                DurationBound.AUTOSCALER);
+        problems.duration(
+                path + ".stabilizationInterval",
+                autoscaler.getStabilizationInterval(),
+                Duration.ZERO,
+                "must not be negative",
+                DurationBound.AUTOSCALER);
     }
 
     private static void checkComponent(FlinkComponentSpec component, String path, Problems p) {

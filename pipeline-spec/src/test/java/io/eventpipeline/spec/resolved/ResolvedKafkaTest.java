@@ -3,7 +3,9 @@ package io.eventpipeline.spec.resolved;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.eventpipeline.spec.PipelineDefinition;
+import io.eventpipeline.spec.model.KafkaConnectionSpec;
 import io.eventpipeline.spec.model.SaslMechanism;
+import io.eventpipeline.spec.model.SecretReference;
 import io.eventpipeline.spec.model.StoreType;
 import java.util.List;
 import java.util.Optional;
@@ -27,6 +29,18 @@ class ResolvedKafkaTest {
                 """
                         .formatted(entries);
         return ResolvedPipeline.resolve(PipelineDefinition.parse(document)).kafka();
+    }
+
+    @Test
+    void referencedSecretsAreTheAuthSecretOrNone() {
+        assertThat(ResolvedKafka.of(null).referencedSecretNames()).isEmpty();
+        assertThat(ResolvedKafka.of(new KafkaConnectionSpec()).referencedSecretNames()).isEmpty();
+
+        KafkaConnectionSpec kafka = new KafkaConnectionSpec();
+        SecretReference auth = new SecretReference();
+        auth.setName("kafka-client");
+        kafka.setAuthSecretRef(auth);
+        assertThat(ResolvedKafka.of(kafka).referencedSecretNames()).containsExactly("kafka-client");
     }
 
     @Test

@@ -54,6 +54,7 @@ class ResolvedPipelineTest {
         assertThat(pipeline.suspend()).isFalse();
         assertThat(pipeline.topicDeletionPolicy()).isEqualTo(TopicDeletionPolicy.RETAIN);
         assertThat(pipeline.flink().upgradeMode()).isEqualTo(UpgradeMode.SAVEPOINT);
+        assertThat(pipeline.flink().autoscaler()).isEmpty();
 
         ResolvedPattern late = pipeline.patterns().get(0);
         assertThat(late.path()).isEqualTo("spec.patterns[0]");
@@ -93,7 +94,8 @@ class ResolvedPipelineTest {
                                                             + "      within: 90m\n"
                                                             + "      emit: {z: 'delay[0].type', a:"
                                                             + " 'gate[0].type'}")
-                                        + "  flink: {upgradeMode: stateless}\n"));
+                                        + "  flink: {upgradeMode: stateless, autoscaler:"
+                                        + " {maxParallelism: 8, metricsWindow: 10m}}\n"));
         ResolvedInput input = pipeline.input();
         assertThat(input.startFrom()).isEqualTo(StartFrom.EARLIEST);
         assertThat(input.topic().partitions()).contains(6);
@@ -102,6 +104,15 @@ class ResolvedPipelineTest {
         assertThat(input.maxOutOfOrderness()).isEqualTo(Duration.ofSeconds(5));
         assertThat(input.timestamp().orElseThrow().idleTimeout()).contains(Duration.ofMinutes(1));
         assertThat(pipeline.flink().upgradeMode()).isEqualTo(UpgradeMode.STATELESS);
+        assertThat(pipeline.flink().autoscaler())
+                .contains(
+                        new ResolvedAutoscaler(
+                                true,
+                                1,
+                                8,
+                                java.util.OptionalDouble.empty(),
+                                Optional.of(Duration.ofMinutes(10)),
+                                Optional.empty()));
 
         ResolvedPattern late = pipeline.patterns().get(0);
         assertThat(late.within()).contains(Duration.ofMinutes(90));

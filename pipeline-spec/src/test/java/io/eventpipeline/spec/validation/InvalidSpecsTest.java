@@ -440,6 +440,41 @@ class InvalidSpecsTest {
                         "checkpoint interval below Flink's minimum",
                         MINIMAL + "flink: {checkpointInterval: 5ms}\n",
                         "spec.flink.checkpointInterval",
-                        "at least 10ms"));
+                        "at least 10ms"),
+                // flink.autoscaler
+                row(
+                        "autoscaler without a maximum",
+                        MINIMAL + "flink: {autoscaler: {minParallelism: 2}}\n",
+                        "spec.flink.autoscaler.maxParallelism",
+                        "is required"),
+                row(
+                        "autoscaler minimum above its maximum",
+                        MINIMAL + "flink: {autoscaler: {minParallelism: 5, maxParallelism: 4}}\n",
+                        "spec.flink.autoscaler.minParallelism",
+                        "between 1 and maxParallelism (4), not 5"),
+                row(
+                        "starting parallelism outside the autoscaler's bounds",
+                        MINIMAL + "flink: {parallelism: 12, autoscaler: {maxParallelism: 8}}\n",
+                        "spec.flink.parallelism",
+                        "between minParallelism (1) and maxParallelism (8), not 12"),
+                row(
+                        "autoscaler target utilization above 1",
+                        MINIMAL
+                                + "flink: {autoscaler: {maxParallelism: 8, targetUtilization:"
+                                + " 1.5}}\n",
+                        "spec.flink.autoscaler.targetUtilization",
+                        "above 0 and at most 1"),
+                row(
+                        "autoscaler metrics window of no time",
+                        MINIMAL + "flink: {autoscaler: {maxParallelism: 8, metricsWindow: 0s}}\n",
+                        "spec.flink.autoscaler.metricsWindow",
+                        "at least 1s"),
+                row(
+                        "autoscaler quiet time beyond a day",
+                        MINIMAL
+                                + "flink: {autoscaler: {maxParallelism: 8,"
+                                + " stabilizationInterval: 2d}}\n",
+                        "spec.flink.autoscaler.stabilizationInterval",
+                        "at most 1d"));
     }
 }

@@ -53,12 +53,14 @@ public final class MockKubernetes implements KubernetesApi {
     private final KubernetesClient client;
     private final NamespaceTermination termination;
     private final List<RecordedRequest> seen = new ArrayList<>();
+    private final ServerTables tables;
 
     private MockKubernetes(Builder builder) {
         List<CustomResourceDefinition> crds = new ArrayList<>(builder.crds);
         crds.add(parse(MockKubernetes.class.getResourceAsStream(FLINK_CRD_RESOURCE)));
         Map<ServerRequest, Queue<ServerResponse>> expectations = new HashMap<>();
         termination = new NamespaceTermination();
+        tables = new ServerTables(crds, java.time.Clock.systemUTC());
         // Expectations first (e.g. /version), then CRUD: what @EnableKubernetesMockClient(crud)
         // uses; discovery documents in front of both.
         KubernetesMixedDispatcher crud =
@@ -74,7 +76,10 @@ public final class MockKubernetes implements KubernetesApi {
                         new Context(),
                         new MockWebServer(),
                         expectations,
-                        new Discovery(new ReadSemantics(new WriteSemantics(crud, crds)), crds),
+                        new Discovery(
+                                new TableResponses(
+                                        new ReadSemantics(new WriteSemantics(crud, crds)), tables),
+                                crds),
                         false);
         // fabric8's leader election first asks what it may do; the mock has no RBAC to answer.
         server.expect()
@@ -184,6 +189,11 @@ public final class MockKubernetes implements KubernetesApi {
      */
     public void terminateNamespace(String namespace) {
         termination.terminate(namespace);
+    }
+
+    /** How this server renders its custom resources as Tables (for watches streamed elsewhere). */
+    public ServerTables tables() {
+        return tables;
     }
 
     @Override
