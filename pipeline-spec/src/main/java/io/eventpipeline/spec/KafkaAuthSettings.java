@@ -8,7 +8,9 @@ import java.util.TreeMap;
 /**
  * The Kafka client settings an auth Secret may hold, and how they travel to the job. The Secret's
  * keys are Kafka client property names; the job receives each as an environment variable filled
- * from the Secret by {@code secretKeyRef}, so no credential is ever copied into a manifest.
+ * from the Secret by {@code secretKeyRef}, so no credential is ever copied into a manifest. Stores
+ * given as {@code spec.kafka.tls} reach the job as mounted files: their locations and types as
+ * plain environment variables, their passwords by {@code secretKeyRef} ({@link #STORE_KEYS}).
  */
 public final class KafkaAuthSettings {
     /** Secret keys the operator and the job read. Other keys in the Secret are ignored. */
@@ -25,6 +27,18 @@ public final class KafkaAuthSettings {
                     "ssl.key.password",
                     "ssl.endpoint.identification.algorithm");
 
+    /** Settings of store files mounted into the job; never read from an auth Secret. */
+    public static final List<String> STORE_KEYS =
+            List.of(
+                    "ssl.truststore.location",
+                    "ssl.truststore.password",
+                    "ssl.keystore.location",
+                    "ssl.keystore.password");
+
+    /** Every setting the job reads from its environment. */
+    public static final List<String> JOB_KEYS =
+            java.util.stream.Stream.concat(SECRET_KEYS.stream(), STORE_KEYS.stream()).toList();
+
     /** Prefix of the environment variables that carry these settings into the job. */
     public static final String ENV_PREFIX = "KAFKA_AUTH_";
 
@@ -38,7 +52,7 @@ public final class KafkaAuthSettings {
     /** The Kafka client settings found among the given environment variables (job side). */
     public static Map<String, String> fromEnvironment(Map<String, String> env) {
         Map<String, String> settings = new TreeMap<>();
-        for (String key : SECRET_KEYS) {
+        for (String key : JOB_KEYS) {
             String value = env.get(envVarName(key));
             if (value != null && !value.isEmpty()) {
                 settings.put(key, value);

@@ -6,10 +6,11 @@ import io.fabric8.kubernetes.api.model.authorization.v1.LocalSubjectAccessReview
 import io.fabric8.kubernetes.client.KubernetesClient;
 
 /**
- * Whether the author of a pipeline may read the Secret it names for Kafka credentials. The operator
- * reads that Secret with its own, wider rights and hands its keys to brokers the pipeline chooses;
- * without this check anyone who may write an EventPipeline could have any Secret of the namespace
- * sent to a broker of theirs.
+ * Whether the author of a pipeline may read a Secret it names for Kafka credentials (the auth
+ * Secret, a store's, the SASL JAAS config's, Strimzi's). The operator reads those Secrets with its
+ * own, wider rights and hands their contents to brokers the pipeline chooses; without this check
+ * anyone who may write an EventPipeline could have any Secret of the namespace sent to a broker of
+ * theirs.
  */
 @FunctionalInterface
 public interface CredentialAccess {

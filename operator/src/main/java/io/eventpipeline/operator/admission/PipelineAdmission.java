@@ -15,11 +15,8 @@ import io.fabric8.kubernetes.api.model.admission.v1.AdmissionResponse;
 import io.fabric8.kubernetes.api.model.admission.v1.AdmissionResponseBuilder;
 import io.fabric8.kubernetes.api.model.admission.v1.AdmissionReview;
 import io.fabric8.kubernetes.api.model.admission.v1.AdmissionReviewBuilder;
-import io.fabric8.kubernetes.api.model.authentication.UserInfo;
-import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,8 +27,8 @@ import org.slf4j.LoggerFactory;
  * apply}, {@code --dry-run=server} and GitOps syncs fail with the messages status would show. The
  * reconciler keeps validating: the webhook may be off or bypassed.
  *
- * <p>A Kafka credentials Secret the spec names must be one its author may read ({@link
- * CredentialAccess}): the operator reads it with wider rights than the author's.
+ * <p>Every Secret the spec's Kafka credentials are read from must be one its author may read
+ * ({@link CredentialCheck}): the operator reads them with wider rights than the author's.
  *
  * <p>Only a changed spec is judged. An update that leaves the spec alone (labels, annotations, the
  * operator's finalizer) and anything done to an object being deleted is always allowed, so a
@@ -45,7 +42,7 @@ public final class PipelineAdmission {
     private static final String GENERATED_SUFFIX = "xxxxx";
 
     private final SpecCheck check;
-    private final CredentialAccess credentials;
+    private final CredentialCheck credentials;
     private final ObjectMapper mapper;
 
     /** The check a spec must pass; the operator's {@code PipelineResolver#resolve}. */
@@ -56,7 +53,7 @@ public final class PipelineAdmission {
 
     public PipelineAdmission(SpecCheck check, CredentialAccess credentials, ObjectMapper mapper) {
         this.check = check;
-        this.credentials = credentials;
+        this.credentials = new CredentialCheck(credentials, mapper);
         this.mapper = mapper;
     }
 
@@ -114,7 +111,7 @@ public final class PipelineAdmission {
         String name = name(request, object);
         List<ValidationProblem> problems =
                 new ArrayList<>(problems(namespace, name, object.path("spec")));
-        credentialProblem(request, namespace).ifPresent(problems::add);
+        problems.addAll(credentials.problems(request, namespace));
         if (problems.isEmpty()) {
             return Decision.allow(null);
         }
@@ -148,67 +145,6 @@ public final class PipelineAdmission {
             return List.of();
         } catch (InvalidPipelineException e) {
             return e.problems();
-        }
-    }
-
-    /**
-     * A Kafka credentials Secret its author may not read, named where there was none, or sent to
-     * other brokers than before. An update that keeps both leaves what the author already had.
-     */
-    private Optional<ValidationProblem> credentialProblem(JsonNode request, String namespace) {
-        JsonNode kafka = request.path("object").path("spec").path("kafka");
-        String secret = kafka.path("authSecretRef").path("name").asText("");
-        if (secret.isEmpty()) {
-            return Optional.empty();
-        }
-        JsonNode before = request.path("oldObject").path("spec").path("kafka");
-        if (request.path("operation").asText("").equals("UPDATE")
-                && kafka.path("authSecretRef").equals(before.path("authSecretRef"))
-                && kafka.path("bootstrapServers").equals(before.path("bootstrapServers"))) {
-            return Optional.empty();
-        }
-        String path = "spec.kafka.authSecretRef.name";
-        UserInfo author;
-        try {
-            author = mapper.treeToValue(request.path("userInfo"), UserInfo.class);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            author = null;
-        }
-        if (author == null || author.getUsername() == null) {
-            return Optional.of(
-                    new ValidationProblem(path, "cannot be checked: the request names no user"));
-        }
-        try {
-            if (credentials.mayRead(author, namespace, secret)) {
-                return Optional.empty();
-            }
-            return Optional.of(
-                    new ValidationProblem(
-                            path,
-                            "names Secret \""
-                                    + secret
-                                    + "\", which "
-                                    + author.getUsername()
-                                    + " may not read (get secrets in namespace "
-                                    + namespace
-                                    + "): the operator sends Kafka credentials only where their"
-                                    + " author could read them. Get read access to that Secret,"
-                                    + " or leave out spec.kafka to use the operator's default"
-                                    + " cluster and credentials"));
-        } catch (KubernetesClientException e) {
-            LOG.warn(
-                    "could not review access to Secret {}/{}: {}",
-                    namespace,
-                    secret,
-                    e.getMessage());
-            return Optional.of(
-                    new ValidationProblem(
-                            path,
-                            "cannot be checked now (the API server did not say whether "
-                                    + author.getUsername()
-                                    + " may read Secret \""
-                                    + secret
-                                    + "\"); try again"));
         }
     }
 

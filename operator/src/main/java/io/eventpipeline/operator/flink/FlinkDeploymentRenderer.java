@@ -1,25 +1,20 @@
 package io.eventpipeline.operator.flink;
 
 import io.eventpipeline.operator.config.JobDefaults;
-import io.eventpipeline.spec.KafkaAuthSettings;
 import io.eventpipeline.spec.PipelineJobArgs;
 import io.eventpipeline.spec.model.EventPipelineSpec;
 import io.eventpipeline.spec.model.FlinkComponentSpec;
 import io.eventpipeline.spec.model.FlinkSpec;
 import io.eventpipeline.spec.model.ResourcesSpec;
-import io.eventpipeline.spec.model.SecretReference;
 import io.eventpipeline.spec.resolved.ResolvedAutoscaler;
 import io.eventpipeline.spec.resolved.ResolvedPipeline;
 import io.fabric8.kubernetes.api.model.EnvFromSource;
 import io.fabric8.kubernetes.api.model.EnvFromSourceBuilder;
-import io.fabric8.kubernetes.api.model.EnvVar;
-import io.fabric8.kubernetes.api.model.EnvVarBuilder;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.OwnerReference;
 import io.fabric8.kubernetes.api.model.PodTemplateSpec;
 import io.fabric8.kubernetes.api.model.PodTemplateSpecBuilder;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.apache.flink.kubernetes.operator.api.FlinkDeployment;
@@ -74,7 +69,7 @@ public final class FlinkDeploymentRenderer {
         deployment.setServiceAccount(defaults.serviceAccount());
         deployment.setFlinkConfiguration(
                 FlinkConfiguration.of(pipeline.namespace(), flink, defaults).asMap());
-        deployment.setPodTemplate(podTemplate(spec));
+        deployment.setPodTemplate(podTemplate(new KafkaCredentialsTemplate(pipeline.kafka())));
         credentials.ifPresent(
                 c ->
                         deployment
@@ -163,36 +158,26 @@ public final class FlinkDeploymentRenderer {
     }
 
     /**
-     * Kafka credentials reach the job only as secretKeyRef env vars, state-storage credentials only
-     * as an envFrom Secret reference; never as values.
+     * Kafka credentials reach the job only as secretKeyRef env vars and Secret volumes ({@link
+     * KafkaCredentialsTemplate}), state-storage credentials only as an envFrom Secret reference;
+     * never as values. Flink adds its own volumes and mounts (its configuration) to these.
      */
-    private PodTemplateSpec podTemplate(EventPipelineSpec spec) {
-        List<EnvVar> env = new ArrayList<>();
-        SecretReference secret =
-                spec.getKafka() == null ? null : spec.getKafka().getAuthSecretRef();
-        if (secret != null) {
-            for (String key : KafkaAuthSettings.SECRET_KEYS) {
-                env.add(
-                        new EnvVarBuilder()
-                                .withName(KafkaAuthSettings.envVarName(key))
-                                .withNewValueFrom()
-                                .withNewSecretKeyRef(key, secret.getName(), true)
-                                .endValueFrom()
-                                .build());
-            }
-        }
+    private PodTemplateSpec podTemplate(KafkaCredentialsTemplate kafka) {
         return new PodTemplateSpecBuilder()
                 .withNewSpec()
                 .withNewSecurityContext()
                 .withRunAsNonRoot(true)
+                .withFsGroup(kafka.mountsStores() ? KafkaCredentialsTemplate.FLINK_GROUP : null)
                 .withNewSeccompProfile()
                 .withType("RuntimeDefault")
                 .endSeccompProfile()
                 .endSecurityContext()
+                .withVolumes(kafka.volumes())
                 .addNewContainer()
                 .withName(MAIN_CONTAINER)
-                .withEnv(env)
+                .withEnv(kafka.env())
                 .withEnvFrom(storageCredentials())
+                .withVolumeMounts(kafka.volumeMounts())
                 .withNewSecurityContext()
                 .withAllowPrivilegeEscalation(false)
                 .withNewCapabilities()

@@ -35,8 +35,9 @@ final class TlsHandshakeMessage {
         String prefix = "TLS handshake with Kafka at " + cluster + " failed: ";
         if (serverNotTrusted) {
             return prefix
-                    + "the broker's certificate is not trusted by ssl.truststore.certificates of"
-                    + " the auth Secret, or does not name the bootstrap host ("
+                    + "the broker's certificate is not trusted by "
+                    + cluster.origin().trustedBy()
+                    + ", or does not name the bootstrap host ("
                     + detail
                     + ")";
         }
@@ -57,8 +58,9 @@ final class TlsHandshakeMessage {
      */
     private static String clientCertificateState(KafkaCluster cluster) {
         String chain = cluster.clientSettings().get(CLIENT_CHAIN);
+        String where = cluster.origin().clientCertificate();
         if (chain == null) {
-            return "the auth Secret has no " + CLIENT_CHAIN;
+            return cluster.origin().noClientCertificate();
         }
         try {
             X509Certificate leaf =
@@ -72,18 +74,18 @@ final class TlsHandshakeMessage {
             Instant now = Instant.now();
             if (now.isAfter(leaf.getNotAfter().toInstant())) {
                 return "the certificate in "
-                        + CLIENT_CHAIN
+                        + where
                         + " expired at "
                         + leaf.getNotAfter().toInstant();
             }
             if (now.isBefore(leaf.getNotBefore().toInstant())) {
                 return "the certificate in "
-                        + CLIENT_CHAIN
+                        + where
                         + " is not valid before "
                         + leaf.getNotBefore().toInstant();
             }
         } catch (CertificateException | RuntimeException e) {
-            return CLIENT_CHAIN + " is not a readable PEM certificate";
+            return where + " is not a readable PEM certificate";
         }
         return "not signed by a CA the broker trusts, or revoked";
     }

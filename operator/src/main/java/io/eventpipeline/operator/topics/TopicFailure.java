@@ -4,8 +4,13 @@ package io.eventpipeline.operator.topics;
 public enum TopicFailure {
     /** No answer in time: the cluster is down or unreachable. The operator keeps retrying. */
     KafkaUnreachable,
-    /** The auth Secret the pipeline names does not exist. */
+    /** A Secret (or a key of it) the pipeline names for Kafka credentials does not exist. */
     AuthSecretNotFound,
+    /**
+     * A trust or key store the pipeline names cannot be opened (wrong password, not of its type) or
+     * holds nothing usable.
+     */
+    CredentialsUnreadable,
     /** The credentials were refused. */
     AuthenticationFailed,
     /** The credentials lack a permission (ACL) the operator needs. */

@@ -280,6 +280,72 @@ class PipelineAdmissionTest {
     }
 
     @Test
+    void everySecretOfStoresSaslAndStrimziIsChecked() {
+        List<String> asked = new java.util.ArrayList<>();
+        PipelineAdmission onlyTheCa =
+                AdmissionRequests.admission(
+                        (author, namespace, secret) -> {
+                            asked.add(secret);
+                            return secret.equals("kafka-ca");
+                        });
+        ObjectNode stores = flightDelays("airline", "flights");
+        ObjectNode kafka = ((ObjectNode) stores.get("spec")).putObject("kafka");
+        kafka.put("bootstrapServers", "kafka.airline:9093");
+        ObjectNode tls = kafka.putObject("tls");
+        tls.putObject("truststore")
+                .put("secretName", "kafka-ca")
+                .put("key", "ca.p12")
+                .put("type", "PKCS12")
+                .put("passwordKey", "ca.password");
+        tls.putObject("keystore")
+                .put("secretName", "app-user")
+                .put("key", "user.p12")
+                .put("type", "PKCS12")
+                .put("passwordKey", "user.password");
+        kafka.putObject("sasl")
+                .put("mechanism", "SCRAM-SHA-512")
+                .putObject("jaasConfig")
+                .put("secretName", "app-jaas")
+                .put("key", "sasl.jaas.config");
+
+        AdmissionResponse response = onlyTheCa.review(review("CREATE", stores, null)).getResponse();
+
+        assertThat(asked).containsExactly("kafka-ca", "app-user", "app-jaas");
+        assertThat(response.getAllowed()).isFalse();
+        assertThat(response.getStatus().getDetails().getCauses())
+                .extracting(c -> c.getField())
+                .containsExactly(
+                        "spec.kafka.tls.keystore.secretName",
+                        "spec.kafka.sasl.jaasConfig.secretName");
+
+        asked.clear();
+        ObjectNode strimzi = flightDelays("airline", "flights");
+        ((ObjectNode) strimzi.get("spec"))
+                .putObject("kafka")
+                .put("bootstrapServers", "prod-kafka-bootstrap:9093")
+                .putObject("strimzi")
+                .put("cluster", "prod")
+                .put("user", "app")
+                .put("authentication", "tls");
+        AdmissionResponse strimziResponse =
+                onlyTheCa.review(review("CREATE", strimzi, null)).getResponse();
+        assertThat(asked).containsExactly("prod-cluster-ca-cert", "app");
+        assertThat(strimziResponse.getStatus().getDetails().getCauses())
+                .extracting(c -> c.getField() + " " + c.getMessage())
+                .anySatisfy(
+                        c ->
+                                assertThat(c)
+                                        .startsWith(
+                                                "spec.kafka.strimzi.cluster names Secret"
+                                                        + " \"prod-cluster-ca-cert\""))
+                .anySatisfy(
+                        c ->
+                                assertThat(c)
+                                        .startsWith(
+                                                "spec.kafka.strimzi.user names Secret \"app\""));
+    }
+
+    @Test
     void credentialsThatCannotBeCheckedAreRefusedAndSaySo() {
         PipelineAdmission noAnswer =
                 AdmissionRequests.admission(

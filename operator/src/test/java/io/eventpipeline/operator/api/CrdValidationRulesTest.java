@@ -147,6 +147,30 @@ class CrdValidationRulesTest {
     }
 
     @Test
+    void kafkaCredentialsAreGivenOneWay() throws Exception {
+        String at = "spec.kafka";
+        assertThat(holds(at, "{\"authSecretRef\": {\"name\": \"s\"}}")).isTrue();
+        assertThat(holds(at, "{\"tls\": {}, \"sasl\": {}}")).isTrue();
+        assertThat(holds(at, "{\"strimzi\": {\"cluster\": \"c\"}}")).isTrue();
+        assertThat(holds(at, "{\"authSecretRef\": {\"name\": \"s\"}, \"tls\": {}}")).isFalse();
+        assertThat(holds(at, "{\"authSecretRef\": {\"name\": \"s\"}, \"strimzi\": {}}")).isFalse();
+        assertThat(holds(at, "{\"strimzi\": {\"cluster\": \"c\"}, \"sasl\": {}}")).isFalse();
+    }
+
+    @Test
+    void storesHaveAPasswordExactlyWhenTheyAreFiles() throws Exception {
+        for (String at : List.of("spec.kafka.tls.truststore", "spec.kafka.tls.keystore")) {
+            assertThat(holds(at, "{\"type\": \"PEM\"}")).isTrue();
+            assertThat(holds(at, "{\"type\": \"PKCS12\", \"passwordKey\": \"p\"}")).isTrue();
+            assertThat(holds(at, "{\"type\": \"PEM\", \"passwordKey\": \"p\"}")).isFalse();
+            assertThat(holds(at, "{\"type\": \"JKS\"}")).isFalse();
+        }
+        assertThat(holds("spec.kafka.tls", "{\"keystore\": {\"type\": \"PKCS12\"}}")).isTrue();
+        assertThat(holds("spec.kafka.tls", "{\"keystore\": {\"type\": \"PEM\"}}")).isFalse();
+        assertThat(holds("spec.kafka.strimzi", "{\"cluster\": \"c\", \"user\": \"u\"}")).isFalse();
+    }
+
+    @Test
     void listsAreBoundedSoTheRulesStayWithinTheApiServersCostBudget() throws Exception {
         JsonNode spec = CrdTest.schema().path("properties").path("spec");
         JsonNode patterns = spec.path("properties").path("patterns");

@@ -1,36 +1,99 @@
 package io.eventpipeline.spec.resolved;
 
 import io.eventpipeline.spec.model.KafkaConnectionSpec;
+import io.eventpipeline.spec.model.KafkaTlsSpec;
 import io.eventpipeline.spec.model.SecretReference;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
+import java.util.stream.Stream;
 
 /**
- * The Kafka cluster holding the pipeline's topics.
+ * The Kafka cluster holding the pipeline's topics, and how to authenticate to it: either an auth
+ * Secret of client settings, or TLS and SASL from the Secrets they are in ({@code spec.kafka.tls},
+ * {@code sasl}, or {@code strimzi}, which is read as both).
  *
  * @param bootstrapServers its bootstrap servers; empty only before the operator filled in its
  *     default cluster (the {@code test} command needs none)
  * @param authSecretName the Secret in the pipeline's namespace holding its client credentials
+ * @param tls TLS from stores; empty: no TLS unless the auth Secret sets it
+ * @param sasl SASL from a Secret key; empty: none unless the auth Secret sets it
  */
-public record ResolvedKafka(Optional<String> bootstrapServers, Optional<String> authSecretName) {
+public record ResolvedKafka(
+        Optional<String> bootstrapServers,
+        Optional<String> authSecretName,
+        Optional<ResolvedKafkaTls> tls,
+        Optional<ResolvedKafkaSasl> sasl) {
 
-    /**
-     * Every Secret (in the pipeline's namespace) the Kafka connection reads credentials from,
-     * sorted and without repeats: a change of any of them is a change of the job's credentials.
-     */
-    public List<String> referencedSecretNames() {
-        TreeSet<String> names = new TreeSet<>();
-        authSecretName.ifPresent(names::add);
-        return List.copyOf(names);
+    public ResolvedKafka(Optional<String> bootstrapServers, Optional<String> authSecretName) {
+        this(bootstrapServers, authSecretName, Optional.empty(), Optional.empty());
     }
 
     static ResolvedKafka of(KafkaConnectionSpec kafka) {
         if (kafka == null) {
             return new ResolvedKafka(Optional.empty(), Optional.empty());
         }
+        Optional<ResolvedKafkaTls> tls =
+                Optional.ofNullable(kafka.getTls()).map(ResolvedKafka::tls);
+        Optional<ResolvedKafkaSasl> sasl =
+                Optional.ofNullable(kafka.getSasl())
+                        .map(
+                                s ->
+                                        new ResolvedKafkaSasl(
+                                                s.getMechanism(),
+                                                new KafkaSecretKey(
+                                                        s.getJaasConfig().getSecretName(),
+                                                        s.getJaasConfig().getKey(),
+                                                        "spec.kafka.sasl.jaasConfig")));
+        if (kafka.getStrimzi() != null) {
+            tls = Optional.of(StrimziCredentials.tls(kafka.getStrimzi()));
+            sasl = StrimziCredentials.sasl(kafka.getStrimzi());
+        }
         return new ResolvedKafka(
                 Optional.ofNullable(kafka.getBootstrapServers()).filter(s -> !s.isBlank()),
-                Optional.ofNullable(kafka.getAuthSecretRef()).map(SecretReference::getName));
+                Optional.ofNullable(kafka.getAuthSecretRef()).map(SecretReference::getName),
+                tls,
+                sasl);
+    }
+
+    /** The Secret Strimzi keeps the CA certificate of cluster {@code cluster} in. */
+    public static String strimziClusterCaSecret(String cluster) {
+        return StrimziCredentials.clusterCaSecret(cluster);
+    }
+
+    private static ResolvedKafkaTls tls(KafkaTlsSpec tls) {
+        return new ResolvedKafkaTls(
+                Optional.ofNullable(tls.getTruststore())
+                        .map(t -> KafkaStore.of(t, "spec.kafka.tls.truststore")),
+                Optional.ofNullable(tls.getKeystore())
+                        .map(k -> KafkaStore.of(k, "spec.kafka.tls.keystore")));
+    }
+
+    /**
+     * Kafka's {@code security.protocol} for TLS and SASL given as stores and Secret keys; empty
+     * when neither is (then the auth Secret, if any, says it).
+     */
+    public Optional<String> securityProtocol() {
+        if (tls.isPresent()) {
+            return Optional.of(sasl.isPresent() ? "SASL_SSL" : "SSL");
+        }
+        return sasl.map(s -> "SASL_PLAINTEXT");
+    }
+
+    /**
+     * Every Secret (in the pipeline's namespace) the Kafka connection reads credentials from,
+     * sorted and without repeats: a change of any of them is a change of the job's credentials. The
+     * auth Secret, each store's Secret, the SASL JAAS config's, Strimzi's CA and user Secrets.
+     */
+    public List<String> referencedSecretNames() {
+        TreeSet<String> names = new TreeSet<>();
+        authSecretName.ifPresent(names::add);
+        tls.ifPresent(
+                t ->
+                        Stream.of(t.truststore(), t.keystore())
+                                .flatMap(Optional::stream)
+                                .forEach(store -> names.add(store.secretName())));
+        sasl.ifPresent(s -> names.add(s.jaasConfig().secretName()));
+        return List.copyOf(names);
     }
 }

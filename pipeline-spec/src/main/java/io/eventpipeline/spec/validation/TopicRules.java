@@ -146,6 +146,7 @@ final class TopicRules {
                         "'" + name + "' is not a valid Secret name (lowercase DNS subdomain)");
             }
         }
+        KafkaAuthRules.check(kafka, problems);
     }
 
     private static boolean isHostAndPort(String server) {

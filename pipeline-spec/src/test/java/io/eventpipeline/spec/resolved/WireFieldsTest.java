@@ -3,8 +3,13 @@ package io.eventpipeline.spec.resolved;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.eventpipeline.spec.PipelineJson;
+import io.eventpipeline.spec.model.KafkaConnectionSpec;
+import io.eventpipeline.spec.model.KafkaSaslSpec;
+import io.eventpipeline.spec.model.KafkaStoreSpec;
+import io.eventpipeline.spec.model.KafkaTlsSpec;
 import io.eventpipeline.spec.model.PatternSpec;
 import io.eventpipeline.spec.model.StepSpec;
+import io.eventpipeline.spec.model.StrimziSpec;
 import java.util.Arrays;
 import java.util.Set;
 import java.util.TreeSet;
@@ -52,5 +57,24 @@ class WireFieldsTest {
                         "afterMatchStep",
                         "emit",
                         "emitTimeouts");
+    }
+
+    @Test
+    void everyKafkaCredentialFieldIsDecided() {
+        assertThat(wireFields(KafkaConnectionSpec.class))
+                .as(
+                        "a new spec.kafka field: read it in ResolvedKafka, and if it names a"
+                                + " Secret add it to referencedSecretNames")
+                .containsExactlyInAnyOrder(
+                        "bootstrapServers", "authSecretRef", "tls", "sasl", "strimzi");
+        assertThat(wireFields(KafkaTlsSpec.class))
+                .containsExactlyInAnyOrder("truststore", "keystore");
+        assertThat(wireFields(KafkaStoreSpec.class))
+                .containsExactlyInAnyOrder("secretName", "key", "type", "passwordKey");
+        assertThat(wireFields(KafkaSaslSpec.class))
+                .containsExactlyInAnyOrder("mechanism", "jaasConfig");
+        assertThat(wireFields(StrimziSpec.class))
+                .as("a new strimzi field: expand it in StrimziCredentials")
+                .containsExactlyInAnyOrder("cluster", "user", "authentication");
     }
 }
