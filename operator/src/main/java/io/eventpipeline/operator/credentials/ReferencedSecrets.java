@@ -123,7 +123,9 @@ public final class ReferencedSecrets extends AbstractEventSource<Secret, EventPi
                                 + resolved.namespace()
                                 + "/"
                                 + name
-                                + " (spec.kafka) does not exist",
+                                + " ("
+                                + resolved.kafka().fieldsNaming(name)
+                                + ") does not exist",
                         null);
             }
             secrets.add(secret);

@@ -114,6 +114,8 @@ class KafkaAuthIT {
         EventPipeline degraded = harness.awaitPhase("secure", "nosecret", Phase.Degraded);
         StatusCondition topicsReady = PipelineStatus.condition(degraded, "TopicsReady");
         assertThat(topicsReady.getReason()).isEqualTo("AuthSecretNotFound");
-        assertThat(topicsReady.getMessage()).contains("secure/does-not-exist");
+        assertThat(topicsReady.getMessage())
+                .isEqualTo(
+                        "Secret secure/does-not-exist (spec.kafka.authSecretRef) does not exist");
     }
 }

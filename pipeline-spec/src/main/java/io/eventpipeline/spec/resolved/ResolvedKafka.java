@@ -5,7 +5,6 @@ import io.eventpipeline.spec.model.KafkaTlsSpec;
 import io.eventpipeline.spec.model.SecretReference;
 import java.util.List;
 import java.util.Optional;
-import java.util.TreeSet;
 import java.util.stream.Stream;
 
 /**
@@ -86,14 +85,32 @@ public record ResolvedKafka(
      * auth Secret, each store's Secret, the SASL JAAS config's, Strimzi's CA and user Secrets.
      */
     public List<String> referencedSecretNames() {
-        TreeSet<String> names = new TreeSet<>();
-        authSecretName.ifPresent(names::add);
+        return List.copyOf(references().keySet());
+    }
+
+    /**
+     * The fields that name the Secret, for messages: e.g. {@code spec.kafka.tls.truststore,
+     * spec.kafka.tls.keystore}; {@code spec.kafka} for a name no field gives.
+     */
+    public String fieldsNaming(String secretName) {
+        List<String> fields = references().get(secretName);
+        return fields == null ? "spec.kafka" : String.join(", ", fields);
+    }
+
+    private java.util.SortedMap<String, List<String>> references() {
+        java.util.SortedMap<String, List<String>> references = new java.util.TreeMap<>();
+        java.util.function.BiConsumer<String, String> add =
+                (name, path) ->
+                        references
+                                .computeIfAbsent(name, n -> new java.util.ArrayList<>())
+                                .add(path);
+        authSecretName.ifPresent(name -> add.accept(name, "spec.kafka.authSecretRef"));
         tls.ifPresent(
                 t ->
                         Stream.of(t.truststore(), t.keystore())
                                 .flatMap(Optional::stream)
-                                .forEach(store -> names.add(store.secretName())));
-        sasl.ifPresent(s -> names.add(s.jaasConfig().secretName()));
-        return List.copyOf(names);
+                                .forEach(store -> add.accept(store.secretName(), store.path())));
+        sasl.ifPresent(s -> add.accept(s.jaasConfig().secretName(), s.jaasConfig().path()));
+        return references;
     }
 }

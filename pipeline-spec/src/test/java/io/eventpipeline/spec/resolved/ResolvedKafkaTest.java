@@ -75,6 +75,8 @@ class ResolvedKafkaTest {
                                 new KafkaSecretKey("jaas", "cfg", "spec.kafka.sasl.jaasConfig")));
         assertThat(kafka.securityProtocol()).contains("SASL_SSL");
         assertThat(kafka.referencedSecretNames()).containsExactly("ca", "jaas", "me");
+        assertThat(kafka.fieldsNaming("ca")).isEqualTo("spec.kafka.tls.truststore");
+        assertThat(kafka.fieldsNaming("jaas")).isEqualTo("spec.kafka.sasl.jaasConfig");
     }
 
     @Test
@@ -113,6 +115,8 @@ class ResolvedKafkaTest {
         assertThat(kafka.sasl()).isEmpty();
         assertThat(kafka.securityProtocol()).contains("SSL");
         assertThat(kafka.referencedSecretNames()).containsExactly("app", "prod-cluster-ca-cert");
+        assertThat(kafka.fieldsNaming("app")).isEqualTo("spec.kafka.strimzi");
+        assertThat(kafka.fieldsNaming("elsewhere")).isEqualTo("spec.kafka");
     }
 
     @Test
