@@ -138,7 +138,15 @@ class SecureListenersIT {
             admin.createTopics(List.of(new NewTopic(topic, 1, (short) 1)))
                     .all()
                     .get(10, TimeUnit.SECONDS);
-            assertThat(admin.listTopics().names().get(10, TimeUnit.SECONDS)).contains(topic);
+            // The create is answered by the controller; the broker lists the topic once its
+            // metadata has caught up, moments later.
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            java.util.Set<String> listed = admin.listTopics().names().get(10, TimeUnit.SECONDS);
+            while (!listed.contains(topic) && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+                listed = admin.listTopics().names().get(10, TimeUnit.SECONDS);
+            }
+            assertThat(listed).contains(topic);
         }
     }
 
