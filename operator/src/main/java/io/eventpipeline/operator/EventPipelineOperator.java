@@ -10,6 +10,8 @@ import io.eventpipeline.operator.reconciler.PipelineEvents;
 import io.eventpipeline.operator.reconciler.PipelineResolver;
 import io.eventpipeline.operator.reconciler.StatusRecorder;
 import io.eventpipeline.operator.status.StatusCalculator;
+import io.eventpipeline.operator.strimzi.StrimziAvailability;
+import io.eventpipeline.operator.strimzi.StrimziTopics;
 import io.eventpipeline.operator.topics.AdminFactory;
 import io.eventpipeline.operator.topics.CreatedTopics;
 import io.eventpipeline.operator.topics.KafkaAdmins;
@@ -104,12 +106,14 @@ public final class EventPipelineOperator implements AutoCloseable {
         KafkaAdmins admins =
                 new KafkaAdmins(
                         config.kafkaAdminTimeout(), parts.kafka(), clock, KafkaAdmins.IDLE_AFTER);
+        StrimziTopics kafkaTopics = new StrimziTopics(client, StrimziAvailability.detect(client));
         PipelineTopics topics =
                 new PipelineTopics(
                         new KafkaClusterResolver(client),
                         admins,
                         new TopicReconciler(parts.steps()),
-                        new CreatedTopics());
+                        new CreatedTopics(),
+                        kafkaTopics);
         FlinkDeployments deployments =
                 new FlinkDeployments(client, new FlinkDeploymentRenderer(config.jobDefaults()));
         PipelineEvents events = new PipelineEvents(client, clock);
@@ -122,7 +126,8 @@ public final class EventPipelineOperator implements AutoCloseable {
                         topics,
                         deployments,
                         status,
-                        new PipelineDeletion(resolver, topics, deployments, events, status));
+                        new PipelineDeletion(resolver, topics, deployments, events, status),
+                        kafkaTopics);
 
         LeaderLease lease =
                 config.leaderElection() == null ? null : new LeaderLease(config.leaderElection());

@@ -1,6 +1,7 @@
 package io.eventpipeline.operator.reconciler;
 
 import io.eventpipeline.operator.api.EventPipeline;
+import io.eventpipeline.operator.strimzi.StrimziTopics;
 import io.eventpipeline.operator.topics.PipelineTopics;
 import io.eventpipeline.operator.topics.TopicOperationException;
 import io.eventpipeline.spec.resolved.ResolvedPipeline;
@@ -14,6 +15,7 @@ import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.apache.flink.kubernetes.operator.api.FlinkDeployment;
@@ -36,6 +38,7 @@ public class EventPipelineReconciler implements Reconciler<EventPipeline> {
     private final FlinkDeployments deployments;
     private final StatusRecorder status;
     private final PipelineDeletion deletion;
+    private final StrimziTopics kafkaTopics;
     private final NamespaceTermination termination = new NamespaceTermination();
 
     public EventPipelineReconciler(
@@ -43,8 +46,10 @@ public class EventPipelineReconciler implements Reconciler<EventPipeline> {
             PipelineTopics topics,
             FlinkDeployments deployments,
             StatusRecorder status,
-            PipelineDeletion deletion) {
+            PipelineDeletion deletion,
+            StrimziTopics kafkaTopics) {
         this.resolver = resolver;
+        this.kafkaTopics = kafkaTopics;
         this.topics = topics;
         this.deployments = deployments;
         this.status = status;
@@ -54,7 +59,10 @@ public class EventPipelineReconciler implements Reconciler<EventPipeline> {
     @Override
     public List<EventSource<?, EventPipeline>> prepareEventSources(
             EventSourceContext<EventPipeline> context) {
-        return List.of(deployments.eventSource(context));
+        List<EventSource<?, EventPipeline>> sources = new ArrayList<>();
+        sources.add(deployments.eventSource(context));
+        kafkaTopics.eventSource(context).ifPresent(sources::add);
+        return sources;
     }
 
     @Override

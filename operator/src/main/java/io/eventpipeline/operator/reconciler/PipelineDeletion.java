@@ -134,6 +134,10 @@ public class PipelineDeletion {
         try {
             resolved = resolver.resolve(pipeline);
         } catch (InvalidPipelineException e) {
+            Set<String> kafkaTopics = topics.deleteOwnedKafkaTopics(pipeline);
+            if (!kafkaTopics.isEmpty()) {
+                events.normal(pipeline, "TopicsDeleted", "deleted KafkaTopics for " + kafkaTopics);
+            }
             Set<String> recorded = topics.recorded(pipeline, context);
             if (!recorded.isEmpty()) {
                 events.warning(

@@ -62,7 +62,9 @@ public final class PipelineResolver {
         EventPipelineSpec spec = SpecDefaults.withDefaults(given.spec());
         KafkaConnectionSpec kafka =
                 spec.getKafka() == null ? new KafkaConnectionSpec() : spec.getKafka();
-        if (kafka.getBootstrapServers() == null || kafka.getBootstrapServers().isBlank()) {
+        boolean defaultCluster =
+                kafka.getBootstrapServers() == null || kafka.getBootstrapServers().isBlank();
+        if (defaultCluster) {
             config.defaultBootstrapServers()
                     .ifPresentOrElse(
                             kafka::setBootstrapServers,
@@ -74,7 +76,7 @@ public final class PipelineResolver {
                                                             + " Kafka cluster"
                                                             + " (EP_KAFKA_BOOTSTRAP_SERVERS)")));
         }
-        if (kafka.getAuthSecretRef() == null && spec.getKafka() == null) {
+        if (kafka.getAuthSecretRef() == null && defaultCluster) {
             // The operator's default credentials go with its default cluster only.
             config.defaultAuthSecret()
                     .ifPresent(
@@ -83,6 +85,10 @@ public final class PipelineResolver {
                                 ref.setName(name);
                                 kafka.setAuthSecretRef(ref);
                             });
+        }
+        if (kafka.getTopics() == null && defaultCluster && config.defaultTopics().strimzi()) {
+            // So does its way of making topics: a cluster the pipeline names is another cluster.
+            kafka.setTopics(DefaultTopics.spec(config.defaultTopics()));
         }
         spec.setKafka(kafka);
         // What a pipeline may not set: it is written by an application team, and its Flink pods

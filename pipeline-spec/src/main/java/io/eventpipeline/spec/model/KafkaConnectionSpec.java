@@ -6,7 +6,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
 /** How to reach the Kafka cluster. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@JsonPropertyOrder({"bootstrapServers", "authSecretRef"})
+@JsonPropertyOrder({"bootstrapServers", "authSecretRef", "topics"})
 public class KafkaConnectionSpec {
 
     @JsonPropertyDescription("Comma-separated host:port list of the Kafka bootstrap servers.")
@@ -18,6 +18,11 @@ public class KafkaConnectionSpec {
                     + " ssl.truststore.certificates, ...). Its values are never copied: the job"
                     + " receives them as secretKeyRef environment variables.")
     private SecretReference authSecretRef;
+
+    @JsonPropertyDescription(
+            "How the pipeline's topics are made. Absent: the operator's default for its default"
+                    + " cluster, admin for a cluster the pipeline names.")
+    private KafkaTopicsSpec topics;
 
     public String getBootstrapServers() {
         return bootstrapServers;
@@ -33,5 +38,13 @@ public class KafkaConnectionSpec {
 
     public void setAuthSecretRef(SecretReference authSecretRef) {
         this.authSecretRef = authSecretRef;
+    }
+
+    public KafkaTopicsSpec getTopics() {
+        return topics;
+    }
+
+    public void setTopics(KafkaTopicsSpec topics) {
+        this.topics = topics;
     }
 }

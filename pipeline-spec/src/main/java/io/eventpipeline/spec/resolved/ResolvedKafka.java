@@ -10,15 +10,21 @@ import java.util.Optional;
  * @param bootstrapServers its bootstrap servers; empty only before the operator filled in its
  *     default cluster (the {@code test} command needs none)
  * @param authSecretName the Secret in the pipeline's namespace holding its client credentials
+ * @param topics how the topics are made (the operator's default already filled in)
  */
-public record ResolvedKafka(Optional<String> bootstrapServers, Optional<String> authSecretName) {
+public record ResolvedKafka(
+        Optional<String> bootstrapServers,
+        Optional<String> authSecretName,
+        ResolvedTopicManagement topics) {
 
     static ResolvedKafka of(KafkaConnectionSpec kafka) {
         if (kafka == null) {
-            return new ResolvedKafka(Optional.empty(), Optional.empty());
+            return new ResolvedKafka(
+                    Optional.empty(), Optional.empty(), ResolvedTopicManagement.ADMIN);
         }
         return new ResolvedKafka(
                 Optional.ofNullable(kafka.getBootstrapServers()).filter(s -> !s.isBlank()),
-                Optional.ofNullable(kafka.getAuthSecretRef()).map(SecretReference::getName));
+                Optional.ofNullable(kafka.getAuthSecretRef()).map(SecretReference::getName),
+                ResolvedTopicManagement.of(kafka.getTopics()));
     }
 }

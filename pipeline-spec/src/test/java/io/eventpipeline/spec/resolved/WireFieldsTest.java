@@ -3,6 +3,7 @@ package io.eventpipeline.spec.resolved;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.eventpipeline.spec.PipelineJson;
+import io.eventpipeline.spec.model.KafkaTopicsSpec;
 import io.eventpipeline.spec.model.PatternSpec;
 import io.eventpipeline.spec.model.StepSpec;
 import java.util.Arrays;
@@ -52,5 +53,12 @@ class WireFieldsTest {
                         "afterMatchStep",
                         "emit",
                         "emitTimeouts");
+    }
+
+    @Test
+    void everyKafkaTopicsFieldIsDecided() {
+        assertThat(wireFields(KafkaTopicsSpec.class))
+                .as("a new spec.kafka.topics field: add it to ResolvedTopicManagement")
+                .containsExactlyInAnyOrder("management", "strimziCluster");
     }
 }
