@@ -150,11 +150,9 @@ class CrdValidationRulesTest {
     void strimziTopicsNameTheirClusterAndOnlyThey() throws Exception {
         String at = "spec.kafka.topics";
         assertThat(holds(at, "{\"management\": \"admin\"}")).isTrue();
-        assertThat(holds(at, "{\"management\": \"strimzi\", \"strimziCluster\": \"c\"}"))
-                .isTrue();
+        assertThat(holds(at, "{\"management\": \"strimzi\", \"strimziCluster\": \"c\"}")).isTrue();
         assertThat(holds(at, "{\"management\": \"strimzi\"}")).isFalse();
-        assertThat(holds(at, "{\"management\": \"admin\", \"strimziCluster\": \"c\"}"))
-                .isFalse();
+        assertThat(holds(at, "{\"management\": \"admin\", \"strimziCluster\": \"c\"}")).isFalse();
     }
 
     @Test

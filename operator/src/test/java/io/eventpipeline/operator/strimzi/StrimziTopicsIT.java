@@ -11,6 +11,7 @@ import io.eventpipeline.operator.api.TopicStatus;
 import io.eventpipeline.operator.config.OperatorConfig;
 import io.eventpipeline.operator.testing.OperatorHarness;
 import io.eventpipeline.operator.testing.OperatorMockApi;
+import io.eventpipeline.operator.testing.PipelineStatus;
 import io.eventpipeline.operator.testing.Pipelines;
 import io.eventpipeline.operator.testing.StrimziTopicOperator;
 import io.eventpipeline.testsupport.kubernetes.MockKubernetes;
@@ -178,6 +179,8 @@ class StrimziTopicsIT {
         delete("purge");
         delete("keep");
 
+        assertThat(PipelineStatus.eventReasons(kube.client(), NS, "purge"))
+                .contains("TopicsDeleted");
         assertThat(strimzi.list(NS))
                 .extracting(t -> t.getMetadata().getName())
                 .doesNotContain("purge-events", "purge-alerts", "purge-dlq")
@@ -227,6 +230,27 @@ class StrimziTopicsIT {
         assertThat(strimzi.get(NS, KafkaTopicNames.of("shared.events")))
                 .as("no second KafkaTopic for the same topic")
                 .isNull();
+    }
+
+    @Test
+    void withoutStrimziTheOperatorStartsAndThePipelineNamesTheMissingCrd() {
+        try (MockKubernetes plain = OperatorMockApi.start();
+                OperatorHarness without =
+                        OperatorHarness.replica(
+                                plain, OperatorConfig.fromEnvironment(environment()))) {
+            await().atMost(OperatorHarness.WAIT).until(() -> without.operator().isReady());
+            plain.createNamespace(NS);
+            without.apply(Pipelines.flightDelays(NS, "lost"));
+
+            EventPipeline lost = without.awaitPhase(NS, "lost", Phase.Degraded);
+            StatusCondition topicsReady = condition(lost, "TopicsReady");
+            assertThat(topicsReady.getStatus()).isEqualTo("False");
+            assertThat(topicsReady.getReason()).isEqualTo("StrimziNotInstalled");
+            assertThat(topicsReady.getMessage())
+                    .contains("kafkatopics.kafka.strimzi.io")
+                    .contains("install Strimzi");
+            assertThat(without.flinkDeployment(NS, "lost")).isNull();
+        }
     }
 
     private static void delete(String name) {
