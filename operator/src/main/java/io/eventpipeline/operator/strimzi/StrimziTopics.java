@@ -22,6 +22,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -114,27 +115,42 @@ public class StrimziTopics {
 
     /**
      * Deletes the KafkaTopics the pipeline owns (its owner reference, which only a pipeline whose
-     * topics go with it puts there); Strimzi's Topic Operator then deletes the topics.
+     * topics go with it puts there) that are not being deleted already; Strimzi's Topic Operator
+     * then deletes the topics.
      *
-     * @return the Kafka topics whose KafkaTopics were deleted
+     * @return the Kafka topics whose KafkaTopics this call deleted
      */
     public Set<String> deleteOwned(EventPipeline pipeline) {
         Set<String> deleted = new TreeSet<>();
-        if (informer == null) {
-            return deleted;
-        }
-        String uid = pipeline.getMetadata().getUid();
-        informer.list(
-                        pipeline.getMetadata().getNamespace(),
-                        t ->
-                                t.getMetadata().getOwnerReferences().stream()
-                                        .anyMatch(r -> uid.equals(r.getUid())))
+        owned(pipeline)
+                .filter(t -> t.getMetadata().getDeletionTimestamp() == null)
                 .forEach(
                         t -> {
                             client.resource(t).delete();
                             deleted.add(t.kafkaTopicName());
                         });
         return deleted;
+    }
+
+    /**
+     * Whether no KafkaTopic the pipeline owns is left: its deletion waits for that (Strimzi's
+     * finalizer holds a KafkaTopic until the topic is gone), so that their delete events reach a
+     * pipeline that still exists and nothing outlives it unseen.
+     */
+    public boolean ownedGone(EventPipeline pipeline) {
+        return owned(pipeline).findAny().isEmpty();
+    }
+
+    private Stream<KafkaTopic> owned(EventPipeline pipeline) {
+        if (informer == null) {
+            return Stream.empty();
+        }
+        String uid = pipeline.getMetadata().getUid();
+        return informer.list(
+                pipeline.getMetadata().getNamespace(),
+                t ->
+                        t.getMetadata().getOwnerReferences().stream()
+                                .anyMatch(r -> uid.equals(r.getUid())));
     }
 
     /** The KafkaTopic in the namespace that stands for the topic: the pipeline's own first. */

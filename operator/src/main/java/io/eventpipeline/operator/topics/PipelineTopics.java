@@ -134,6 +134,11 @@ public final class PipelineTopics {
         return strimzi.deleteOwned(pipeline);
     }
 
+    /** Whether the KafkaTopics the pipeline owns are all gone (none when Strimzi is not used). */
+    public boolean ownedKafkaTopicsGone(EventPipeline pipeline) {
+        return strimzi.ownedGone(pipeline);
+    }
+
     /** Every topic the pipeline records as the operator's (confirmed or claimed), whatever spec. */
     public Set<String> recorded(EventPipeline pipeline, Context<EventPipeline> context) {
         PipelineTopicOwnership ownership = created.ownership(pipeline, context);

@@ -189,6 +189,62 @@ class StrimziTopicsIT {
     }
 
     @Test
+    void theKafkaTopicsAPipelineOwnsGoWithItEvenWhenItsSpecTurnedInvalid() {
+        String broken =
+                Pipelines.flightDelays(NS, "broken")
+                        .replace("topicDeletionPolicy: Retain", "topicDeletionPolicy: Delete");
+        harness.apply(broken);
+        strimzi.awaitTopic(NS, "broken-dlq");
+        harness.apply(broken.replace("event.minutes >= 30", "event.minutes >= "));
+        harness.awaitPhase(NS, "broken", Phase.Failed);
+
+        delete("broken");
+
+        assertThat(strimzi.list(NS))
+                .extracting(t -> t.getMetadata().getName())
+                .doesNotContain("broken-events", "broken-alerts", "broken-dlq");
+        assertThat(PipelineStatus.eventReasons(kube.client(), NS, "broken"))
+                .contains("TopicsDeleted");
+    }
+
+    @Test
+    void aPipelineWhoseTopicsGoWithItWaitsUntilStrimziHasDeletedThem() {
+        harness.apply(
+                Pipelines.flightDelays(NS, "held")
+                        .replace("topicDeletionPolicy: Retain", "topicDeletionPolicy: Delete"));
+        strimzi.awaitTopic(NS, "held-dlq");
+        // Strimzi's Topic Operator holds a KafkaTopic until it has deleted the topic.
+        Crds.topicOperation(kube.client())
+                .inNamespace(NS)
+                .withName("held-events")
+                .edit(
+                        t -> {
+                            t.getMetadata().getFinalizers().add("strimzi.io/topic-operator");
+                            return t;
+                        });
+
+        harness.client().resources(EventPipeline.class).inNamespace(NS).withName("held").delete();
+        await().atMost(OperatorHarness.WAIT)
+                .until(
+                        () ->
+                                strimzi.get(NS, "held-events").getMetadata().getDeletionTimestamp()
+                                        != null);
+        await().during(Duration.ofSeconds(3))
+                .atMost(Duration.ofSeconds(10))
+                .until(() -> harness.get(NS, "held") != null);
+
+        Crds.topicOperation(kube.client())
+                .inNamespace(NS)
+                .withName("held-events")
+                .edit(
+                        t -> {
+                            t.getMetadata().getFinalizers().clear();
+                            return t;
+                        });
+        await().atMost(OperatorHarness.WAIT).until(() -> harness.get(NS, "held") == null);
+    }
+
+    @Test
     void aKafkaTopicSomeoneElseMadeIsOnlyRead() {
         KafkaTopic theirs =
                 Crds.topicOperation(kube.client())
