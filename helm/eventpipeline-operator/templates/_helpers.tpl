@@ -68,6 +68,12 @@ watches all). HelmChartIT derives them from the API calls the operator makes: ke
 - apiGroups: ["flink.apache.org"]
   resources: ["flinkdeployments"]
   verbs: ["list", "watch", "create", "patch", "delete"]
+# Topics Strimzi manages (spec.kafka.topics.management: strimzi): the operator writes a KafkaTopic
+# per topic, watches their status and deletes the ones a pipeline owns with it. Harmless where
+# Strimzi is not installed.
+- apiGroups: ["kafka.strimzi.io"]
+  resources: ["kafkatopics"]
+  verbs: ["list", "watch", "create", "patch", "delete"]
 # Kafka client settings named by spec.kafka.authSecretRef (or kafka.authSecret): read by name, and
 # listed and watched by name (fieldSelector metadata.name) so that a rotated Secret restarts the job.
 # The names are the pipelines' to choose, so resourceNames cannot narrow this down.

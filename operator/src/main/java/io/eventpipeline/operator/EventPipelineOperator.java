@@ -11,6 +11,8 @@ import io.eventpipeline.operator.reconciler.PipelineEvents;
 import io.eventpipeline.operator.reconciler.PipelineResolver;
 import io.eventpipeline.operator.reconciler.StatusRecorder;
 import io.eventpipeline.operator.status.StatusCalculator;
+import io.eventpipeline.operator.strimzi.StrimziAvailability;
+import io.eventpipeline.operator.strimzi.StrimziTopics;
 import io.eventpipeline.operator.topics.AdminFactory;
 import io.eventpipeline.operator.topics.CreatedTopics;
 import io.eventpipeline.operator.topics.KafkaAdmins;
@@ -105,12 +107,14 @@ public final class EventPipelineOperator implements AutoCloseable {
         KafkaAdmins admins =
                 new KafkaAdmins(
                         config.kafkaAdminTimeout(), parts.kafka(), clock, KafkaAdmins.IDLE_AFTER);
+        StrimziTopics kafkaTopics = new StrimziTopics(client, StrimziAvailability.detect(client));
         PipelineTopics topics =
                 new PipelineTopics(
                         new KafkaClusterResolver(client),
                         admins,
                         new TopicReconciler(parts.steps()),
-                        new CreatedTopics());
+                        new CreatedTopics(),
+                        kafkaTopics);
         ReferencedSecrets secrets = new ReferencedSecrets(client);
         FlinkDeployments deployments =
                 new FlinkDeployments(
@@ -126,7 +130,8 @@ public final class EventPipelineOperator implements AutoCloseable {
                         deployments,
                         status,
                         new PipelineDeletion(resolver, topics, deployments, events, status),
-                        secrets);
+                        secrets,
+                        kafkaTopics);
 
         LeaderLease lease =
                 config.leaderElection() == null ? null : new LeaderLease(config.leaderElection());

@@ -4,6 +4,7 @@ import io.eventpipeline.operator.flink.FlinkConfigurationPolicy;
 import io.eventpipeline.operator.flink.FlinkKeyPattern;
 import io.eventpipeline.operator.flink.JobImagePolicy;
 import io.eventpipeline.spec.Durations;
+import io.eventpipeline.spec.resolved.ResolvedTopicManagement;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -26,6 +27,8 @@ import java.util.Optional;
  * @param resyncInterval how often a settled pipeline is checked again (topic drift is not an event
  *     Kubernetes can deliver)
  * @param pipelinePolicy what the platform team lets pipelines set beyond the defaults
+ * @param defaultTopics how the topics of pipelines on the default cluster are made
+ *     (EP_KAFKA_TOPIC_MANAGEMENT, EP_KAFKA_STRIMZI_CLUSTER)
  */
 public record OperatorConfig(
         Optional<String> defaultBootstrapServers,
@@ -36,7 +39,8 @@ public record OperatorConfig(
         int httpPort,
         Duration kafkaAdminTimeout,
         Duration resyncInterval,
-        PipelinePolicy pipelinePolicy) {
+        PipelinePolicy pipelinePolicy,
+        ResolvedTopicManagement defaultTopics) {
 
     /**
      * The platform team's widening of what an EventPipeline may set; checked by the operator's
@@ -139,7 +143,10 @@ public record OperatorConfig(
                 read.integer("EP_HTTP_PORT", 8080),
                 read.duration("EP_KAFKA_ADMIN_TIMEOUT", Duration.ofSeconds(10)),
                 read.duration("EP_RESYNC_INTERVAL", Duration.ofMinutes(5)),
-                policy);
+                policy,
+                DefaultTopicManagement.read(
+                        read.optional("EP_KAFKA_TOPIC_MANAGEMENT"),
+                        read.optional("EP_KAFKA_STRIMZI_CLUSTER")));
     }
 
     /** Settings with every default, no default Kafka cluster: for tests and {@code render}. */
@@ -157,7 +164,8 @@ public record OperatorConfig(
                 httpPort,
                 kafkaAdminTimeout,
                 resyncInterval,
-                pipelinePolicy);
+                pipelinePolicy,
+                defaultTopics);
     }
 
     private static List<String> splitList(String value) {

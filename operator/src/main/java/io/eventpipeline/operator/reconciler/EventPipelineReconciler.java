@@ -2,6 +2,7 @@ package io.eventpipeline.operator.reconciler;
 
 import io.eventpipeline.operator.api.EventPipeline;
 import io.eventpipeline.operator.credentials.ReferencedSecrets;
+import io.eventpipeline.operator.strimzi.StrimziTopics;
 import io.eventpipeline.operator.topics.PipelineTopics;
 import io.eventpipeline.operator.topics.TopicOperationException;
 import io.eventpipeline.operator.topics.TopicsOutcome;
@@ -16,6 +17,7 @@ import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.apache.flink.kubernetes.operator.api.FlinkDeployment;
@@ -39,6 +41,7 @@ public class EventPipelineReconciler implements Reconciler<EventPipeline> {
     private final StatusRecorder status;
     private final PipelineDeletion deletion;
     private final ReferencedSecrets secrets;
+    private final StrimziTopics kafkaTopics;
     private final NamespaceTermination termination = new NamespaceTermination();
 
     public EventPipelineReconciler(
@@ -47,8 +50,10 @@ public class EventPipelineReconciler implements Reconciler<EventPipeline> {
             FlinkDeployments deployments,
             StatusRecorder status,
             PipelineDeletion deletion,
-            ReferencedSecrets secrets) {
+            ReferencedSecrets secrets,
+            StrimziTopics kafkaTopics) {
         this.resolver = resolver;
+        this.kafkaTopics = kafkaTopics;
         this.topics = topics;
         this.deployments = deployments;
         this.status = status;
@@ -59,7 +64,11 @@ public class EventPipelineReconciler implements Reconciler<EventPipeline> {
     @Override
     public List<EventSource<?, EventPipeline>> prepareEventSources(
             EventSourceContext<EventPipeline> context) {
-        return List.of(deployments.eventSource(context), secrets);
+        List<EventSource<?, EventPipeline>> sources = new ArrayList<>();
+        sources.add(deployments.eventSource(context));
+        sources.add(secrets);
+        kafkaTopics.eventSource(context).ifPresent(sources::add);
+        return sources;
     }
 
     @Override

@@ -6,9 +6,11 @@ import io.eventpipeline.operator.topics.PipelineTopics;
 import io.eventpipeline.spec.model.TopicDeletionPolicy;
 import io.eventpipeline.spec.resolved.ResolvedPipeline;
 import io.eventpipeline.spec.validation.InvalidPipelineException;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.PrimaryUpdateAndCacheUtils;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
+import java.net.HttpURLConnection;
 import java.time.Duration;
 import java.util.Set;
 import java.util.function.UnaryOperator;
@@ -112,8 +114,20 @@ public class PipelineDeletion {
                 return UpdateControl.<EventPipeline>noUpdate().rescheduleAfter(STOP_POLL);
             }
             deleteCreatedTopics(pipeline, context);
+            if (!topics.ownedKafkaTopicsGone(pipeline)) {
+                // Strimzi deletes the topics, then its finalizer lets the KafkaTopics go.
+                return UpdateControl.<EventPipeline>noUpdate().rescheduleAfter(STOP_POLL);
+            }
         }
-        PrimaryUpdateAndCacheUtils.removeFinalizer(context, FINALIZER);
+        try {
+            PrimaryUpdateAndCacheUtils.removeFinalizer(context, FINALIZER);
+        } catch (KubernetesClientException e) {
+            // A reconcile queued by a KafkaTopic's delete event can run on the cached pipeline
+            // after an earlier one let it go: gone is what this step wanted.
+            if (e.getCode() != HttpURLConnection.HTTP_NOT_FOUND) {
+                throw e;
+            }
+        }
         forget(pipeline);
         return UpdateControl.noUpdate();
     }
@@ -134,6 +148,10 @@ public class PipelineDeletion {
         try {
             resolved = resolver.resolve(pipeline);
         } catch (InvalidPipelineException e) {
+            Set<String> kafkaTopics = topics.deleteOwnedKafkaTopics(pipeline);
+            if (!kafkaTopics.isEmpty()) {
+                events.normal(pipeline, "TopicsDeleted", "deleted KafkaTopics for " + kafkaTopics);
+            }
             Set<String> recorded = topics.recorded(pipeline, context);
             if (!recorded.isEmpty()) {
                 events.warning(

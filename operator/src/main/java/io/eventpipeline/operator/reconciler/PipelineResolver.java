@@ -62,7 +62,9 @@ public final class PipelineResolver {
         EventPipelineSpec spec = SpecDefaults.withDefaults(given.spec());
         KafkaConnectionSpec kafka =
                 spec.getKafka() == null ? new KafkaConnectionSpec() : spec.getKafka();
-        if (kafka.getBootstrapServers() == null || kafka.getBootstrapServers().isBlank()) {
+        boolean defaultCluster =
+                kafka.getBootstrapServers() == null || kafka.getBootstrapServers().isBlank();
+        if (defaultCluster) {
             config.defaultBootstrapServers()
                     .ifPresentOrElse(
                             kafka::setBootstrapServers,
@@ -74,8 +76,14 @@ public final class PipelineResolver {
                                                             + " Kafka cluster"
                                                             + " (EP_KAFKA_BOOTSTRAP_SERVERS)")));
         }
-        if (kafka.getAuthSecretRef() == null && spec.getKafka() == null) {
-            // The operator's default credentials go with its default cluster only.
+        boolean ownCredentials =
+                kafka.getAuthSecretRef() != null
+                        || kafka.getTls() != null
+                        || kafka.getSasl() != null
+                        || kafka.getStrimzi() != null;
+        if (!ownCredentials && defaultCluster) {
+            // The operator's default credentials go with its default cluster only, and only to a
+            // pipeline that gives none of its own.
             config.defaultAuthSecret()
                     .ifPresent(
                             name -> {
@@ -83,6 +91,10 @@ public final class PipelineResolver {
                                 ref.setName(name);
                                 kafka.setAuthSecretRef(ref);
                             });
+        }
+        if (kafka.getTopics() == null && defaultCluster && config.defaultTopics().strimzi()) {
+            // So does its way of making topics: a cluster the pipeline names is another cluster.
+            kafka.setTopics(DefaultTopics.spec(config.defaultTopics()));
         }
         spec.setKafka(kafka);
         // What a pipeline may not set: it is written by an application team, and its Flink pods

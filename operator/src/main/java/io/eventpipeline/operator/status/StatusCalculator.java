@@ -74,7 +74,7 @@ public final class StatusCalculator {
             conditions.set(ConditionType.TopicsReady, true, "TopicsReady", topics.advice());
         } else {
             conditions.set(
-                    ConditionType.TopicsReady, false, "TopicNotFound", topics.firstProblem());
+                    ConditionType.TopicsReady, false, topics.reason(), topics.firstProblem());
         }
         String jobState = job == null ? null : job.getJobState();
         String lifecycle = job == null ? null : job.getLifecycleState();
@@ -84,7 +84,7 @@ public final class StatusCalculator {
                             ? "FlinkDeployment written; waiting for the Flink operator"
                             : "waiting for topics";
             conditions.set(ConditionType.JobReady, false, "Deploying", why);
-            phase = topics.allReady() ? Phase.Deploying : Phase.Degraded;
+            phase = topics.allReady() || topics.progressing() ? Phase.Deploying : Phase.Degraded;
         } else if ("FAILED".equals(lifecycle) || "FAILED".equals(jobState)) {
             String error = job.getError() == null ? "the job failed" : job.getError();
             conditions.set(ConditionType.JobReady, false, "JobFailed", error);

@@ -1,6 +1,7 @@
 package io.eventpipeline.operator.topics;
 
 import io.eventpipeline.operator.api.EventPipeline;
+import io.eventpipeline.operator.strimzi.StrimziTopics;
 import io.eventpipeline.spec.resolved.ResolvedPipeline;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import java.util.List;
@@ -19,16 +20,22 @@ public final class PipelineTopics {
     private final KafkaAdmins admins;
     private final TopicReconciler topics;
     private final CreatedTopics created;
+    private final StrimziTopics strimzi;
 
+    /**
+     * @param strimzi the pipelines whose topics Strimzi manages (spec.kafka.topics)
+     */
     public PipelineTopics(
             KafkaClusterResolver clusters,
             KafkaAdmins admins,
             TopicReconciler topics,
-            CreatedTopics created) {
+            CreatedTopics created,
+            StrimziTopics strimzi) {
         this.clusters = clusters;
         this.admins = admins;
         this.topics = topics;
         this.created = created;
+        this.strimzi = strimzi;
     }
 
     /**
@@ -47,6 +54,9 @@ public final class PipelineTopics {
      */
     public Reconciled reconcile(
             EventPipeline pipeline, ResolvedPipeline resolved, Context<EventPipeline> context) {
+        if (resolved.kafka().topics().strimzi()) {
+            return new Reconciled(pipeline, strimzi.reconcile(pipeline, resolved));
+        }
         KafkaCluster cluster = clusters.resolve(resolved);
         PipelineTopicOwnership ownership = created.ownership(pipeline, context);
         try (KafkaAdmins.Use admin = admins.use(cluster)) {
@@ -68,6 +78,10 @@ public final class PipelineTopics {
      */
     public Set<String> aboutToBeCreated(
             EventPipeline pipeline, ResolvedPipeline resolved, Context<EventPipeline> context) {
+        if (resolved.kafka().topics().strimzi()) {
+            // Ownership is on the KafkaTopics themselves: nothing to claim first.
+            return Set.of();
+        }
         TopicOwnership ownership = created.ownership(pipeline, context);
         List<String> candidates =
                 TopicPlan.of(resolved).topics().stream()
@@ -95,6 +109,9 @@ public final class PipelineTopics {
      */
     public Set<String> deleteCreated(
             EventPipeline pipeline, ResolvedPipeline resolved, Context<EventPipeline> context) {
+        if (resolved.kafka().topics().strimzi()) {
+            return strimzi.deleteOwned(pipeline);
+        }
         Set<String> own = created.ownership(pipeline, context).ownedIn(TopicPlan.of(resolved));
         if (own.isEmpty()) {
             return Set.of();
@@ -107,6 +124,19 @@ public final class PipelineTopics {
             }
             return existing;
         }
+    }
+
+    /**
+     * Deletes the KafkaTopics the pipeline owns whatever its spec says: their owner reference
+     * records that the operator made them for it, so no spec is needed to know which.
+     */
+    public Set<String> deleteOwnedKafkaTopics(EventPipeline pipeline) {
+        return strimzi.deleteOwned(pipeline);
+    }
+
+    /** Whether the KafkaTopics the pipeline owns are all gone (none when Strimzi is not used). */
+    public boolean ownedKafkaTopicsGone(EventPipeline pipeline) {
+        return strimzi.ownedGone(pipeline);
     }
 
     /** Every topic the pipeline records as the operator's (confirmed or claimed), whatever spec. */

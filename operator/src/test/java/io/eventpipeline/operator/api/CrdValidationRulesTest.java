@@ -171,6 +171,15 @@ class CrdValidationRulesTest {
     }
 
     @Test
+    void strimziTopicsNameTheirClusterAndOnlyThey() throws Exception {
+        String at = "spec.kafka.topics";
+        assertThat(holds(at, "{\"management\": \"admin\"}")).isTrue();
+        assertThat(holds(at, "{\"management\": \"strimzi\", \"strimziCluster\": \"c\"}")).isTrue();
+        assertThat(holds(at, "{\"management\": \"strimzi\"}")).isFalse();
+        assertThat(holds(at, "{\"management\": \"admin\", \"strimziCluster\": \"c\"}")).isFalse();
+    }
+
+    @Test
     void listsAreBoundedSoTheRulesStayWithinTheApiServersCostBudget() throws Exception {
         JsonNode spec = CrdTest.schema().path("properties").path("spec");
         JsonNode patterns = spec.path("properties").path("patterns");

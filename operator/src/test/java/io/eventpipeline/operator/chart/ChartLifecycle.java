@@ -15,6 +15,7 @@ import io.eventpipeline.operator.reconciler.PipelineResolver;
 import io.eventpipeline.operator.testing.OperatorHarness;
 import io.eventpipeline.operator.testing.PipelineStatus;
 import io.eventpipeline.operator.testing.Pipelines;
+import io.eventpipeline.operator.testing.StrimziTopicOperator;
 import io.eventpipeline.spec.validation.PipelineValidator;
 import io.eventpipeline.testsupport.kafka.KafkaTopics;
 import io.eventpipeline.testsupport.kubernetes.KubernetesApi;
@@ -31,12 +32,12 @@ import org.apache.flink.kubernetes.operator.api.spec.JobState;
 /**
  * The pipeline lifecycle the chart's RBAC is judged by, run by the operator as the chart configures
  * it: create (credentials from a Secret), Running via the Flink operator's status, a pattern
- * update, a rotation of the credentials Secret, suspend, a restarted operator resuming it, and
- * delete with and without topic deletion (the finalizer); Events throughout (a repeated one
- * included) and a Lease held; and the admission webhook's access review of the credentials Secret
- * the pipeline names. The same steps run against the mock ({@link ChartRbacIT}, which compares the
- * calls with the chart's rules) and a real API server ({@link ChartRbacRealApiIT}, whose authorizer
- * judges them).
+ * update, a rotation of the credentials Secret, suspend, a restarted operator resuming it, delete
+ * with and without topic deletion (the finalizer), and a pipeline whose topics Strimzi manages
+ * (KafkaTopics); Events throughout (a repeated one included) and a Lease held; and the admission
+ * webhook's access review of the credentials Secret the pipeline names. The same steps run against
+ * the mock ({@link ChartRbacIT}, which compares the calls with the chart's rules) and a real API
+ * server ({@link ChartRbacRealApiIT}, whose authorizer judges them).
  */
 final class ChartLifecycle {
     static final String PIPELINES = "shop";
@@ -139,6 +140,8 @@ final class ChartLifecycle {
                 // Retained topics, no finalizer: its FlinkDeployment goes by garbage collection.
                 delete(harness, "checkout");
 
+                strimziTopics(harness);
+
                 assertThat(PipelineStatus.eventReasons(harness.client(), PIPELINES, "checkout"))
                         .contains("PhaseRunning", "PhaseSuspended");
                 Lease lease =
@@ -151,6 +154,32 @@ final class ChartLifecycle {
             }
             return deployed;
         }
+    }
+
+    /**
+     * Topics Strimzi manages: KafkaTopics created, one raised, and deleted with their pipeline
+     * (topicDeletionPolicy Delete), with the test playing Strimzi's Topic Operator.
+     */
+    private static void strimziTopics(OperatorHarness harness) {
+        StrimziTopicOperator strimzi = new StrimziTopicOperator(harness.client());
+        String stock =
+                Pipelines.flightDelays(PIPELINES, "stock")
+                        .replace("topicDeletionPolicy: Retain", "topicDeletionPolicy: Delete")
+                        .replace(
+                                "spec:\n  input:",
+                                "spec:\n  kafka:\n    topics: {management: strimzi,"
+                                        + " strimziCluster: events}\n  input:");
+        harness.apply(stock);
+        List<String> topics = List.of("stock-events", "stock-alerts", "stock-dlq");
+        topics.forEach(topic -> strimzi.ready(PIPELINES, topic));
+        harness.awaitPhase(PIPELINES, "stock", Phase.Deploying);
+        harness.apply(stock.replace("partitions: 3", "partitions: 4"));
+        await().atMost(OperatorHarness.WAIT)
+                .until(() -> strimzi.get(PIPELINES, "stock-alerts").getSpec().getPartitions() == 4);
+        delete(harness, "stock");
+        assertThat(strimzi.list(PIPELINES))
+                .extracting(t -> t.getMetadata().getName())
+                .doesNotContainAnyElementsOf(topics);
     }
 
     private static void awaitJobState(OperatorHarness harness, JobState state) {

@@ -108,7 +108,7 @@ class ChartRbacIT {
         List<ResourceRule> leaseNamespaceRules =
                 new ChartPermissions(chart, HelmChart.FULLNAME)
                         .resourceRulesIn(config.leaderElection().leaseNamespace());
-        try (MockKubernetes kube = OperatorMockApi.start(leaseNamespaceRules)) {
+        try (MockKubernetes kube = OperatorMockApi.startWithStrimzi(leaseNamespaceRules)) {
             FlinkDeployment deployed =
                     ChartLifecycle.run(
                             kube, broker, config, () -> OperatorHarness.replica(kube, config));

@@ -15,6 +15,7 @@ import io.eventpipeline.operator.config.WebhookConfig;
 import io.eventpipeline.operator.reconciler.PipelineResolver;
 import io.eventpipeline.operator.testing.CrdSchema;
 import io.eventpipeline.spec.PipelineDefinition;
+import io.eventpipeline.spec.resolved.ResolvedTopicManagement;
 import io.eventpipeline.spec.validation.InvalidPipelineException;
 import io.eventpipeline.spec.validation.PipelineValidator;
 import io.fabric8.kubernetes.api.model.Container;
@@ -58,6 +59,7 @@ class HelmChartTest {
             kafka:
               bootstrapServers: kafka-bootstrap.kafka:9093
               authSecret: kafka-client
+              topics: {management: strimzi, strimziCluster: events-cluster}
               adminTimeout: 20s
             job:
               image: {repository: registry.example.com/pipeline-job, tag: "2.0.1"}
@@ -211,7 +213,8 @@ class HelmChartTest {
                                                 "kubernetes.operator.job.*"),
                                         List.of(
                                                 "registry.example.com/team-a/",
-                                                "registry.example.com/tools/job"))));
+                                                "registry.example.com/tools/job")),
+                                ResolvedTopicManagement.strimzi("events-cluster")));
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.eventpipeline.operator.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.eventpipeline.spec.resolved.ResolvedTopicManagement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -144,5 +145,44 @@ class OperatorConfigTest {
                                 OperatorConfig.fromEnvironment(
                                         Map.of("EP_LEADER_ELECTION_ENABLED", "true")))
                 .hasMessageContaining("EP_LEADER_ELECTION_NAMESPACE");
+    }
+
+    @Test
+    void topicsAreMadeThroughTheAdminApiUnlessStrimziIsNamed() {
+        assertThat(OperatorConfig.fromEnvironment(Map.of()).defaultTopics())
+                .isEqualTo(ResolvedTopicManagement.ADMIN);
+        assertThat(
+                        OperatorConfig.fromEnvironment(
+                                        Map.of(
+                                                "EP_KAFKA_TOPIC_MANAGEMENT", "strimzi",
+                                                "EP_KAFKA_STRIMZI_CLUSTER", "events"))
+                                .defaultTopics())
+                .isEqualTo(ResolvedTopicManagement.strimzi("events"));
+    }
+
+    @Test
+    void aStrimziDefaultThatCannotWorkStopsTheStartNamingTheVariable() {
+        assertThatThrownBy(
+                        () ->
+                                OperatorConfig.fromEnvironment(
+                                        Map.of("EP_KAFKA_TOPIC_MANAGEMENT", "strimzi")))
+                .hasMessageContaining("EP_KAFKA_STRIMZI_CLUSTER is required");
+        assertThatThrownBy(
+                        () ->
+                                OperatorConfig.fromEnvironment(
+                                        Map.of(
+                                                "EP_KAFKA_TOPIC_MANAGEMENT", "strimzi",
+                                                "EP_KAFKA_STRIMZI_CLUSTER", "My_Cluster")))
+                .hasMessageContaining("EP_KAFKA_STRIMZI_CLUSTER: 'My_Cluster'");
+        assertThatThrownBy(
+                        () ->
+                                OperatorConfig.fromEnvironment(
+                                        Map.of("EP_KAFKA_TOPIC_MANAGEMENT", "operator")))
+                .hasMessageContaining("EP_KAFKA_TOPIC_MANAGEMENT: expected admin or strimzi");
+        assertThatThrownBy(
+                        () ->
+                                OperatorConfig.fromEnvironment(
+                                        Map.of("EP_KAFKA_STRIMZI_CLUSTER", "events")))
+                .hasMessageContaining("applies only when EP_KAFKA_TOPIC_MANAGEMENT is strimzi");
     }
 }

@@ -1,5 +1,6 @@
 package io.eventpipeline.operator.realapi;
 
+import io.eventpipeline.operator.testing.StrimziTopicOperator;
 import io.eventpipeline.testsupport.kubernetes.KubernetesApi;
 import io.eventpipeline.testsupport.kubernetes.MockKubernetes;
 import io.fabric8.kubeapitest.KubeAPIServer;
@@ -33,9 +34,9 @@ import org.junit.jupiter.api.Assumptions;
  * A real kube-apiserver (with etcd) for the tests only a real server can answer, started through
  * {@code io.fabric8:kube-api-test} from binaries already in its cache directory ({@code
  * $KUBE_API_TEST_DIR}, default {@code ~/.kubeapitest}, under {@code k8s/<version>-linux-amd64/}),
- * with our CRD (as committed under crds/) and the Flink operator's installed and established.
- * kube-api-test would download binaries where there is internet; where there are none, the test
- * class is skipped, never failed, and one line per test run says why.
+ * with our CRD (as committed under crds/), the Flink operator's and Strimzi's KafkaTopic installed
+ * and established. kube-api-test would download binaries where there is internet; where there are
+ * none, the test class is skipped, never failed, and one line per test run says why.
  *
  * <p>What such a server lacks: kube-controller-manager (no garbage collection of owned objects, no
  * namespace deletion, no ServiceAccount tokens) and the ServiceAccount admission plugin.
@@ -102,6 +103,7 @@ public final class RealApiServer implements KubernetesApi {
             started.install(Files.newInputStream(CRD));
             started.install(
                     RealApiServer.class.getResourceAsStream(MockKubernetes.FLINK_CRD_RESOURCE));
+            started.install(StrimziTopicOperator.kafkaTopicCrd());
             return started;
         } catch (IOException | RuntimeException e) {
             started.close();

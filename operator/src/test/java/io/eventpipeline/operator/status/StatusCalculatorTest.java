@@ -96,6 +96,44 @@ class StatusCalculatorTest {
     }
 
     @Test
+    void topicsStillBeingMadeAreDeployingWithTheOutcomesReason() {
+        TopicsOutcome waiting =
+                new TopicsOutcome(
+                        List.of(
+                                new TopicStatus()
+                                        .setName("in")
+                                        .setRole("input")
+                                        .setReady(false)
+                                        .setMessage("no Ready condition yet")),
+                        "WaitingForTopicOperator",
+                        true);
+        EventPipelineStatus status =
+                at("2026-01-01T00:00:00Z").progressed(pipeline(1, null), waiting, null);
+        assertThat(status.getPhase()).isEqualTo(Phase.Deploying);
+        assertThat(condition(status, ConditionType.TopicsReady).getReason())
+                .isEqualTo("WaitingForTopicOperator");
+        assertThat(condition(status, ConditionType.Ready).getMessage())
+                .isEqualTo("topic in: no Ready condition yet");
+        assertThat(condition(status, ConditionType.Reconciling).getStatus()).isEqualTo("True");
+
+        TopicsOutcome refused =
+                new TopicsOutcome(
+                        List.of(
+                                new TopicStatus()
+                                        .setName("in")
+                                        .setRole("input")
+                                        .setReady(false)
+                                        .setMessage("not Ready")),
+                        "KafkaError",
+                        false);
+        EventPipelineStatus degraded =
+                at("2026-01-01T00:00:00Z").progressed(pipeline(1, null), refused, null);
+        assertThat(degraded.getPhase()).isEqualTo(Phase.Degraded);
+        assertThat(condition(degraded, ConditionType.TopicsReady).getReason())
+                .isEqualTo("KafkaError");
+    }
+
+    @Test
     void readyOnlyWhenTopicsAndJobAreReady() {
         EventPipelineStatus running =
                 at("2026-01-01T00:00:00Z").progressed(pipeline(3, null), READY, job("RUNNING"));

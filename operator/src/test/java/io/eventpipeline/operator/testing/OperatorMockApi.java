@@ -26,4 +26,21 @@ public final class OperatorMockApi {
                 .selfSubjectRules(selfSubjectRules)
                 .start();
     }
+
+    /** As {@link #start(List)}, with Strimzi's KafkaTopic CRD installed too. */
+    public static MockKubernetes startWithStrimzi(List<ResourceRule> selfSubjectRules) {
+        return MockKubernetes.builder()
+                .crd(EVENTPIPELINE_CRD)
+                .crd(StrimziTopicOperator.kafkaTopicCrd())
+                .selfSubjectRules(selfSubjectRules)
+                .start();
+    }
+
+    /** As {@link #start()}, with Strimzi's KafkaTopic CRD installed too. */
+    public static MockKubernetes startWithStrimzi() {
+        return MockKubernetes.builder()
+                .crd(EVENTPIPELINE_CRD)
+                .crd(StrimziTopicOperator.kafkaTopicCrd())
+                .start();
+    }
 }

@@ -10,7 +10,7 @@ import io.fabric8.generator.annotation.ValidationRule;
  * stores and SASL from Secret keys, or the Strimzi shorthand; one of them.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@JsonPropertyOrder({"bootstrapServers", "authSecretRef", "tls", "sasl", "strimzi"})
+@JsonPropertyOrder({"bootstrapServers", "authSecretRef", "tls", "sasl", "strimzi", "topics"})
 @ValidationRule(
         value =
                 "!has(self.authSecretRef) || (!has(self.tls) && !has(self.sasl) &&"
@@ -48,6 +48,11 @@ public class KafkaConnectionSpec {
             "A Strimzi-managed cluster and KafkaUser: their Secrets are read as Strimzi writes"
                     + " them, nothing to copy or convert. Not with authSecretRef, tls or sasl.")
     private StrimziSpec strimzi;
+
+    @JsonPropertyDescription(
+            "How the pipeline's topics are made. Absent: the operator's default for its default"
+                    + " cluster, admin for a cluster the pipeline names.")
+    private KafkaTopicsSpec topics;
 
     public String getBootstrapServers() {
         return bootstrapServers;
@@ -87,5 +92,13 @@ public class KafkaConnectionSpec {
 
     public void setStrimzi(StrimziSpec strimzi) {
         this.strimzi = strimzi;
+    }
+
+    public KafkaTopicsSpec getTopics() {
+        return topics;
+    }
+
+    public void setTopics(KafkaTopicsSpec topics) {
+        this.topics = topics;
     }
 }

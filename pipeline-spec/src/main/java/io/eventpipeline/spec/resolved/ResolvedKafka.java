@@ -17,15 +17,31 @@ import java.util.stream.Stream;
  * @param authSecretName the Secret in the pipeline's namespace holding its client credentials
  * @param tls TLS from stores; empty: no TLS unless the auth Secret sets it
  * @param sasl SASL from a Secret key; empty: none unless the auth Secret sets it
+ * @param topics how the topics are made (the operator's default already filled in)
  */
 public record ResolvedKafka(
         Optional<String> bootstrapServers,
         Optional<String> authSecretName,
         Optional<ResolvedKafkaTls> tls,
-        Optional<ResolvedKafkaSasl> sasl) {
+        Optional<ResolvedKafkaSasl> sasl,
+        ResolvedTopicManagement topics) {
 
     public ResolvedKafka(Optional<String> bootstrapServers, Optional<String> authSecretName) {
-        this(bootstrapServers, authSecretName, Optional.empty(), Optional.empty());
+        this(
+                bootstrapServers,
+                authSecretName,
+                Optional.empty(),
+                Optional.empty(),
+                ResolvedTopicManagement.ADMIN);
+    }
+
+    /** Credentials from stores and Secret keys; topics by the Admin API. */
+    public ResolvedKafka(
+            Optional<String> bootstrapServers,
+            Optional<String> authSecretName,
+            Optional<ResolvedKafkaTls> tls,
+            Optional<ResolvedKafkaSasl> sasl) {
+        this(bootstrapServers, authSecretName, tls, sasl, ResolvedTopicManagement.ADMIN);
     }
 
     static ResolvedKafka of(KafkaConnectionSpec kafka) {
@@ -52,7 +68,8 @@ public record ResolvedKafka(
                 Optional.ofNullable(kafka.getBootstrapServers()).filter(s -> !s.isBlank()),
                 Optional.ofNullable(kafka.getAuthSecretRef()).map(SecretReference::getName),
                 tls,
-                sasl);
+                sasl,
+                ResolvedTopicManagement.of(kafka.getTopics()));
     }
 
     /** The Secret Strimzi keeps the CA certificate of cluster {@code cluster} in. */

@@ -135,6 +135,7 @@ final class TopicRules {
                 }
             }
         }
+        KafkaTopicsRules.check(kafka.getTopics(), problems);
         if (kafka.getAuthSecretRef() != null) {
             String name = kafka.getAuthSecretRef().getName();
             if (Problems.isBlank(name)) {

@@ -175,4 +175,19 @@ class ResolvedPipelineTest {
         assertThat(validated.valid()).isFalse();
         assertThat(validated.patterns()).isEqualTo(List.of());
     }
+
+    @Test
+    void topicsAreMadeByTheAdminApiUnlessStrimziIsNamed() throws Exception {
+        assertThat(ResolvedPipeline.resolve(PipelineDefinition.parse(MINIMAL)).kafka().topics())
+                .isEqualTo(ResolvedTopicManagement.ADMIN);
+        ResolvedPipeline strimzi =
+                ResolvedPipeline.resolve(
+                        PipelineDefinition.parse(
+                                MINIMAL.replace(
+                                        "spec:\n",
+                                        "spec:\n  kafka: {topics: {management: strimzi,"
+                                                + " strimziCluster: my-cluster}}\n")));
+        assertThat(strimzi.kafka().topics().strimzi()).isTrue();
+        assertThat(strimzi.kafka().topics().strimziCluster()).contains("my-cluster");
+    }
 }

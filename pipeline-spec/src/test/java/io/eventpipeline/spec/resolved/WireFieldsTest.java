@@ -7,6 +7,7 @@ import io.eventpipeline.spec.model.KafkaConnectionSpec;
 import io.eventpipeline.spec.model.KafkaSaslSpec;
 import io.eventpipeline.spec.model.KafkaStoreSpec;
 import io.eventpipeline.spec.model.KafkaTlsSpec;
+import io.eventpipeline.spec.model.KafkaTopicsSpec;
 import io.eventpipeline.spec.model.PatternSpec;
 import io.eventpipeline.spec.model.StepSpec;
 import io.eventpipeline.spec.model.StrimziSpec;
@@ -66,7 +67,7 @@ class WireFieldsTest {
                         "a new spec.kafka field: read it in ResolvedKafka, and if it names a"
                                 + " Secret add it to referencedSecretNames")
                 .containsExactlyInAnyOrder(
-                        "bootstrapServers", "authSecretRef", "tls", "sasl", "strimzi");
+                        "bootstrapServers", "authSecretRef", "tls", "sasl", "strimzi", "topics");
         assertThat(wireFields(KafkaTlsSpec.class))
                 .containsExactlyInAnyOrder("truststore", "keystore");
         assertThat(wireFields(KafkaStoreSpec.class))
@@ -76,5 +77,12 @@ class WireFieldsTest {
         assertThat(wireFields(StrimziSpec.class))
                 .as("a new strimzi field: expand it in StrimziCredentials")
                 .containsExactlyInAnyOrder("cluster", "user", "authentication");
+    }
+
+    @Test
+    void everyKafkaTopicsFieldIsDecided() {
+        assertThat(wireFields(KafkaTopicsSpec.class))
+                .as("a new spec.kafka.topics field: add it to ResolvedTopicManagement")
+                .containsExactlyInAnyOrder("management", "strimziCluster");
     }
 }

@@ -171,6 +171,28 @@ class InvalidSpecsTest {
                         "kafka: {bootstrapServers: kafka}\n" + MINIMAL,
                         "spec.kafka.bootstrapServers",
                         "not host:port"),
+                row(
+                        "strimzi topics without the Strimzi cluster",
+                        "kafka: {topics: {management: strimzi}}\n" + MINIMAL,
+                        "spec.kafka.topics.strimziCluster",
+                        "is required when management is strimzi"),
+                row(
+                        "a Strimzi cluster name that is no resource name",
+                        "kafka: {topics: {management: strimzi, strimziCluster: My_Cluster}}\n"
+                                + MINIMAL,
+                        "spec.kafka.topics.strimziCluster",
+                        "not a Strimzi Kafka resource name"),
+                row(
+                        "a Strimzi cluster with admin topics",
+                        "kafka: {topics: {management: admin, strimziCluster: my-cluster}}\n"
+                                + MINIMAL,
+                        "spec.kafka.topics.strimziCluster",
+                        "applies only when management is strimzi"),
+                row(
+                        "topics without management",
+                        "kafka: {topics: {strimziCluster: my-cluster}}\n" + MINIMAL,
+                        "spec.kafka.topics.management",
+                        "is required"),
                 // key and time
                 row("no key", MINIMAL.replace(", key: id", ""), "spec.input.key", "is required"),
                 row(
