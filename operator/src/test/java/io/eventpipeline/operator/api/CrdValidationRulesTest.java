@@ -175,8 +175,21 @@ class CrdValidationRulesTest {
         String at = "spec.kafka.topics";
         assertThat(holds(at, "{\"management\": \"admin\"}")).isTrue();
         assertThat(holds(at, "{\"management\": \"strimzi\", \"strimziCluster\": \"c\"}")).isTrue();
-        assertThat(holds(at, "{\"management\": \"strimzi\"}")).isFalse();
         assertThat(holds(at, "{\"management\": \"admin\", \"strimziCluster\": \"c\"}")).isFalse();
+        // The cluster: named here, or once for credentials and topics in spec.kafka.strimzi.
+        assertThat(holds("spec.kafka", "{\"topics\": {\"management\": \"strimzi\"}}")).isFalse();
+        assertThat(
+                        holds(
+                                "spec.kafka",
+                                "{\"topics\": {\"management\": \"strimzi\"},"
+                                        + " \"strimzi\": {\"cluster\": \"c\"}}"))
+                .isTrue();
+        assertThat(
+                        holds(
+                                "spec.kafka",
+                                "{\"topics\": {\"management\": \"strimzi\","
+                                        + " \"strimziCluster\": \"c\"}}"))
+                .isTrue();
     }
 
     @Test

@@ -19,6 +19,14 @@ import io.fabric8.generator.annotation.ValidationRule;
 @ValidationRule(
         value = "!has(self.strimzi) || (!has(self.tls) && !has(self.sasl))",
         message = "strimzi cannot be combined with tls or sasl: it sets both")
+@ValidationRule(
+        value =
+                "!has(self.topics) || self.topics.management != 'strimzi'"
+                        + " || has(self.topics.strimziCluster) || has(self.strimzi)",
+        message =
+                "topics.strimziCluster is required when management is strimzi (the Strimzi Kafka"
+                        + " resource's name, the strimzi.io/cluster label of each KafkaTopic),"
+                        + " unless strimzi.cluster names it")
 public class KafkaConnectionSpec {
 
     @JsonPropertyDescription("Comma-separated host:port list of the Kafka bootstrap servers.")

@@ -12,11 +12,6 @@ import io.fabric8.generator.annotation.ValidationRule;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"management", "strimziCluster"})
 @ValidationRule(
-        value = "self.management != 'strimzi' || has(self.strimziCluster)",
-        message =
-                "strimziCluster is required when management is strimzi: the name of the Strimzi"
-                        + " Kafka resource, set as the strimzi.io/cluster label of each KafkaTopic")
-@ValidationRule(
         value = "self.management == 'strimzi' || !has(self.strimziCluster)",
         message = "strimziCluster applies only when management is strimzi")
 public class KafkaTopicsSpec {
@@ -37,7 +32,8 @@ public class KafkaTopicsSpec {
     @Size(min = 1, max = CLUSTER_NAME_MAX)
     @JsonPropertyDescription(
             "With management strimzi: the name of the Strimzi Kafka resource whose Topic Operator"
-                    + " manages the topics (the strimzi.io/cluster label of each KafkaTopic).")
+                    + " manages the topics (the strimzi.io/cluster label of each KafkaTopic);"
+                    + " spec.kafka.strimzi.cluster when left out.")
     private String strimziCluster;
 
     public TopicManagement getManagement() {

@@ -69,7 +69,7 @@ public record ResolvedKafka(
                 Optional.ofNullable(kafka.getAuthSecretRef()).map(SecretReference::getName),
                 tls,
                 sasl,
-                ResolvedTopicManagement.of(kafka.getTopics()));
+                ResolvedTopicManagement.of(kafka.getTopics(), kafka.getStrimzi()));
     }
 
     /** The Secret Strimzi keeps the CA certificate of cluster {@code cluster} in. */

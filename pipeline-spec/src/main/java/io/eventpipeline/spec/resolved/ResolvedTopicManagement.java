@@ -1,6 +1,7 @@
 package io.eventpipeline.spec.resolved;
 
 import io.eventpipeline.spec.model.KafkaTopicsSpec;
+import io.eventpipeline.spec.model.StrimziSpec;
 import io.eventpipeline.spec.model.TopicManagement;
 import java.util.Optional;
 
@@ -23,13 +24,18 @@ public record ResolvedTopicManagement(TopicManagement management, Optional<Strin
         return management == TopicManagement.STRIMZI;
     }
 
-    /** Absent or admin: the Admin API (validation refuses strimzi without a cluster). */
-    static ResolvedTopicManagement of(KafkaTopicsSpec topics) {
-        if (topics == null
-                || topics.getManagement() != TopicManagement.STRIMZI
-                || topics.getStrimziCluster() == null) {
+    /**
+     * Absent or admin: the Admin API. Strimzi's cluster is {@code strimziCluster}, else the one the
+     * credentials shorthand names (validation refuses strimzi with neither).
+     */
+    static ResolvedTopicManagement of(KafkaTopicsSpec topics, StrimziSpec credentials) {
+        if (topics == null || topics.getManagement() != TopicManagement.STRIMZI) {
             return ADMIN;
         }
-        return strimzi(topics.getStrimziCluster());
+        String cluster = topics.getStrimziCluster();
+        if (cluster == null && credentials != null) {
+            cluster = credentials.getCluster();
+        }
+        return cluster == null ? ADMIN : strimzi(cluster);
     }
 }

@@ -1,6 +1,7 @@
 package io.eventpipeline.spec.validation;
 
 import io.eventpipeline.spec.model.KafkaTopicsSpec;
+import io.eventpipeline.spec.model.StrimziSpec;
 import io.eventpipeline.spec.model.TopicManagement;
 
 /** spec.kafka.topics: the CRD's rules, repeated for what does not pass the API server. */
@@ -9,7 +10,11 @@ final class KafkaTopicsRules {
 
     private KafkaTopicsRules() {}
 
-    static void check(KafkaTopicsSpec topics, Problems problems) {
+    /**
+     * @param credentials the Strimzi credentials shorthand, whose cluster the topics take when they
+     *     name none
+     */
+    static void check(KafkaTopicsSpec topics, StrimziSpec credentials, Problems problems) {
         if (topics == null) {
             return;
         }
@@ -25,11 +30,15 @@ final class KafkaTopicsRules {
             }
             return;
         }
+        if (cluster == null && credentials != null && credentials.getCluster() != null) {
+            return; // spec.kafka.strimzi's cluster, checked there
+        }
         if (Problems.isBlank(cluster)) {
             problems.add(
                     PATH + ".strimziCluster",
                     "is required when management is strimzi: the name of the Strimzi Kafka"
-                            + " resource, set as the strimzi.io/cluster label of each KafkaTopic");
+                            + " resource, set as the strimzi.io/cluster label of each KafkaTopic"
+                            + " (or give it once in spec.kafka.strimzi.cluster)");
         } else if (cluster.length() > KafkaTopicsSpec.CLUSTER_NAME_MAX
                 || !Names.DNS_LABEL.matcher(cluster).matches()) {
             problems.add(

@@ -135,7 +135,7 @@ final class TopicRules {
                 }
             }
         }
-        KafkaTopicsRules.check(kafka.getTopics(), problems);
+        KafkaTopicsRules.check(kafka.getTopics(), kafka.getStrimzi(), problems);
         if (kafka.getAuthSecretRef() != null) {
             String name = kafka.getAuthSecretRef().getName();
             if (Problems.isBlank(name)) {

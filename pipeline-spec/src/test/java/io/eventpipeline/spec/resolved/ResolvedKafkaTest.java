@@ -143,4 +143,18 @@ class ResolvedKafkaTest {
         assertThat(kafka.sasl()).isEmpty();
         assertThat(kafka.referencedSecretNames()).isEqualTo(List.of("prod-cluster-ca-cert"));
     }
+
+    @Test
+    void strimziTopicsTakeTheClusterTheCredentialsNameUnlessTheyNameOne() throws Exception {
+        assertThat(kafka("strimzi: {cluster: prod}, topics: {management: strimzi}").topics())
+                .isEqualTo(ResolvedTopicManagement.strimzi("prod"));
+        assertThat(
+                        kafka(
+                                        "strimzi: {cluster: prod}, topics: {management: strimzi,"
+                                                + " strimziCluster: other}")
+                                .topics())
+                .isEqualTo(ResolvedTopicManagement.strimzi("other"));
+        assertThat(kafka("strimzi: {cluster: prod}").topics())
+                .isEqualTo(ResolvedTopicManagement.ADMIN);
+    }
 }
