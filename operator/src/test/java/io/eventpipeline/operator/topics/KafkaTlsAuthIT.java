@@ -8,13 +8,9 @@ import io.eventpipeline.kafka.embedded.SecureListener;
 import io.eventpipeline.kafka.embedded.ServerTls;
 import io.eventpipeline.kafka.embedded.TestCertificates;
 import io.eventpipeline.kafka.embedded.TestCertificates.CertificateAndKey;
-import io.eventpipeline.operator.api.EventPipeline;
-import io.eventpipeline.operator.api.Phase;
 import io.eventpipeline.operator.api.StatusCondition;
 import io.eventpipeline.operator.testing.OperatorHarness;
-import io.eventpipeline.operator.testing.PipelineStatus;
 import io.eventpipeline.operator.testing.Pipelines;
-import io.eventpipeline.testsupport.kafka.KafkaTopics;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -145,23 +141,16 @@ class KafkaTlsAuthIT {
 
     private static void assertTopicsCreated(
             String name, SecureListener listener, ClientAuthSettings settings) throws Exception {
-        apply(name, listener, settings);
-        harness.awaitPhase(NAMESPACE, name, Phase.Deploying);
-        try (KafkaTopics kafka = new KafkaTopics(broker.clientConfig())) {
-            assertThat(kafka.names()).contains(name + "-events", name + "-alerts", name + "-dlq");
-        }
-        EventPipeline pipeline = harness.awaitPhase(NAMESPACE, name, Phase.Deploying);
-        assertThat(PipelineStatus.condition(pipeline, "TopicsReady").getStatus()).isEqualTo("True");
+        outcomes().assertTopicsCreated(name, () -> apply(name, listener, settings));
     }
 
     private static StatusCondition degraded(
             String name, SecureListener listener, ClientAuthSettings settings) {
-        apply(name, listener, settings);
-        EventPipeline degraded = harness.awaitPhase(NAMESPACE, name, Phase.Degraded);
-        assertThat(harness.flinkDeployment(NAMESPACE, name)).isNull();
-        StatusCondition topicsReady = PipelineStatus.condition(degraded, "TopicsReady");
-        assertThat(topicsReady.getStatus()).isEqualTo("False");
-        return topicsReady;
+        return outcomes().degraded(name, () -> apply(name, listener, settings));
+    }
+
+    private static SecurePipelineOutcomes outcomes() {
+        return new SecurePipelineOutcomes(harness, broker, NAMESPACE);
     }
 
     private static void apply(String name, SecureListener listener, ClientAuthSettings settings) {
