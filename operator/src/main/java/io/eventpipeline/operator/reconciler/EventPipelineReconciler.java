@@ -134,7 +134,17 @@ public class EventPipelineReconciler implements Reconciler<EventPipeline> {
             termination.report(pipeline);
             return ErrorStatusUpdateControl.<EventPipeline>noStatusUpdate().withNoRetry();
         }
-        TopicOperationException failure = topicFailureIn(e);
+        ForeignFlinkDeploymentException foreign = causeIn(e, ForeignFlinkDeploymentException.class);
+        if (foreign != null) {
+            LOG.warn("{}: {}", name(pipeline), foreign.getMessage());
+            status.jobRefused(
+                    pipeline,
+                    ForeignFlinkDeploymentException.REASON,
+                    foreign.getMessage(),
+                    context);
+            return ErrorStatusUpdateControl.noStatusUpdate();
+        }
+        TopicOperationException failure = causeIn(e, TopicOperationException.class);
         if (failure == null) {
             LOG.warn("reconcile of {} failed", name(pipeline), e);
             return ErrorStatusUpdateControl.noStatusUpdate();
@@ -145,10 +155,10 @@ public class EventPipelineReconciler implements Reconciler<EventPipeline> {
     }
 
     /** JOSDK's metrics wrap what reconcile threw; the cause says what happened. */
-    private static TopicOperationException topicFailureIn(Throwable e) {
+    private static <T extends Throwable> T causeIn(Throwable e, Class<T> type) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof TopicOperationException failure) {
-                return failure;
+            if (type.isInstance(cause)) {
+                return type.cast(cause);
             }
         }
         return null;

@@ -208,7 +208,7 @@ public class FlinkDeployments {
             return Rollout.notSeenYet();
         }
         if (!FlinkDeploymentState.controlledBy(found.get(), pipeline)) {
-            throw new IllegalStateException(
+            throw new ForeignFlinkDeploymentException(
                     "FlinkDeployment "
                             + namespace
                             + "/"

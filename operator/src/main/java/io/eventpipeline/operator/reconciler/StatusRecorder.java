@@ -93,6 +93,17 @@ public class StatusRecorder {
         patchIfChanged(pipeline, next, context);
     }
 
+    /** The job cannot be deployed until someone acts; a Warning Event when that is news. */
+    public void jobRefused(
+            EventPipeline pipeline, String reason, String message, Context<EventPipeline> context) {
+        EventPipelineStatus next = statuses.jobRefused(pipeline, reason, message);
+        if (!Objects.equals(reason(pipeline.getStatus()), reason(next))) {
+            events.warning(pipeline, reason, message);
+        }
+        metrics.observe(pipeline, next.getPhase());
+        patchIfChanged(pipeline, next, context);
+    }
+
     /** The pipeline is gone: its metrics go too. */
     public void forget(EventPipeline pipeline) {
         metrics.forget(pipeline);

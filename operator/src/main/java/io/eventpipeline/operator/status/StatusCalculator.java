@@ -46,6 +46,19 @@ public final class StatusCalculator {
     }
 
     /** Kafka could not be asked or refused a request; the previous topic list is kept. */
+    /**
+     * The job cannot be deployed until someone acts (e.g. another's FlinkDeployment holds the
+     * name); the topics stay as last reported.
+     */
+    public EventPipelineStatus jobRefused(EventPipeline pipeline, String reason, String message) {
+        EventPipelineStatus status = copyOf(pipeline);
+        Conditions conditions = conditions(pipeline, status);
+        conditions.set(ConditionType.SpecValid, true, "Valid", "");
+        conditions.set(ConditionType.JobReady, false, reason, message);
+        conditions.set(ConditionType.Ready, false, reason, message);
+        return finish(pipeline, status, conditions, Phase.Failed);
+    }
+
     public EventPipelineStatus topicsFailed(EventPipeline pipeline, TopicOperationException e) {
         EventPipelineStatus status = copyOf(pipeline);
         Conditions conditions = conditions(pipeline, status);

@@ -6,11 +6,13 @@ import static org.awaitility.Awaitility.await;
 import io.eventpipeline.kafka.embedded.EmbeddedKafkaBroker;
 import io.eventpipeline.operator.api.EventPipeline;
 import io.eventpipeline.operator.api.Phase;
+import io.eventpipeline.operator.api.StatusCondition;
 import io.eventpipeline.operator.config.OperatorConfig;
 import io.eventpipeline.operator.testing.CapturedLogs;
 import io.eventpipeline.operator.testing.HeldReconcile;
 import io.eventpipeline.operator.testing.OperatorHarness;
 import io.eventpipeline.operator.testing.OperatorMockApi;
+import io.eventpipeline.operator.testing.PipelineStatus;
 import io.eventpipeline.operator.testing.Pipelines;
 import io.eventpipeline.testsupport.kafka.KafkaTopics;
 import io.eventpipeline.testsupport.kubernetes.MockKubernetes;
@@ -121,7 +123,16 @@ class FlinkDeploymentCacheIT {
 
             try (OperatorHarness harness = OperatorHarness.replica(kube, config)) {
                 harness.apply(Pipelines.flightDelays(NAMESPACE, name));
+                EventPipeline refused = harness.awaitPhase(NAMESPACE, name, Phase.Failed);
+                StatusCondition jobReady = PipelineStatus.condition(refused, "JobReady");
+                assertThat(jobReady.getReason()).isEqualTo("FlinkDeploymentConflict");
+                assertThat(jobReady.getMessage())
+                        .contains("exists and is not this pipeline's", "delete it or rename");
                 await().atMost(OperatorHarness.WAIT).until(() -> refusedAsForeign(logs));
+                assertThat(logs.lines())
+                        .as("the refusal is one line, not a stack trace")
+                        .filteredOn(line -> line.message().contains("is not this pipeline's"))
+                        .allSatisfy(line -> assertThat(line.thrown()).isNull());
                 FlinkDeployment after = harness.flinkDeployment(NAMESPACE, name);
                 assertThat(after.getSpec().getImage()).isEqualTo("someone/else:1");
                 assertThat(after.getMetadata().getOwnerReferences()).isEmpty();
@@ -157,10 +168,8 @@ class FlinkDeploymentCacheIT {
     /** A reconcile failed because the FlinkDeployment is someone else's, and said so. */
     private static boolean refusedAsForeign(CapturedLogs logs) {
         for (CapturedLogs.Line line : logs.lines()) {
-            for (Throwable e = line.thrown(); e != null; e = e.getCause()) {
-                if (String.valueOf(e.getMessage()).contains("is not this pipeline's")) {
-                    return true;
-                }
+            if (line.message().contains("is not this pipeline's")) {
+                return true;
             }
         }
         return false;
