@@ -1,6 +1,7 @@
 package io.eventpipeline.operator.reconciler;
 
 import io.eventpipeline.operator.api.EventPipeline;
+import io.eventpipeline.operator.children.OwnedFields;
 import io.eventpipeline.operator.credentials.ReferencedSecrets;
 import io.eventpipeline.operator.flink.FlinkDeploymentRenderer;
 import io.eventpipeline.operator.flink.FlinkDeploymentState;
@@ -13,14 +14,12 @@ import io.fabric8.kubernetes.api.model.OwnerReference;
 import io.fabric8.kubernetes.api.model.OwnerReferenceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
-import io.fabric8.kubernetes.client.utils.Serialization;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
 import java.net.HttpURLConnection;
-import java.util.Objects;
 import java.util.Optional;
 import org.apache.flink.kubernetes.operator.api.FlinkDeployment;
 import org.slf4j.Logger;
@@ -269,21 +268,9 @@ public class FlinkDeployments {
         }
     }
 
-    /**
-     * Whether the cluster's object differs from the desired one in anything the operator owns
-     * (spec, labels, owner). Compared as JSON trees, so field order and absent-vs-default
-     * representation in Java objects do not cause spurious writes.
-     */
+    /** Whether the cluster's object differs in what the operator owns ({@link OwnedFields}). */
     static boolean needsWrite(FlinkDeployment desired, FlinkDeployment actual) {
-        if (actual == null) {
-            return true;
-        }
-        return !Objects.equals(tree(desired.getSpec()), tree(actual.getSpec()))
-                || !Objects.equals(
-                        desired.getMetadata().getLabels(), actual.getMetadata().getLabels())
-                || !Objects.equals(
-                        desired.getMetadata().getOwnerReferences(),
-                        actual.getMetadata().getOwnerReferences());
+        return OwnedFields.differ(desired, actual);
     }
 
     /**
@@ -314,9 +301,5 @@ public class FlinkDeployments {
                     e.getMessage());
             return Optional.empty();
         }
-    }
-
-    private static Object tree(Object value) {
-        return value == null ? null : Serialization.jsonMapper().valueToTree(value);
     }
 }

@@ -2,6 +2,7 @@ package io.eventpipeline.operator.strimzi;
 
 import io.eventpipeline.operator.api.EventPipeline;
 import io.eventpipeline.operator.api.TopicStatus;
+import io.eventpipeline.operator.children.OwnedFields;
 import io.eventpipeline.operator.flink.PipelineLabels;
 import io.eventpipeline.operator.topics.DesiredTopic;
 import io.eventpipeline.operator.topics.TopicPlan;
@@ -10,7 +11,6 @@ import io.eventpipeline.spec.model.TopicDeletionPolicy;
 import io.eventpipeline.spec.resolved.ResolvedPipeline;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
-import io.fabric8.kubernetes.client.utils.Serialization;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
@@ -18,7 +18,6 @@ import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEven
 import java.net.HttpURLConnection;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -170,15 +169,7 @@ public class StrimziTopics {
     }
 
     static boolean needsWrite(KafkaTopic desired, KafkaTopic actual) {
-        if (actual == null) {
-            return true;
-        }
-        return !Objects.equals(tree(desired.getSpec()), tree(actual.getSpec()))
-                || !Objects.equals(
-                        desired.getMetadata().getLabels(), actual.getMetadata().getLabels())
-                || !Objects.equals(
-                        tree(desired.getMetadata().getOwnerReferences()),
-                        tree(actual.getMetadata().getOwnerReferences()));
+        return OwnedFields.differ(desired, actual);
     }
 
     /**
@@ -266,9 +257,5 @@ public class StrimziTopics {
         boolean progressing =
                 !notReady.isEmpty() && notReady.stream().allMatch(KafkaTopicReadiness::progressing);
         return new TopicsOutcome(topics, reason, progressing);
-    }
-
-    private static Object tree(Object value) {
-        return value == null ? null : Serialization.jsonMapper().valueToTree(value);
     }
 }
