@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.eventpipeline.operator.http.HttpExchanges;
 import io.eventpipeline.testsupport.kubernetes.ServerTables;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import java.io.IOException;
@@ -72,12 +73,7 @@ final class KubectlFront implements AutoCloseable {
         HttpServer server =
                 HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
         ExecutorService threads =
-                Executors.newCachedThreadPool(
-                        r -> {
-                            Thread thread = new Thread(r, "kubectl-front");
-                            thread.setDaemon(true);
-                            return thread;
-                        });
+                Executors.newCachedThreadPool(HttpExchanges.daemonThreads("kubectl-front"));
         KubectlFront front = new KubectlFront(server, threads, backend, tables);
         server.createContext("/", front::handle);
         server.setExecutor(threads);
