@@ -158,7 +158,6 @@ public class FlinkDeployments {
             }
             return alreadyCreated(pipeline, desired, credentials);
         }
-        remember(written, actual);
         LOG.info(
                 "{} FlinkDeployment {}/{}",
                 actual == null ? "created" : "updated",
@@ -221,51 +220,13 @@ public class FlinkDeployments {
     }
 
     /**
-     * Creates or edits, marking the write as ours ({@link #markAsOurs}) in the same request, so its
-     * echo from the watch is known whenever it arrives.
+     * Creates or edits (never replaces: what others keep on it stays), through the informer as
+     * every owned write goes ({@link OwnedFields}).
      */
     private FlinkDeployment write(FlinkDeployment desired, FlinkDeployment actual) {
-        if (actual == null) {
-            return client.resource(markAsOurs(desired, null)).create();
-        }
-        return client.resource(actual)
-                .edit(
-                        current -> {
-                            current.setSpec(desired.getSpec());
-                            current.getMetadata().setLabels(desired.getMetadata().getLabels());
-                            current.getMetadata()
-                                    .setOwnerReferences(desired.getMetadata().getOwnerReferences());
-                            return markAsOurs(current, actual.getMetadata().getResourceVersion());
-                        });
-    }
-
-    /**
-     * JOSDK's mark of a write by this informer's operator ({@code javaoperatorsdk.io/previous}: the
-     * informer's id, and the version written over). The informer drops the watch event that carries
-     * it (the echo) even when it arrives before the write's response, which noting the written
-     * version afterwards ({@link #remember}) cannot catch. Every later event, the Flink operator's
-     * status writes included, is passed on. The annotation is not among what {@link #needsWrite}
-     * compares, so a new id after a restart causes no write.
-     */
-    private FlinkDeployment markAsOurs(FlinkDeployment target, String previousVersion) {
-        if (target.getMetadata().getAnnotations() == null) {
-            target.getMetadata().setAnnotations(new java.util.LinkedHashMap<>());
-        }
-        return informer.addPreviousAnnotation(previousVersion, target);
-    }
-
-    /**
-     * Tells the informer about a write of ours: the next reconcile sees it even if the watch has
-     * not delivered it yet (no second create), and its echo from the watch does not trigger a
-     * reconcile that would find nothing to do.
-     */
-    private void remember(FlinkDeployment written, FlinkDeployment previous) {
-        ResourceID id = ResourceID.fromResource(written);
-        if (previous == null) {
-            informer.handleRecentResourceCreate(id, written);
-        } else {
-            informer.handleRecentResourceUpdate(id, written, previous);
-        }
+        return actual == null
+                ? OwnedFields.create(client, informer, desired)
+                : OwnedFields.edit(client, informer, desired, actual);
     }
 
     /** Whether the cluster's object differs in what the operator owns ({@link OwnedFields}). */

@@ -173,7 +173,7 @@ public class StrimziTopics {
     }
 
     /**
-     * Create or edit, then tell the informer, so the next reconcile sees our write at once.
+     * Create or edit, through the informer as every owned write goes ({@link OwnedFields}).
      *
      * @return the KafkaTopic written; null when a create found it exists already
      */
@@ -181,8 +181,7 @@ public class StrimziTopics {
         ResourceID id = ResourceID.fromResource(desired);
         if (actual == null) {
             try {
-                KafkaTopic created = client.resource(desired).create();
-                informer.handleRecentResourceCreate(id, created);
+                KafkaTopic created = OwnedFields.create(client, informer, desired);
                 LOG.info("created KafkaTopic {}/{}", id.getNamespace().orElse(""), id.getName());
                 return created;
             } catch (KubernetesClientException e) {
@@ -194,20 +193,7 @@ public class StrimziTopics {
                 return null;
             }
         }
-        KafkaTopic previous = actual;
-        KafkaTopic edited =
-                client.resource(actual)
-                        .edit(
-                                current -> {
-                                    current.setSpec(desired.getSpec());
-                                    current.getMetadata()
-                                            .setLabels(desired.getMetadata().getLabels());
-                                    current.getMetadata()
-                                            .setOwnerReferences(
-                                                    desired.getMetadata().getOwnerReferences());
-                                    return current;
-                                });
-        informer.handleRecentResourceUpdate(id, edited, previous);
+        KafkaTopic edited = OwnedFields.edit(client, informer, desired, actual);
         LOG.info("updated KafkaTopic {}/{}", id.getNamespace().orElse(""), id.getName());
         return edited;
     }
