@@ -78,6 +78,7 @@ public final class OperatorScaleBenchmark {
     private final Duration idle;
     private final Duration resync;
     private final ScaleOptions.Scenario scenario;
+    private final int share;
     private final EmbeddedKafkaBroker broker;
     private final MockKubernetes kube;
     private final KubernetesClient client;
@@ -90,6 +91,7 @@ public final class OperatorScaleBenchmark {
         this.idle = options.idle();
         this.resync = options.resync();
         this.scenario = options.scenario();
+        this.share = options.share();
         this.broker = broker;
         this.kube = kube;
         this.client = kube.client();
@@ -302,9 +304,12 @@ public final class OperatorScaleBenchmark {
         ExecutorService creators = Executors.newFixedThreadPool(CREATORS);
         List<Future<?>> created = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            String name = String.format("%s%04d", prefix, i);
-            topics.addAll(List.of(name + "-events", name + "-alerts", name + "-dlq"));
-            EventPipeline pipeline = pipeline(namespace, name);
+            String name = String.format("%s%05d", prefix, i);
+            String stream = String.format("%s%05d", prefix, i / share);
+            if (i % share == 0) {
+                topics.addAll(List.of(stream + "-events", stream + "-alerts", stream + "-dlq"));
+            }
+            EventPipeline pipeline = pipeline(namespace, name, stream);
             created.add(creators.submit(() -> client.resource(pipeline).create()));
         }
         try {
@@ -318,10 +323,13 @@ public final class OperatorScaleBenchmark {
         }
     }
 
-    /** The flight-delays example with one partition per topic, to keep the broker light. */
-    private EventPipeline pipeline(String namespace, String name) {
+    /**
+     * The flight-delays example with one partition per topic, to keep the broker light, on the
+     * topics named after {@code stream}.
+     */
+    private EventPipeline pipeline(String namespace, String name, String stream) {
         String yaml =
-                Pipelines.flightDelays(namespace, name)
+                Pipelines.flightDelays(namespace, name, stream)
                         .replaceAll("partitions: \\d+", "partitions: 1")
                         .replaceAll("replicationFactor: \\d+", "replicationFactor: 1");
         return client.getKubernetesSerialization().unmarshal(yaml, EventPipeline.class);

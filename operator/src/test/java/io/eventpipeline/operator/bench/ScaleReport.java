@@ -32,8 +32,10 @@ record ScaleReport(
         long heapWithOperator,
         long heapWithoutOperator) {
 
-    // Targets from issue 6 (for N = 1000 on 2 cores).
-    static final double TARGET_READY_SECONDS = 60;
+    // Targets for N = 1000 on 2 cores (time: issue 20; the others: issue 6). Larger runs report
+    // their figures without a target.
+    static final int TARGET_PIPELINES = 1000;
+    static final double TARGET_READY_SECONDS = 30;
     static final double TARGET_WRITES_PER_PIPELINE = 3;
     static final long TARGET_IDLE_WRITES = 0;
     static final double TARGET_HEAP_MIB = 256;
@@ -92,6 +94,14 @@ record ScaleReport(
         return Runtime.getRuntime().availableProcessors();
     }
 
+    private String target(String target) {
+        return n <= TARGET_PIPELINES ? target : "";
+    }
+
+    private Boolean judged(boolean met) {
+        return n <= TARGET_PIPELINES ? met : null;
+    }
+
     private void printTable() {
         System.out.printf("| %-44s | %14s | %10s | %-4s |%n", "N = " + n, "measured", "target", "");
         System.out.println(
@@ -99,8 +109,8 @@ record ScaleReport(
         row(
                 "time to all Ready (s)",
                 fmt(readySeconds),
-                "<= 60",
-                readySeconds <= TARGET_READY_SECONDS && ready == n);
+                target("<= 30"),
+                judged(readySeconds <= TARGET_READY_SECONDS && ready == n));
         row(
                 existing
                         ? "  (before it: creating N pipelines, no operator) (s)"
@@ -117,8 +127,8 @@ record ScaleReport(
         row(
                 "  the rest: the pipeline and its children",
                 fmt(perPipeline - eventsPerPipeline),
-                "<= 3",
-                perPipeline - eventsPerPipeline <= TARGET_WRITES_PER_PIPELINE);
+                target("<= 3"),
+                judged(perPipeline - eventsPerPipeline <= TARGET_WRITES_PER_PIPELINE));
         long totalIdleWrites = sum(idleWrites);
         row(
                 "API writes at rest (restart, "
@@ -144,8 +154,8 @@ record ScaleReport(
         row(
                 "operator heap after GC (MiB)",
                 fmt(operatorHeapMib),
-                "<= 256",
-                operatorHeapMib <= TARGET_HEAP_MIB);
+                target("<= 256"),
+                judged(operatorHeapMib <= TARGET_HEAP_MIB));
         row("  whole JVM heap after GC (MiB)", fmt(mib(heapWithOperator)), "", null);
         row("  JVM heap before the operator (MiB)", fmt(mib(heapBefore)), "", null);
         System.out.println(

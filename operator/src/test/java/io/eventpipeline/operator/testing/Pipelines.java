@@ -13,13 +13,18 @@ public final class Pipelines {
 
     /** The flight-delays example as {@code namespace/name}, its topics suffixed with the name. */
     public static String flightDelays(String namespace, String name) {
+        return flightDelays(namespace, name, name);
+    }
+
+    /** The flight-delays example named {@code name}, on topics named after {@code topics}. */
+    public static String flightDelays(String namespace, String name, String topics) {
         try {
             return Files.readString(FLIGHT_DELAYS)
                     .replace("name: flight-delays", "name: " + name)
                     .replace("namespace: airline", "namespace: " + namespace)
-                    .replace("topic: flight-events-dlq", "topic: " + name + "-dlq")
-                    .replace("topic: flight-events", "topic: " + name + "-events")
-                    .replace("topic: flight-alerts", "topic: " + name + "-alerts");
+                    .replace("topic: flight-events-dlq", "topic: " + topics + "-dlq")
+                    .replace("topic: flight-events", "topic: " + topics + "-events")
+                    .replace("topic: flight-alerts", "topic: " + topics + "-alerts");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

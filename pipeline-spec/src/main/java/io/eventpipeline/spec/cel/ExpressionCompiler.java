@@ -18,10 +18,26 @@ import java.util.TreeSet;
  * doubles compare with each other. Limits are in {@link CelLimits}.
  */
 public final class ExpressionCompiler {
+    // About 5 KiB an entry (a condition over two steps: its checked tree and program), so a full
+    // cache holds some 10 MiB.
+    static final int KEPT_COMPILATIONS = 2048;
+
+    private static final RecentCompilations<CompiledCondition> CONDITIONS =
+            new RecentCompilations<>(KEPT_COMPILATIONS);
+    private static final RecentCompilations<CompiledValue> VALUES =
+            new RecentCompilations<>(KEPT_COMPILATIONS);
+
     private ExpressionCompiler() {}
 
     /** Compiles a {@code where} or {@code until} condition. */
     public static CompiledCondition compileCondition(String expression, ExpressionScope scope)
+            throws ExpressionCompileException {
+        return CONDITIONS.get(
+                new RecentCompilations.Key("condition", expression, scope),
+                () -> conditionOf(expression, scope));
+    }
+
+    private static CompiledCondition conditionOf(String expression, ExpressionScope scope)
             throws ExpressionCompileException {
         CelAbstractSyntaxTree ast =
                 CelEnvironment.compile(expression, scope, true, SimpleType.BOOL);
@@ -50,6 +66,13 @@ public final class ExpressionCompiler {
 
     /** Compiles one {@code emit} value. */
     public static CompiledValue compileValue(String expression, ExpressionScope scope)
+            throws ExpressionCompileException {
+        return VALUES.get(
+                new RecentCompilations.Key("value", expression, scope),
+                () -> valueOf(expression, scope));
+    }
+
+    private static CompiledValue valueOf(String expression, ExpressionScope scope)
             throws ExpressionCompileException {
         CelAbstractSyntaxTree ast = CelEnvironment.compile(expression, scope, false, null);
         return new CompiledValue(

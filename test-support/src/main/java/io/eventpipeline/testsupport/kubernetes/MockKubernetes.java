@@ -5,15 +5,18 @@ import io.fabric8.kubernetes.api.model.authorization.v1.ResourceRule;
 import io.fabric8.kubernetes.api.model.authorization.v1.ResourceRuleBuilder;
 import io.fabric8.kubernetes.api.model.authorization.v1.SelfSubjectRulesReviewBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.server.mock.KubernetesMixedDispatcher;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.fabric8.mockwebserver.Context;
 import io.fabric8.mockwebserver.MockWebServer;
 import io.fabric8.mockwebserver.ServerRequest;
 import io.fabric8.mockwebserver.ServerResponse;
+import io.fabric8.mockwebserver.dsl.HttpMethod;
+import io.fabric8.mockwebserver.http.Dispatcher;
 import io.fabric8.mockwebserver.http.MockResponse;
 import io.fabric8.mockwebserver.http.RecordedRequest;
+import io.fabric8.mockwebserver.internal.MockDispatcher;
+import io.fabric8.mockwebserver.internal.SimpleRequest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -62,13 +65,32 @@ public final class MockKubernetes implements KubernetesApi {
         termination = new NamespaceTermination();
         tables = new ServerTables(crds, java.time.Clock.systemUTC());
         // Expectations first (e.g. /version), then CRUD: what @EnableKubernetesMockClient(crud)
-        // uses; discovery documents in front of both.
-        KubernetesMixedDispatcher crud =
-                new KubernetesMixedDispatcher(expectations) {
+        // uses, with an index by name (IndexedCrudDispatcher); discovery documents in front of
+        // both.
+        MockDispatcher expected = new MockDispatcher(expectations);
+        IndexedCrudDispatcher store = new IndexedCrudDispatcher();
+        Dispatcher crud =
+                new Dispatcher() {
                     @Override
                     public MockResponse dispatch(RecordedRequest request) {
                         MockResponse refused = termination.refuse(request);
-                        return refused != null ? refused : super.dispatch(request);
+                        if (refused != null) {
+                            return refused;
+                        }
+                        Queue<ServerResponse> queue =
+                                expectations.get(
+                                        new SimpleRequest(
+                                                HttpMethod.valueOf(request.getMethod()),
+                                                request.getPath()));
+                        return queue != null && !queue.isEmpty()
+                                ? expected.dispatch(request)
+                                : store.dispatch(request);
+                    }
+
+                    @Override
+                    public void shutdown() {
+                        expected.shutdown();
+                        store.shutdown();
                     }
                 };
         server =
