@@ -204,6 +204,7 @@ public final class OperatorScaleBenchmark {
         long idleCreates = restKafkaRequests.createRequests();
 
         long heapWithOperator = heapAfterGc();
+        long meters = rested.registry().getMeters().size();
         MockRequests restStopping = MockRequests.fromNow(kube);
         rested.close();
         restStopping.operatorWrites().forEach((k, v) -> stoppingWrites.merge(k, v, Long::sum));
@@ -247,7 +248,8 @@ public final class OperatorScaleBenchmark {
                 idleCreates,
                 heapBefore,
                 heapWithOperator,
-                heapWithoutOperator);
+                heapWithoutOperator,
+                meters);
     }
 
     /** Reconciles the operator started, from JOSDK's per-resource counters. */

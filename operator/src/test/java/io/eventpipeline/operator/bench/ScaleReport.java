@@ -30,7 +30,8 @@ record ScaleReport(
         long idleCreates,
         long heapBefore,
         long heapWithOperator,
-        long heapWithoutOperator) {
+        long heapWithoutOperator,
+        long meters) {
 
     // Targets for N = 1000 on 2 cores (time: issue 20; the others: issue 6). Larger runs report
     // their figures without a target.
@@ -158,6 +159,11 @@ record ScaleReport(
                 judged(operatorHeapMib <= TARGET_HEAP_MIB));
         row("  whole JVM heap after GC (MiB)", fmt(mib(heapWithOperator)), "", null);
         row("  JVM heap before the operator (MiB)", fmt(mib(heapBefore)), "", null);
+        row(
+                "metrics: meters in the registry (per pipeline)",
+                meters + " (" + fmt2((double) meters / n) + ")",
+                "",
+                null);
         System.out.println(
                 "Operator heap = heap after GC with the operator running minus heap after GC once"
                         + " it is stopped (broker, mock API server with all its objects and"
