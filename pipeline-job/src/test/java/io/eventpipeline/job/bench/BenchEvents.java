@@ -53,7 +53,7 @@ final class BenchEvents {
         int position = 0;
         for (int i = 0; i < total; i++) {
             json.setLength(0);
-            appendEvent(json, i, random, keys, matchFraction);
+            appendEvent(json, START + (long) i * SPACING_MS, random, keys, matchFraction);
             byte[] bytes = json.toString().getBytes(StandardCharsets.UTF_8);
             if (position + bytes.length > data.length) {
                 data = Arrays.copyOf(data, data.length + data.length / 2 + bytes.length);
@@ -77,14 +77,32 @@ final class BenchEvents {
         StringBuilder json = new StringBuilder(256);
         for (int i = 0; i < count; i++) {
             json.setLength(0);
-            appendEvent(json, i, random, keys, matchFraction);
+            appendEvent(json, START + (long) i * SPACING_MS, random, keys, matchFraction);
             json.append('\n');
             out.write(json.toString().getBytes(StandardCharsets.UTF_8));
         }
     }
 
+    /**
+     * One event of the clickstream, with its sequence number as its first field ({@code seq}): the
+     * latency benchmark finds a match's last event by it.
+     *
+     * @param timestamp the event time ({@code ts})
+     */
+    static byte[] numberedEvent(
+            long seq, long timestamp, SplittableRandom random, int keys, double matchFraction) {
+        StringBuilder json = new StringBuilder(256);
+        appendEvent(json, timestamp, random, keys, matchFraction);
+        json.insert(1, "\"seq\":" + seq + ",");
+        return json.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
     private static void appendEvent(
-            StringBuilder json, int i, SplittableRandom random, int keys, double matchFraction) {
+            StringBuilder json,
+            long timestamp,
+            SplittableRandom random,
+            int keys,
+            double matchFraction) {
         String type;
         double amount = random.nextDouble() * 200;
         if (random.nextDouble() < matchFraction) {
@@ -112,7 +130,7 @@ final class BenchEvents {
                 .append("\",\"amount\":")
                 .append(String.format(Locale.ROOT, "%.2f", amount))
                 .append(",\"ts\":")
-                .append(START + (long) i * SPACING_MS)
+                .append(timestamp)
                 .append(",\"session\":\"s-")
                 .append(Long.toHexString(random.nextLong()))
                 .append("\",\"page\":\"")

@@ -1,0 +1,239 @@
+package io.eventpipeline.job.bench;
+
+import io.eventpipeline.job.kafka.KafkaJobSettings;
+import io.eventpipeline.job.kafka.KafkaPipelineJob;
+import io.eventpipeline.job.kafka.RunCommand;
+import io.eventpipeline.kafka.embedded.EmbeddedKafkaBroker;
+import io.eventpipeline.spec.PipelineDefinition;
+import io.eventpipeline.spec.PipelineJobArgs;
+import io.eventpipeline.spec.resolved.ResolvedPipeline;
+import io.eventpipeline.testsupport.kafka.KafkaTopics;
+import io.eventpipeline.testsupport.kafka.SharedKafka;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.LongSummaryStatistics;
+import java.util.Map;
+import org.apache.flink.api.common.JobStatus;
+import org.apache.flink.configuration.CheckpointingOptions;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.ExecutionOptions;
+import org.apache.flink.configuration.PipelineOptions;
+import org.apache.flink.configuration.StateBackendOptions;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.util.TimeUtils;
+
+/**
+ * Detection latency end to end through a real broker (see BENCHMARKS.md): the deployed job ({@link
+ * RunCommand}, at-least-once) on a local MiniCluster reads {@code bench/checkout-journey.yaml}'s
+ * clickstream from an embedded Kafka broker, produced at a fixed rate with event time = the wall
+ * clock, and writes its matches back. A match's latency is its record's broker append time minus
+ * the broker append time of the match's last event, minus the input's maxOutOfOrderness (the wait
+ * the pipeline asks for). Both times are the broker's ({@code LogAppendTime} topics): one clock,
+ * and neither this program's consumer nor its producer adds to the figure.
+ *
+ * <p>The rate is half the job's capacity, measured first in the same run through the same broker (a
+ * bounded run of the same job over {@code capacityEvents} events produced beforehand), unless
+ * {@code rate} is given. Arguments ({@code name=value}, empty = default): {@code rate}, {@code
+ * capacityEvents} (1000000), {@code capacityRounds} (2, the last counts: the first warms the JIT),
+ * {@code seconds} (measured, 60), {@code warmupSeconds} (15, not counted), {@code keys} (10000),
+ * {@code within} (the pattern's time limit, 10m as in the YAML), {@code matchFraction} (1.0),
+ * {@code parallelism} (2), {@code watermarkInterval} and {@code bufferTimeout} (Flink's {@code
+ * pipeline.auto-watermark-interval} and {@code execution.buffer-timeout.interval}; by default what
+ * the deployed job sets).
+ */
+public final class DetectionLatencyBenchmark {
+    /** Event time of the capacity run's events advances at this many events per second. */
+    private static final int CAPACITY_EVENT_TIME_RATE = 100_000;
+
+    private DetectionLatencyBenchmark() {}
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> options = options(args);
+        int parallelism = Integer.parseInt(option(options, "parallelism", "2"));
+        int keys = Integer.parseInt(option(options, "keys", "10000"));
+        double matchFraction = Double.parseDouble(option(options, "matchFraction", "1.0"));
+        String within = option(options, "within", "10m");
+        int seconds = Integer.parseInt(option(options, "seconds", "60"));
+        int warmupSeconds = Integer.parseInt(option(options, "warmupSeconds", "15"));
+        Configuration flink = flinkConfiguration(options, parallelism);
+
+        System.out.printf(Locale.ROOT, "load average at start: %s%n", loadAverage());
+        EmbeddedKafkaBroker broker = SharedKafka.broker();
+        KafkaTopics topics = SharedKafka.topics();
+        Map<String, Object> client = broker.clientConfig();
+        Setup setup = new Setup(topics, client, broker.bootstrapServers(), parallelism, keys);
+
+        double rate;
+        String rateFrom;
+        if (options.containsKey("rate") && !options.get("rate").isBlank()) {
+            rate = Double.parseDouble(options.get("rate"));
+            rateFrom = "given";
+        } else {
+            double capacity =
+                    capacity(
+                            setup,
+                            flink,
+                            within,
+                            matchFraction,
+                            Integer.parseInt(option(options, "capacityEvents", "1000000")),
+                            Integer.parseInt(option(options, "capacityRounds", "2")));
+            rate = Math.floor(capacity / 2);
+            rateFrom = String.format(Locale.ROOT, "half the capacity of %,.0f events/s", capacity);
+        }
+        LatencyRun run =
+                new LatencyRun(setup, flink, within, matchFraction, rate, warmupSeconds, seconds);
+        System.out.printf(Locale.ROOT, "%n== latency at %,.0f events/s (%s)%n", rate, rateFrom);
+        run.run();
+        System.out.printf(Locale.ROOT, "load average at end: %s%n", loadAverage());
+        System.exit(0);
+    }
+
+    /** What every run shares: the broker, its clients' settings, the stream's shape. */
+    record Setup(
+            KafkaTopics topics,
+            Map<String, Object> client,
+            String bootstrapServers,
+            int parallelism,
+            int keys) {
+        BenchTopics topics(String name, String input) {
+            return new BenchTopics(topics, client, bootstrapServers, name, input);
+        }
+    }
+
+    /**
+     * Events per second of the job through the broker: {@code events} produced beforehand (a start
+     * marker first on every partition), then the bounded job over them, from its first record read
+     * (the markers' dead letters) to its last match record, both by broker append time. Each round
+     * is a fresh job over the same records; the last round counts.
+     */
+    private static double capacity(
+            Setup setup,
+            Configuration flink,
+            String within,
+            double matchFraction,
+            int events,
+            int rounds)
+            throws Exception {
+        String input = "capacity-in";
+        setup.topics("capacity", input).createInput(setup.parallelism());
+        setup.topics("capacity", input).produceStartMarkers(setup.parallelism());
+        try (LatencyStream stream =
+                new LatencyStream(
+                        setup.client(), input, setup.parallelism(), setup.keys(), matchFraction)) {
+            stream.produceAhead(events, CAPACITY_EVENT_TIME_RATE);
+        }
+        System.out.printf(
+                Locale.ROOT,
+                "%n== capacity: %,d events (event time advancing %,d events/s), %,d keys,"
+                        + " within %s, parallelism %d, bounded, no checkpoints%n",
+                events,
+                CAPACITY_EVENT_TIME_RATE,
+                setup.keys(),
+                within,
+                setup.parallelism());
+        double capacity = 0;
+        for (int round = 1; round <= rounds; round++) {
+            BenchTopics topics = setup.topics("capacity-" + round, input);
+            topics.createOutputs();
+            StreamExecutionEnvironment env = localEnvironment(flink, setup.parallelism());
+            // As the deployed job runs, but bounded: RunCommand cannot stop at the end offsets.
+            RunCommand.lowLatencyDefaults(env);
+            ResolvedPipeline pipeline = ResolvedPipeline.resolve(topics.pipeline(within));
+            KafkaPipelineJob.build(
+                    env,
+                    pipeline,
+                    new KafkaJobSettings(
+                            setup.bootstrapServers(),
+                            Map.of(),
+                            KafkaJobSettings.DEFAULT_TRANSACTION_TIMEOUT,
+                            true));
+            env.execute("capacity " + round);
+            LongSummaryStatistics started = topics.appendTimes(topics.deadLetter);
+            LongSummaryStatistics matched = topics.appendTimes(topics.output);
+            double secondsTaken = (matched.getMax() - started.getMin()) / 1000.0;
+            capacity = events / secondsTaken;
+            System.out.printf(
+                    Locale.ROOT,
+                    "round %d: %,.0f events/s (%.2f s from the first record read to the last"
+                            + " match record), %,d matches%n",
+                    round,
+                    capacity,
+                    secondsTaken,
+                    matched.getCount());
+        }
+        return capacity;
+    }
+
+    /** Flink settings the benchmark was given; what it was not given stays the job's. */
+    private static Configuration flinkConfiguration(Map<String, String> options, int parallelism)
+            throws IOException {
+        Configuration config = new Configuration();
+        config.set(StateBackendOptions.STATE_BACKEND, "hashmap");
+        // Checkpoints to files, as a deployed pipeline's go to its checkpoint directory: without
+        // one, Flink keeps them in the JobManager's memory, refuses state over 5 MiB (the pattern
+        // operator's reaches it within a minute at these rates), and the failed checkpoint
+        // restarts the job.
+        config.set(
+                CheckpointingOptions.CHECKPOINTS_DIRECTORY,
+                Files.createTempDirectory("latency-checkpoints").toUri().toString());
+        String watermarks = option(options, "watermarkInterval", "");
+        if (!watermarks.isBlank()) {
+            config.set(
+                    PipelineOptions.AUTO_WATERMARK_INTERVAL, TimeUtils.parseDuration(watermarks));
+        }
+        String bufferTimeout = option(options, "bufferTimeout", "");
+        if (!bufferTimeout.isBlank()) {
+            config.set(ExecutionOptions.BUFFER_TIMEOUT, TimeUtils.parseDuration(bufferTimeout));
+        }
+        return config;
+    }
+
+    static StreamExecutionEnvironment localEnvironment(Configuration flink, int parallelism) {
+        return StreamExecutionEnvironment.createLocalEnvironment(parallelism, flink);
+    }
+
+    /** The deployed job, unbounded, with the job's own defaults for what it is not given. */
+    static JobClient startDeployedJob(StreamExecutionEnvironment env, PipelineDefinition pipeline)
+            throws Exception {
+        RunCommand.build(env, PipelineJobArgs.encode(pipeline), Map.of());
+        JobClient job = env.executeAsync("latency");
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (job.getJobStatus().get() != JobStatus.RUNNING) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the job did not start");
+            }
+            Thread.sleep(100);
+        }
+        return job;
+    }
+
+    static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).trim();
+        } catch (Exception e) {
+            return "unknown";
+        }
+    }
+
+    private static String option(Map<String, String> options, String name, String fallback) {
+        String value = options.get(name);
+        return value == null || value.isBlank() ? fallback : value;
+    }
+
+    private static Map<String, String> options(String[] args) {
+        Map<String, String> options = new LinkedHashMap<>();
+        for (String arg : args) {
+            int equals = arg.indexOf('=');
+            if (equals < 0) {
+                throw new IllegalArgumentException("expected name=value, got " + arg);
+            }
+            options.put(arg.substring(0, equals), arg.substring(equals + 1));
+        }
+        return options;
+    }
+}

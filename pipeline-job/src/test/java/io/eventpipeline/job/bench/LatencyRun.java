@@ -1,0 +1,149 @@
+package io.eventpipeline.job.bench;
+
+import io.eventpipeline.spec.PipelineDefinition;
+import io.eventpipeline.spec.resolved.ResolvedPipeline;
+import java.util.Locale;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+
+/**
+ * One fixed-rate run of {@link DetectionLatencyBenchmark}: the deployed job starts, events are
+ * produced at the rate for the warm-up, the measured seconds and a tail (so that event time passes
+ * the measured events' matches), and the matches whose last event was produced in the measured
+ * seconds count.
+ */
+final class LatencyRun {
+    /** Beyond the out-of-orderness, event time must pass the last measured events. */
+    private static final long TAIL_EXTRA_MILLIS = 3_000;
+
+    private final DetectionLatencyBenchmark.Setup setup;
+    private final Configuration flink;
+    private final String within;
+    private final double matchFraction;
+    private final double rate;
+    private final int warmupSeconds;
+    private final int seconds;
+
+    LatencyRun(
+            DetectionLatencyBenchmark.Setup setup,
+            Configuration flink,
+            String within,
+            double matchFraction,
+            double rate,
+            int warmupSeconds,
+            int seconds) {
+        this.setup = setup;
+        this.flink = flink;
+        this.within = within;
+        this.matchFraction = matchFraction;
+        this.rate = rate;
+        this.warmupSeconds = warmupSeconds;
+        this.seconds = seconds;
+    }
+
+    void run() throws Exception {
+        BenchTopics topics = setup.topics("latency", "latency-in");
+        topics.createInput(setup.parallelism());
+        topics.createOutputs();
+        PipelineDefinition pipeline = topics.pipeline(within);
+        long outOfOrderness =
+                ResolvedPipeline.resolve(pipeline).input().maxOutOfOrderness().toMillis();
+        StreamExecutionEnvironment env =
+                DetectionLatencyBenchmark.localEnvironment(flink, setup.parallelism());
+        JobClient job = DetectionLatencyBenchmark.startDeployedJob(env, pipeline);
+        System.out.printf(
+                Locale.ROOT,
+                "deployed job, delivery at-least-once, parallelism %d, %d input partitions;"
+                        + " auto-watermark interval %d ms, buffer timeout %d ms, checkpoints"
+                        + " every %d ms; maxOutOfOrderness %d ms, within %s, %,d keys, %.0f%%"
+                        + " of events can match a step; producer linger.ms 0%n",
+                setup.parallelism(),
+                setup.parallelism(),
+                env.getConfig().getAutoWatermarkInterval(),
+                env.getBufferTimeout(),
+                env.getCheckpointConfig().getCheckpointInterval(),
+                outOfOrderness,
+                within,
+                setup.keys(),
+                matchFraction * 100);
+        int measuredFrom = (int) (rate * warmupSeconds);
+        int measuredTo = (int) (rate * (warmupSeconds + seconds));
+        int total = measuredTo + (int) (rate * (outOfOrderness + TAIL_EXTRA_MILLIS) / 1000);
+        LatencyStream.Arrivals arrivals;
+        try (MatchLatencies matches = new MatchLatencies(setup.client(), topics.output);
+                LatencyStream stream =
+                        new LatencyStream(
+                                setup.client(),
+                                topics.input,
+                                setup.parallelism(),
+                                setup.keys(),
+                                matchFraction)) {
+            arrivals = stream.produceAtRate(total, rate);
+            // The measured events' matches are out by now; the tail's own may still come.
+            Thread.sleep(2_000);
+            job.cancel().get();
+            report(matches, arrivals, measuredFrom, measuredTo, outOfOrderness, stream.failed());
+        }
+    }
+
+    private void report(
+            MatchLatencies matches,
+            LatencyStream.Arrivals arrivals,
+            int measuredFrom,
+            int measuredTo,
+            long outOfOrderness,
+            long failedSends) {
+        System.out.printf(
+                Locale.ROOT,
+                "produced %,d events in %.1f s (%,.0f events/s; the most delayed send %.1f ms"
+                        + " behind its schedule; %d sends failed); %,d matches in all, %,d"
+                        + " records repeating one (a job restart replays)%n",
+                arrivals.count(),
+                arrivals.sendSeconds(),
+                arrivals.count() / arrivals.sendSeconds(),
+                arrivals.mostBehindMillis(),
+                failedSends,
+                matches.count(),
+                matches.duplicates());
+        MatchLatencies.Window window =
+                matches.window(measuredFrom, measuredTo, arrivals, outOfOrderness);
+        System.out.printf(
+                Locale.ROOT,
+                "measured: matches whose last event is number %,d to %,d (%d s after a %d s"
+                        + " warm-up): %,d%s%n",
+                measuredFrom,
+                measuredTo - 1,
+                seconds,
+                warmupSeconds,
+                window.count(),
+                window.unknown() > 0
+                        ? " (" + window.unknown() + " more whose last event's arrival is unknown)"
+                        : "");
+        System.out.printf(
+                Locale.ROOT,
+                "detection latency beyond maxOutOfOrderness (%d ms), ms: %s%n",
+                outOfOrderness,
+                summary(window.latencies()));
+        System.out.printf(
+                Locale.ROOT,
+                "the same from the last event's time (its producer's clock), ms: %s%n",
+                summary(window.fromEventTime()));
+        System.out.printf(
+                Locale.ROOT,
+                "their last events from event time to arrival, ms: %s%n",
+                summary(window.toArrival()));
+    }
+
+    private static String summary(MatchLatencies.Percentiles values) {
+        return String.format(
+                Locale.ROOT,
+                "min %d, p50 %d, p90 %d, p99 %d, p99.9 %d, max %d",
+                values.percentile(0),
+                values.percentile(50),
+                values.percentile(90),
+                values.percentile(99),
+                values.percentile(99.9),
+                values.percentile(100));
+    }
+}

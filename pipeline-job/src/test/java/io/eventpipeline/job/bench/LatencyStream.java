@@ -1,0 +1,145 @@
+package io.eventpipeline.job.bench;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.concurrent.locks.LockSupport;
+import org.apache.kafka.clients.producer.Callback;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+
+/**
+ * Produces the latency benchmark's input: the throughput benchmark's clickstream ({@link
+ * BenchEvents}), each event numbered ({@code seq}) so that a match record leads back to its last
+ * event, spread round-robin over the topic's partitions so that every partition, and so every
+ * source reader, advances through event time at the same pace.
+ */
+final class LatencyStream implements AutoCloseable {
+    private final KafkaProducer<byte[], byte[]> producer;
+    private final String topic;
+    private final int partitions;
+    private final int keys;
+    private final double matchFraction;
+    private final SplittableRandom random = new SplittableRandom(42);
+    private final AtomicLong failed = new AtomicLong();
+
+    LatencyStream(
+            Map<String, Object> clientConfig,
+            String topic,
+            int partitions,
+            int keys,
+            double matchFraction) {
+        Map<String, Object> config = new HashMap<>(clientConfig);
+        config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+        config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+        // Each record is sent when it is due (Kafka 3's default, stated because Kafka 4 raises
+        // it to 5 ms): an event's time then stays within a millisecond or two of its arrival.
+        config.put(ProducerConfig.LINGER_MS_CONFIG, 0);
+        this.producer = new KafkaProducer<>(config);
+        this.topic = topic;
+        this.partitions = partitions;
+        this.keys = keys;
+        this.matchFraction = matchFraction;
+    }
+
+    /**
+     * Produces {@code count} events at once whose event times advance by {@code eventsPerSecond}
+     * (from {@link BenchEvents#START}), and waits until the broker has them all.
+     */
+    void produceAhead(int count, int eventsPerSecond) {
+        for (int seq = 0; seq < count; seq++) {
+            long timestamp = BenchEvents.START + seq * 1000L / eventsPerSecond;
+            send(seq, timestamp, (metadata, e) -> countFailure(e));
+        }
+        producer.flush();
+    }
+
+    /**
+     * Produces {@code count} events at {@code eventsPerSecond}, each due at its own instant and
+     * stamped with the wall clock when sent; waits until the broker has them all.
+     *
+     * @return each event's arrival: its broker append time (the topic must use LogAppendTime)
+     */
+    Arrivals produceAtRate(int count, double eventsPerSecond) {
+        Arrivals arrivals = new Arrivals(count);
+        long start = System.nanoTime();
+        long behindNanos = 0;
+        for (int seq = 0; seq < count; seq++) {
+            long due = start + (long) (seq * 1e9 / eventsPerSecond);
+            long wait;
+            while ((wait = due - System.nanoTime()) > 0) {
+                LockSupport.parkNanos(Math.min(wait, 1_000_000));
+            }
+            behindNanos = Math.max(behindNanos, System.nanoTime() - due);
+            int numbered = seq;
+            send(
+                    seq,
+                    System.currentTimeMillis(),
+                    (metadata, e) -> {
+                        if (countFailure(e)) {
+                            arrivals.times.set(numbered, metadata.timestamp());
+                        }
+                    });
+        }
+        producer.flush();
+        arrivals.sendSeconds = (System.nanoTime() - start) / 1e9;
+        arrivals.mostBehindMillis = behindNanos / 1e6;
+        return arrivals;
+    }
+
+    long failed() {
+        return failed.get();
+    }
+
+    private void send(int seq, long timestamp, Callback callback) {
+        byte[] value = BenchEvents.numberedEvent(seq, timestamp, random, keys, matchFraction);
+        producer.send(new ProducerRecord<>(topic, seq % partitions, null, value), callback);
+    }
+
+    /** True when the send succeeded. */
+    private boolean countFailure(Exception e) {
+        if (e != null) {
+            failed.incrementAndGet();
+        }
+        return e == null;
+    }
+
+    @Override
+    public void close() {
+        producer.close();
+    }
+
+    /** When each event of a fixed-rate run reached the broker. */
+    static final class Arrivals {
+        private final AtomicLongArray times;
+        private volatile double sendSeconds;
+        private volatile double mostBehindMillis;
+
+        private Arrivals(int count) {
+            this.times = new AtomicLongArray(count);
+        }
+
+        /** The broker append time of event {@code seq}, or 0 when unknown. */
+        long of(long seq) {
+            return seq >= 0 && seq < times.length() ? times.get((int) seq) : 0;
+        }
+
+        int count() {
+            return times.length();
+        }
+
+        /** From the first send to the broker's acknowledgement of the last. */
+        double sendSeconds() {
+            return sendSeconds;
+        }
+
+        /** How late the producer sent its most delayed event, against its schedule. */
+        double mostBehindMillis() {
+            return mostBehindMillis;
+        }
+    }
+}
