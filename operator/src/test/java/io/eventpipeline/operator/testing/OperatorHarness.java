@@ -56,6 +56,7 @@ public final class OperatorHarness implements AutoCloseable {
             OperatorConfig config,
             TopicCreationSteps steps,
             AdminFactory kafka,
+            boolean perPipelineMetrics,
             Consumer<ConfigurationServiceOverrider> more) {
         this.kube = kube;
         this.ownsKube = ownsKube;
@@ -75,6 +76,9 @@ public final class OperatorHarness implements AutoCloseable {
                             if (steps != TopicCreationSteps.NONE) {
                                 // A reconcile held at a step is interrupted at once on stop.
                                 o.withReconciliationTerminationTimeout(Duration.ofMillis(100));
+                            }
+                            if (perPipelineMetrics) {
+                                o.withMetrics(EventPipelineOperator.perPipelineMetrics(registry));
                             }
                             more.accept(o);
                         },
@@ -106,6 +110,7 @@ public final class OperatorHarness implements AutoCloseable {
                 OperatorConfig.fromEnvironment(env),
                 TopicCreationSteps.NONE,
                 AdminFactory.KAFKA,
+                true,
                 o -> {});
     }
 
@@ -124,12 +129,14 @@ public final class OperatorHarness implements AutoCloseable {
                 config,
                 steps,
                 AdminFactory.KAFKA,
+                true,
                 o -> {});
     }
 
     /**
      * An operator replica against an existing API server whose Kafka Admin clients {@code kafka}
-     * makes (a benchmark counts their requests).
+     * makes (a benchmark counts their requests), with the production metrics: reconciles are
+     * counted per controller, not per pipeline.
      */
     public static OperatorHarness replica(
             KubernetesApi kube, OperatorConfig config, AdminFactory kafka) {
@@ -140,6 +147,7 @@ public final class OperatorHarness implements AutoCloseable {
                 config,
                 TopicCreationSteps.NONE,
                 kafka,
+                false,
                 o -> {});
     }
 
@@ -161,6 +169,7 @@ public final class OperatorHarness implements AutoCloseable {
                 config,
                 TopicCreationSteps.NONE,
                 AdminFactory.KAFKA,
+                true,
                 o -> {});
     }
 
@@ -182,6 +191,7 @@ public final class OperatorHarness implements AutoCloseable {
                 config,
                 TopicCreationSteps.NONE,
                 AdminFactory.KAFKA,
+                true,
                 o -> o.withMetrics(hold));
     }
 
