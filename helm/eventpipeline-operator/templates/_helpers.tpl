@@ -68,6 +68,11 @@ watches all). HelmChartIT derives them from the API calls the operator makes: ke
 - apiGroups: ["flink.apache.org"]
   resources: ["flinkdeployments"]
   verbs: ["list", "watch", "create", "patch", "delete"]
+# Pipelines on a session cluster (spec.flink.sessionCluster) run as FlinkSessionJobs; the session
+# cluster itself is a FlinkDeployment, read through the watch above.
+- apiGroups: ["flink.apache.org"]
+  resources: ["flinksessionjobs"]
+  verbs: ["list", "watch", "create", "patch", "delete"]
 # Topics Strimzi manages (spec.kafka.topics.management: strimzi): the operator writes a KafkaTopic
 # per topic, watches their status and deletes the ones a pipeline owns with it. Harmless where
 # Strimzi is not installed.
@@ -95,4 +100,13 @@ watches all). HelmChartIT derives them from the API calls the operator makes: ke
 {{/* The Secret (kubernetes.io/tls) the webhook serves its certificate from. */}}
 {{- define "eventpipeline-operator.webhookSecretName" -}}
 {{- default (printf "%s-webhook-tls" (include "eventpipeline-operator.fullname" .)) .Values.webhook.tls.existingSecret }}
+{{- end }}
+
+{{/* Where the Flink Kubernetes Operator fetches session jobs' jar: the value, else this release's own Service. */}}
+{{- define "eventpipeline-operator.sessionJobJarUri" -}}
+{{- if .Values.sessionJobs.jarURI }}
+{{- .Values.sessionJobs.jarURI }}
+{{- else if .Values.sessionJobs.serveJar }}
+{{- printf "http://%s-jobs.%s.svc:%v/jobs/pipeline-job.jar" (include "eventpipeline-operator.fullname" .) .Release.Namespace .Values.httpPort }}
+{{- end }}
 {{- end }}

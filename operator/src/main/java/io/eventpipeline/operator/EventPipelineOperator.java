@@ -3,9 +3,11 @@ package io.eventpipeline.operator;
 import io.eventpipeline.operator.config.OperatorConfig;
 import io.eventpipeline.operator.credentials.ReferencedSecrets;
 import io.eventpipeline.operator.flink.FlinkDeploymentRenderer;
+import io.eventpipeline.operator.flink.FlinkSessionJobRenderer;
 import io.eventpipeline.operator.metrics.PipelineMetrics;
 import io.eventpipeline.operator.reconciler.EventPipelineReconciler;
 import io.eventpipeline.operator.reconciler.FlinkDeployments;
+import io.eventpipeline.operator.reconciler.FlinkSessionJobs;
 import io.eventpipeline.operator.reconciler.PipelineDeletion;
 import io.eventpipeline.operator.reconciler.PipelineEvents;
 import io.eventpipeline.operator.reconciler.PipelineResolver;
@@ -134,15 +136,29 @@ public final class EventPipelineOperator implements AutoCloseable {
         StatusRecorder status =
                 new StatusRecorder(
                         new StatusCalculator(clock), events, new PipelineMetrics(registry));
+        FlinkSessionJobs sessionJobs =
+                new FlinkSessionJobs(
+                        client,
+                        config.sessionJobs()
+                                .jarUri()
+                                .map(
+                                        uri ->
+                                                new FlinkSessionJobRenderer(
+                                                        new FlinkDeploymentRenderer(
+                                                                config.jobDefaults()),
+                                                        uri)),
+                        status);
         EventPipelineReconciler reconciler =
                 new EventPipelineReconciler(
                         resolver,
                         topics,
                         deployments,
                         status,
-                        new PipelineDeletion(resolver, topics, deployments, events, status),
+                        new PipelineDeletion(
+                                resolver, topics, deployments, sessionJobs, events, status),
                         secrets,
-                        kafkaTopics);
+                        kafkaTopics,
+                        sessionJobs);
 
         LeaderLease lease =
                 config.leaderElection() == null ? null : new LeaderLease(config.leaderElection());

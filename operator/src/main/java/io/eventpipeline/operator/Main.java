@@ -6,6 +6,7 @@ import io.eventpipeline.operator.admission.PipelineAdmission;
 import io.eventpipeline.operator.admission.ServingCertificate;
 import io.eventpipeline.operator.admission.WebhookServer;
 import io.eventpipeline.operator.config.OperatorConfig;
+import io.eventpipeline.operator.config.SessionJobDefaults;
 import io.eventpipeline.operator.config.WebhookConfig;
 import io.eventpipeline.operator.http.HealthServer;
 import io.eventpipeline.operator.reconciler.PipelineResolver;
@@ -110,11 +111,14 @@ public final class Main {
         stop.onTerminationSignals();
         HealthServer http =
                 new HealthServer(
-                                new InetSocketAddress(config.httpPort()),
-                                operator::isLive,
-                                operator::isReady,
-                                registry::scrape)
-                        .start();
+                        new InetSocketAddress(config.httpPort()),
+                        operator::isLive,
+                        operator::isReady,
+                        registry::scrape);
+        config.sessionJobs()
+                .jarFile()
+                .ifPresent(jar -> http.serving(SessionJobDefaults.JAR_PATH, jar));
+        http.start();
         LOG.info(
                 "eventpipeline-operator started; health and metrics on port {}; watching {}",
                 http.port(),

@@ -18,6 +18,8 @@ import io.fabric8.kubernetes.model.annotation.Version;
         jsonPath = ".status.conditions[?(@.type==\"Ready\")].status")
 @AdditionalPrinterColumn(name = "Input", jsonPath = ".spec.input.topic")
 @AdditionalPrinterColumn(name = "Output", jsonPath = ".spec.output.topic")
+@AdditionalPrinterColumn(name = "Mode", jsonPath = ".status.job.mode", priority = 1)
+@AdditionalPrinterColumn(name = "Session", jsonPath = ".status.job.sessionCluster", priority = 1)
 @AdditionalPrinterColumn(
         name = "Age",
         jsonPath = ".metadata.creationTimestamp",

@@ -5,10 +5,13 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.Objects;
 
-/** The pipeline's Flink job, mirrored from its FlinkDeployment. */
+/** The pipeline's Flink job, mirrored from its FlinkDeployment or FlinkSessionJob. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({
+    "mode",
+    "sessionCluster",
     "flinkDeployment",
+    "flinkSessionJob",
     "lifecycleState",
     "jobState",
     "jobId",
@@ -17,6 +20,22 @@ import java.util.Objects;
     "rolloutPending"
 })
 public class JobSummary {
+    /** The job runs in a FlinkDeployment of its own. */
+    public static final String APPLICATION = "Application";
+
+    /** The job runs as a FlinkSessionJob on a shared session cluster. */
+    public static final String SESSION = "Session";
+
+    @JsonPropertyDescription(
+            "Application: the job runs in a FlinkDeployment of its own; Session: as a"
+                    + " FlinkSessionJob on the session cluster spec.flink.sessionCluster names.")
+    private String mode;
+
+    @JsonPropertyDescription("Session mode: the session cluster (FlinkDeployment) the job runs on.")
+    private String sessionCluster;
+
+    @JsonPropertyDescription("Session mode: name of the FlinkSessionJob running the job.")
+    private String flinkSessionJob;
 
     @JsonPropertyDescription("Name of the FlinkDeployment running the job.")
     private String flinkDeployment;
@@ -43,6 +62,33 @@ public class JobSummary {
             "true while the Flink operator has not yet rolled out the FlinkDeployment's latest"
                     + " spec (its status.observedGeneration is behind, or it is upgrading).")
     private Boolean rolloutPending;
+
+    public String getMode() {
+        return mode;
+    }
+
+    public JobSummary setMode(String mode) {
+        this.mode = mode;
+        return this;
+    }
+
+    public String getSessionCluster() {
+        return sessionCluster;
+    }
+
+    public JobSummary setSessionCluster(String sessionCluster) {
+        this.sessionCluster = sessionCluster;
+        return this;
+    }
+
+    public String getFlinkSessionJob() {
+        return flinkSessionJob;
+    }
+
+    public JobSummary setFlinkSessionJob(String flinkSessionJob) {
+        this.flinkSessionJob = flinkSessionJob;
+        return this;
+    }
 
     public String getFlinkDeployment() {
         return flinkDeployment;
@@ -115,6 +161,9 @@ public class JobSummary {
     @Override
     public boolean equals(Object o) {
         return o instanceof JobSummary other
+                && Objects.equals(mode, other.mode)
+                && Objects.equals(sessionCluster, other.sessionCluster)
+                && Objects.equals(flinkSessionJob, other.flinkSessionJob)
                 && Objects.equals(flinkDeployment, other.flinkDeployment)
                 && Objects.equals(lifecycleState, other.lifecycleState)
                 && Objects.equals(jobState, other.jobState)
@@ -127,6 +176,9 @@ public class JobSummary {
     @Override
     public int hashCode() {
         return Objects.hash(
+                mode,
+                sessionCluster,
+                flinkSessionJob,
                 flinkDeployment,
                 lifecycleState,
                 jobState,

@@ -29,6 +29,8 @@ import java.util.Optional;
  * @param pipelinePolicy what the platform team lets pipelines set beyond the defaults
  * @param defaultTopics how the topics of pipelines on the default cluster are made
  *     (EP_KAFKA_TOPIC_MANAGEMENT, EP_KAFKA_STRIMZI_CLUSTER)
+ * @param sessionJobs where session jobs get the job jar (EP_SESSION_JOB_JAR_URI,
+ *     EP_SESSION_JOB_JAR_FILE)
  */
 public record OperatorConfig(
         Optional<String> defaultBootstrapServers,
@@ -40,7 +42,8 @@ public record OperatorConfig(
         Duration kafkaAdminTimeout,
         Duration resyncInterval,
         PipelinePolicy pipelinePolicy,
-        ResolvedTopicManagement defaultTopics) {
+        ResolvedTopicManagement defaultTopics,
+        SessionJobDefaults sessionJobs) {
 
     /**
      * The platform team's widening of what an EventPipeline may set; checked by the operator's
@@ -146,7 +149,8 @@ public record OperatorConfig(
                 policy,
                 DefaultTopicManagement.read(
                         read.optional("EP_KAFKA_TOPIC_MANAGEMENT"),
-                        read.optional("EP_KAFKA_STRIMZI_CLUSTER")));
+                        read.optional("EP_KAFKA_STRIMZI_CLUSTER")),
+                SessionJobDefaults.fromEnvironment(read));
     }
 
     /** Settings with every default, no default Kafka cluster: for tests and {@code render}. */
@@ -165,7 +169,23 @@ public record OperatorConfig(
                 kafkaAdminTimeout,
                 resyncInterval,
                 pipelinePolicy,
-                defaultTopics);
+                defaultTopics,
+                sessionJobs);
+    }
+
+    public OperatorConfig withSessionJobs(SessionJobDefaults jobs) {
+        return new OperatorConfig(
+                defaultBootstrapServers,
+                defaultAuthSecret,
+                jobDefaults,
+                watchNamespaces,
+                leaderElection,
+                httpPort,
+                kafkaAdminTimeout,
+                resyncInterval,
+                pipelinePolicy,
+                defaultTopics,
+                jobs);
     }
 
     private static List<String> splitList(String value) {

@@ -41,7 +41,9 @@ public final class FlinkDeploymentState {
     /** The job as the FlinkDeployment's status reports it. */
     public static JobSummary summarize(FlinkDeployment deployment) {
         JobSummary summary =
-                new JobSummary().setFlinkDeployment(deployment.getMetadata().getName());
+                new JobSummary()
+                        .setMode(JobSummary.APPLICATION)
+                        .setFlinkDeployment(deployment.getMetadata().getName());
         FlinkDeploymentStatus status = deployment.getStatus();
         if (status == null) {
             return summary;

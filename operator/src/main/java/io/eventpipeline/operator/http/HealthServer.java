@@ -4,6 +4,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.nio.file.Path;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.BooleanSupplier;
@@ -42,6 +43,12 @@ public final class HealthServer implements AutoCloseable {
                                 metrics.get()));
         executor = Executors.newSingleThreadExecutor(HttpExchanges.daemonThreads("health-http"));
         server.setExecutor(executor);
+    }
+
+    /** Also serves a file at {@code path} (the job jar for session jobs). */
+    public HealthServer serving(String path, Path file) {
+        server.createContext(path, new JobJarEndpoint(file));
+        return this;
     }
 
     public HealthServer start() {

@@ -42,6 +42,7 @@ public class EventPipelineReconciler implements Reconciler<EventPipeline> {
     private final PipelineDeletion deletion;
     private final ReferencedSecrets secrets;
     private final StrimziTopics kafkaTopics;
+    private final FlinkSessionJobs sessionJobs;
     private final NamespaceTermination termination = new NamespaceTermination();
 
     public EventPipelineReconciler(
@@ -51,8 +52,10 @@ public class EventPipelineReconciler implements Reconciler<EventPipeline> {
             StatusRecorder status,
             PipelineDeletion deletion,
             ReferencedSecrets secrets,
-            StrimziTopics kafkaTopics) {
+            StrimziTopics kafkaTopics,
+            FlinkSessionJobs sessionJobs) {
         this.resolver = resolver;
+        this.sessionJobs = sessionJobs;
         this.kafkaTopics = kafkaTopics;
         this.topics = topics;
         this.deployments = deployments;
@@ -65,7 +68,8 @@ public class EventPipelineReconciler implements Reconciler<EventPipeline> {
     public List<EventSource<?, EventPipeline>> prepareEventSources(
             EventSourceContext<EventPipeline> context) {
         List<EventSource<?, EventPipeline>> sources = new ArrayList<>();
-        sources.add(deployments.eventSource(context));
+        sources.add(sessionJobs.eventSource(context));
+        sources.add(deployments.eventSource(context, sessionJobs));
         sources.add(secrets);
         kafkaTopics.eventSource(context).ifPresent(sources::add);
         return sources;
@@ -97,6 +101,14 @@ public class EventPipelineReconciler implements Reconciler<EventPipeline> {
                 ResourceID.fromResource(pipeline),
                 resolved.namespace(),
                 resolved.kafka().referencedSecretNames());
+        // A session cluster that is missing, or a switch of mode, is refused before anything is
+        // created; the session cluster's appearance reconciles the pipeline again.
+        Optional<FlinkSessionJobs.Refusal> refused =
+                sessionJobs.refusal(pipeline, resolved, deployments, context);
+        if (refused.isPresent()) {
+            status.jobRefused(pipeline, refused.get().reason(), refused.get().message(), context);
+            return UpdateControl.noUpdate();
+        }
 
         PipelineTopics.Reconciled topicsNow = topics.reconcile(pipeline, resolved, context);
         pipeline = topicsNow.pipeline();
@@ -107,6 +119,9 @@ public class EventPipelineReconciler implements Reconciler<EventPipeline> {
         if (!lookup.known()) {
             LOG.debug("{}: the operator is stopping; left for its successor", name(pipeline));
             return UpdateControl.noUpdate();
+        }
+        if (FlinkSessionJobs.sessionMode(resolved)) {
+            return sessionJobs.rollOut(pipeline, resolved, topicsOutcome, context);
         }
         FlinkDeployment deployment = lookup.deployment();
         Optional<JobUpgrade> upgrade = Optional.empty();

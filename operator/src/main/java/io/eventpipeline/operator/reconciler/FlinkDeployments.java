@@ -96,17 +96,28 @@ public class FlinkDeployments {
 
     /**
      * The informer the reconciler registers: FlinkDeployments mapped to their pipeline by owner
-     * reference, so each change of one (its status) reconciles the pipeline.
+     * reference, so each change of one (its status) reconciles the pipeline; a session cluster's
+     * change reconciles the pipelines that name it ({@link FlinkSessionJobs#pipelinesOn}).
      */
     InformerEventSource<FlinkDeployment, EventPipeline> eventSource(
-            EventSourceContext<EventPipeline> context) {
+            EventSourceContext<EventPipeline> context, FlinkSessionJobs sessionJobs) {
         informer =
-                new InformerEventSource<>(
+                new SessionClusterAwareInformer(
                         InformerEventSourceConfiguration.from(
                                         FlinkDeployment.class, EventPipeline.class)
                                 .build(),
-                        context);
+                        context,
+                        sessionJobs::pipelinesOn);
         return informer;
+    }
+
+    /**
+     * Any FlinkDeployment of the watched namespaces by name (a session cluster), if the informer
+     * can tell.
+     */
+    Lookup named(String namespace, String name) {
+        Optional<FlinkDeployment> found = informer.get(new ResourceID(name, namespace));
+        return informer.isRunning() ? new Lookup(true, found.orElse(null)) : Lookup.unknown();
     }
 
     /** The most parallel tasks the pipeline's job may run (see the renderer). */

@@ -30,6 +30,7 @@ public class PipelineDeletion {
     private final PipelineResolver resolver;
     private final PipelineTopics topics;
     private final FlinkDeployments deployments;
+    private final FlinkSessionJobs sessionJobs;
     private final PipelineEvents events;
     private final StatusRecorder status;
 
@@ -37,11 +38,13 @@ public class PipelineDeletion {
             PipelineResolver resolver,
             PipelineTopics topics,
             FlinkDeployments deployments,
+            FlinkSessionJobs sessionJobs,
             PipelineEvents events,
             StatusRecorder status) {
         this.resolver = resolver;
         this.topics = topics;
         this.deployments = deployments;
+        this.sessionJobs = sessionJobs;
         this.events = events;
         this.status = status;
     }
@@ -104,7 +107,8 @@ public class PipelineDeletion {
             return UpdateControl.noUpdate();
         }
         if (deletesTopics(pipeline)) {
-            FlinkDeployments.Stop job = deployments.stop(context);
+            // Whichever runs the job, its FlinkDeployment or its FlinkSessionJob, stops first.
+            FlinkDeployments.Stop job = both(deployments.stop(context), sessionJobs.stop(context));
             if (job == FlinkDeployments.Stop.UNKNOWN) {
                 // The operator is stopping: the job may still run; its successor finishes this.
                 return UpdateControl.noUpdate();
@@ -130,6 +134,19 @@ public class PipelineDeletion {
         }
         forget(pipeline);
         return UpdateControl.noUpdate();
+    }
+
+    private static FlinkDeployments.Stop both(
+            FlinkDeployments.Stop deployment, FlinkDeployments.Stop sessionJob) {
+        if (deployment == FlinkDeployments.Stop.UNKNOWN
+                || sessionJob == FlinkDeployments.Stop.UNKNOWN) {
+            return FlinkDeployments.Stop.UNKNOWN;
+        }
+        if (deployment == FlinkDeployments.Stop.STOPPING
+                || sessionJob == FlinkDeployments.Stop.STOPPING) {
+            return FlinkDeployments.Stop.STOPPING;
+        }
+        return FlinkDeployments.Stop.GONE;
     }
 
     /** The pipeline is gone: forgets what this process kept for it. */

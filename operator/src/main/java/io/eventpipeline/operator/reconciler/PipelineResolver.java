@@ -6,6 +6,7 @@ import io.eventpipeline.operator.flink.FlinkConfigurationPolicy;
 import io.eventpipeline.operator.flink.FlinkDeploymentRenderer;
 import io.eventpipeline.operator.flink.FlinkSettingsRules;
 import io.eventpipeline.operator.flink.JobImagePolicy;
+import io.eventpipeline.operator.flink.SessionJobRules;
 import io.eventpipeline.spec.PipelineDefinition;
 import io.eventpipeline.spec.SpecDefaults;
 import io.eventpipeline.spec.model.EventPipelineSpec;
@@ -34,6 +35,7 @@ public final class PipelineResolver {
     private final FlinkConfigurationPolicy flinkConfiguration;
     private final JobImagePolicy images;
     private final FlinkDeploymentRenderer renderer;
+    private final SessionJobRules sessionJobs;
 
     public PipelineResolver(OperatorConfig config, PipelineValidator validator) {
         this.config = config;
@@ -42,6 +44,7 @@ public final class PipelineResolver {
         this.flinkConfiguration = config.pipelinePolicy().flinkConfiguration();
         this.images = config.pipelinePolicy().images(config.jobDefaults().image());
         this.renderer = new FlinkDeploymentRenderer(config.jobDefaults());
+        this.sessionJobs = new SessionJobRules(config.sessionJobs());
     }
 
     public ResolvedPipeline resolve(EventPipeline pipeline) throws InvalidPipelineException {
@@ -103,6 +106,8 @@ public final class PipelineResolver {
         addUnreported(problems, flinkConfiguration.problems(spec.getFlink()));
         // What the Flink operator would refuse, or what would run and lose data.
         problems.addAll(flinkSettings.problems(given.namespace(), spec));
+        // What a job sharing a session cluster cannot have of its own.
+        addUnreported(problems, sessionJobs.problems(spec.getFlink()));
         if (!problems.isEmpty()) {
             throw new InvalidPipelineException(problems);
         }
@@ -110,6 +115,11 @@ public final class PipelineResolver {
                 ResolvedPipeline.of(
                         new PipelineDefinition(given.name(), given.namespace(), spec),
                         verdict.patterns());
+        List<ValidationProblem> sessionCredentials =
+                sessionJobs.problems(spec.getFlink(), resolved.kafka());
+        if (!sessionCredentials.isEmpty()) {
+            throw new InvalidPipelineException(sessionCredentials);
+        }
         Optional<ValidationProblem> tooBig = RenderedSize.check(renderer.render(resolved, null));
         if (tooBig.isPresent()) {
             throw new InvalidPipelineException(List.of(tooBig.get()));

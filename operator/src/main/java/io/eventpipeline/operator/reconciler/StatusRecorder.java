@@ -2,6 +2,7 @@ package io.eventpipeline.operator.reconciler;
 
 import io.eventpipeline.operator.api.EventPipeline;
 import io.eventpipeline.operator.api.EventPipelineStatus;
+import io.eventpipeline.operator.api.JobSummary;
 import io.eventpipeline.operator.api.Phase;
 import io.eventpipeline.operator.api.StatusCondition;
 import io.eventpipeline.operator.flink.FlinkDeploymentState;
@@ -60,11 +61,26 @@ public class StatusRecorder {
             FlinkDeployment deployment,
             Optional<JobUpgrade> upgrade,
             Context<EventPipeline> context) {
-        EventPipelineStatus next =
-                statuses.progressed(
-                        pipeline,
-                        topics,
-                        deployment == null ? null : FlinkDeploymentState.summarize(deployment));
+        progressed(
+                pipeline,
+                topics,
+                deployment == null ? null : FlinkDeploymentState.summarize(deployment),
+                upgrade,
+                context);
+    }
+
+    /**
+     * As above, for a job summarized already (a FlinkSessionJob's).
+     *
+     * @param summary the job as its FlinkDeployment or FlinkSessionJob reports it (null: none yet)
+     */
+    public void progressed(
+            EventPipeline pipeline,
+            TopicsOutcome topics,
+            JobSummary summary,
+            Optional<JobUpgrade> upgrade,
+            Context<EventPipeline> context) {
+        EventPipelineStatus next = statuses.progressed(pipeline, topics, summary);
         upgrade.ifPresent(
                 job -> {
                     events.normal(pipeline, "Upgrading", job.message());

@@ -2,6 +2,7 @@ package io.eventpipeline.operator.render;
 
 import io.eventpipeline.operator.config.OperatorConfig;
 import io.eventpipeline.operator.flink.FlinkDeploymentRenderer;
+import io.eventpipeline.operator.flink.FlinkSessionJobRenderer;
 import io.eventpipeline.operator.flink.UpgradeReview;
 import io.eventpipeline.operator.reconciler.PipelineResolver;
 import io.eventpipeline.operator.topics.DesiredTopic;
@@ -14,6 +15,7 @@ import io.eventpipeline.spec.resolved.ResolvedPipeline;
 import io.eventpipeline.spec.state.UpgradePlan;
 import io.eventpipeline.spec.validation.InvalidPipelineException;
 import io.eventpipeline.spec.validation.PipelineValidator;
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import java.io.IOException;
 import java.io.InputStream;
@@ -136,9 +138,21 @@ public final class RenderCommand {
         }
     }
 
-    /** The YAML the command prints: a FlinkDeployment document, then the topic plan. */
+    /**
+     * The YAML the command prints: a FlinkDeployment document (a FlinkSessionJob for a pipeline on
+     * a session cluster), then the topic plan.
+     */
     public String render(String document) throws InvalidPipelineException {
         ResolvedPipeline resolved = resolve(document);
+        if (FlinkSessionJobRenderer.sessionCluster(resolved) != null) {
+            // The resolver refused it unless the operator has a jar URI for session jobs.
+            return render(
+                    resolved,
+                    new FlinkSessionJobRenderer(
+                                    new FlinkDeploymentRenderer(config.jobDefaults()),
+                                    config.sessionJobs().jarUri().orElseThrow())
+                            .render(resolved, null));
+        }
         return render(resolved, deployment(resolved));
     }
 
@@ -194,7 +208,7 @@ public final class RenderCommand {
         return deployment(resolve(document));
     }
 
-    private String render(ResolvedPipeline resolved, FlinkDeployment deployment) {
+    private String render(ResolvedPipeline resolved, HasMetadata deployment) {
         StringBuilder yaml = new StringBuilder();
         yaml.append(Serialization.asYaml(deployment));
         yaml.append("---\n");

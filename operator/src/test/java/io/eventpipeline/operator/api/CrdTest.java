@@ -49,7 +49,20 @@ class CrdTest {
         List<String> columns = new ArrayList<>();
         version.path("additionalPrinterColumns").forEach(c -> columns.add(c.path("name").asText()));
         // The generator orders columns by name; kubectl shows them in that order.
-        assertThat(columns).containsExactlyInAnyOrder("Phase", "Ready", "Input", "Output", "Age");
+        assertThat(columns)
+                .containsExactlyInAnyOrder(
+                        "Phase", "Ready", "Input", "Output", "Age", "Mode", "Session");
+        // The job's mode and session cluster only with -o wide.
+        version.path("additionalPrinterColumns")
+                .forEach(
+                        c ->
+                                assertThat(c.path("priority").asInt())
+                                        .as(c.path("name").asText())
+                                        .isEqualTo(
+                                                List.of("Mode", "Session")
+                                                                .contains(c.path("name").asText())
+                                                        ? 1
+                                                        : 0));
     }
 
     @Test

@@ -15,6 +15,7 @@ import io.eventpipeline.operator.reconciler.PipelineResolver;
 import io.eventpipeline.operator.testing.OperatorHarness;
 import io.eventpipeline.operator.testing.PipelineStatus;
 import io.eventpipeline.operator.testing.Pipelines;
+import io.eventpipeline.operator.testing.SessionClusters;
 import io.eventpipeline.operator.testing.StrimziTopicOperator;
 import io.eventpipeline.spec.validation.PipelineValidator;
 import io.eventpipeline.testsupport.kafka.KafkaTopics;
@@ -27,6 +28,7 @@ import java.util.Map;
 import java.util.function.Supplier;
 import org.apache.flink.api.common.JobStatus;
 import org.apache.flink.kubernetes.operator.api.FlinkDeployment;
+import org.apache.flink.kubernetes.operator.api.FlinkSessionJob;
 import org.apache.flink.kubernetes.operator.api.spec.JobState;
 
 /**
@@ -34,10 +36,11 @@ import org.apache.flink.kubernetes.operator.api.spec.JobState;
  * it: create (credentials from a Secret), Running via the Flink operator's status, a pattern
  * update, a rotation of the credentials Secret, suspend, a restarted operator resuming it, delete
  * with and without topic deletion (the finalizer), and a pipeline whose topics Strimzi manages
- * (KafkaTopics); Events throughout (a repeated one included) and a Lease held; and the admission
- * webhook's access review of the credentials Secret the pipeline names. The same steps run against
- * the mock ({@link ChartRbacIT}, which compares the calls with the chart's rules) and a real API
- * server ({@link ChartRbacRealApiIT}, whose authorizer judges them).
+ * (KafkaTopics), a pipeline on a session cluster (a FlinkSessionJob); Events throughout (a repeated
+ * one included) and a Lease held; and the admission webhook's access review of the credentials
+ * Secret the pipeline names. The same steps run against the mock ({@link ChartRbacIT}, which
+ * compares the calls with the chart's rules) and a real API server ({@link ChartRbacRealApiIT},
+ * whose authorizer judges them).
  */
 final class ChartLifecycle {
     static final String PIPELINES = "shop";
@@ -141,6 +144,7 @@ final class ChartLifecycle {
                 delete(harness, "checkout");
 
                 strimziTopics(harness);
+                sessionJob(harness);
 
                 assertThat(PipelineStatus.eventReasons(harness.client(), PIPELINES, "checkout"))
                         .contains("PhaseRunning", "PhaseSuspended");
@@ -180,6 +184,34 @@ final class ChartLifecycle {
         assertThat(strimzi.list(PIPELINES))
                 .extracting(t -> t.getMetadata().getName())
                 .doesNotContainAnyElementsOf(topics);
+    }
+
+    /**
+     * A pipeline on a session cluster: its FlinkSessionJob created, changed by a pattern update and
+     * deleted with the pipeline (topicDeletionPolicy Delete, so by the operator).
+     */
+    private static void sessionJob(OperatorHarness harness) {
+        SessionClusters.create(harness.client(), PIPELINES, "shared");
+        String shared =
+                SessionClusters.onSessionCluster(
+                                Pipelines.flightDelays(PIPELINES, "shared-job"), "shared")
+                        .replace("topicDeletionPolicy: Retain", "topicDeletionPolicy: Delete");
+        harness.apply(shared);
+        harness.awaitPhase(PIPELINES, "shared-job", Phase.Deploying);
+        FlinkSessionJob first =
+                SessionClusters.sessionJob(harness.client(), PIPELINES, "shared-job");
+        harness.apply(shared.replace("event.minutes >= 30", "event.minutes >= 45"));
+        await().atMost(OperatorHarness.WAIT)
+                .until(
+                        () ->
+                                !SessionClusters.sessionJob(
+                                                harness.client(), PIPELINES, "shared-job")
+                                        .getSpec()
+                                        .getJob()
+                                        .getArgs()[2]
+                                        .equals(first.getSpec().getJob().getArgs()[2]));
+        delete(harness, "shared-job");
+        assertThat(SessionClusters.sessionJob(harness.client(), PIPELINES, "shared-job")).isNull();
     }
 
     private static void awaitJobState(OperatorHarness harness, JobState state) {

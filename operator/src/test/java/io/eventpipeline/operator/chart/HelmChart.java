@@ -152,7 +152,7 @@ public final class HelmChart {
         }
 
         /** The operator's configuration as it would start from this rendering. */
-        OperatorConfig operatorConfig() {
+        public OperatorConfig operatorConfig() {
             return OperatorConfig.fromEnvironment(operatorEnvironment());
         }
 

@@ -11,6 +11,7 @@ import com.marcnuri.helm.LintResult;
 import io.eventpipeline.operator.api.EventPipeline;
 import io.eventpipeline.operator.config.JobDefaults;
 import io.eventpipeline.operator.config.OperatorConfig;
+import io.eventpipeline.operator.config.SessionJobDefaults;
 import io.eventpipeline.operator.config.WebhookConfig;
 import io.eventpipeline.operator.reconciler.PipelineResolver;
 import io.eventpipeline.operator.testing.CrdSchema;
@@ -78,6 +79,7 @@ class HelmChartTest {
               credentialsSecret: flink-s3
               allowedFlinkConfiguration: [s3.endpoint, s3.path.style.access, "kubernetes.operator.job.*"]
               allowedImages: [registry.example.com/team-a/, registry.example.com/tools/job]
+            sessionJobs: {jarURI: "https://jars.example.com/pipeline-job-2.0.1.jar"}
             resyncInterval: 90s
             httpPort: 9090
             """;
@@ -124,8 +126,22 @@ class HelmChartTest {
     void defaultValuesStartTheOperatorWithItsOwnDefaults() {
         HelmChart.Rendered rendered = HelmChart.template("");
 
-        // The chart's defaults and the code's agree: nothing set in values.yaml changes behaviour.
-        assertThat(rendered.operatorConfig()).isEqualTo(OperatorConfig.defaults());
+        // The chart's defaults and the code's agree: nothing set in values.yaml changes behaviour,
+        // but for the job jar of session jobs, which only the chart can serve (its own Service).
+        assertThat(rendered.operatorConfig())
+                .isEqualTo(
+                        OperatorConfig.defaults()
+                                .withSessionJobs(
+                                        new SessionJobDefaults(
+                                                Optional.of(
+                                                        "http://"
+                                                                + FULLNAME
+                                                                + "-jobs."
+                                                                + NAMESPACE
+                                                                + ".svc:8080/jobs/pipeline-job.jar"),
+                                                Optional.of(
+                                                        Path.of(
+                                                                "/opt/operator/job/pipeline-job.jar")))));
         assertThat(rendered.operatorEnvironment())
                 .containsEntry("EP_JOB_IMAGE", JobDefaults.DEFAULT_IMAGE)
                 .doesNotContainKeys(
@@ -142,6 +158,8 @@ class HelmChartTest {
                         "ClusterRole",
                         "ClusterRoleBinding",
                         "Deployment",
+                        "Service",
+                        // The job jar for session jobs.
                         "Service",
                         // The admission webhook: its Service, generated certificate, registration.
                         "Service",
@@ -214,7 +232,12 @@ class HelmChartTest {
                                         List.of(
                                                 "registry.example.com/team-a/",
                                                 "registry.example.com/tools/job")),
-                                ResolvedTopicManagement.strimzi("events-cluster")));
+                                ResolvedTopicManagement.strimzi("events-cluster"),
+                                new SessionJobDefaults(
+                                        Optional.of(
+                                                "https://jars.example.com/pipeline-job-2.0.1.jar"),
+                                        Optional.of(
+                                                Path.of("/opt/operator/job/pipeline-job.jar")))));
     }
 
     @Test

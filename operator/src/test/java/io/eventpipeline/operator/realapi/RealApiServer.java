@@ -103,6 +103,9 @@ public final class RealApiServer implements KubernetesApi {
             started.install(Files.newInputStream(CRD));
             started.install(
                     RealApiServer.class.getResourceAsStream(MockKubernetes.FLINK_CRD_RESOURCE));
+            started.install(
+                    RealApiServer.class.getResourceAsStream(
+                            MockKubernetes.FLINK_SESSION_JOB_CRD_RESOURCE));
             started.install(StrimziTopicOperator.kafkaTopicCrd());
             return started;
         } catch (IOException | RuntimeException e) {

@@ -36,6 +36,11 @@ public final class OperatorHarness implements AutoCloseable {
     public static final String SAVEPOINT_DIR = "s3://flink-state/savepoints";
     public static final String CHECKPOINT_DIR = "s3://flink-state/checkpoints";
     public static final Duration WAIT = Duration.ofSeconds(60);
+
+    /** Where session jobs' jar is fetched from, as the chart's default would say. */
+    public static final String SESSION_JOB_JAR_URI =
+            "http://eventpipeline-operator-jobs.operators.svc:8080/jobs/pipeline-job.jar";
+
     public static final String OPERATOR_USER_AGENT = "eventpipeline-operator-under-test";
     private static final int WRITE_ATTEMPTS = 5;
 
@@ -92,6 +97,7 @@ public final class OperatorHarness implements AutoCloseable {
         env.put("EP_SAVEPOINT_DIR", SAVEPOINT_DIR);
         env.put("EP_CHECKPOINT_DIR", CHECKPOINT_DIR);
         env.put("EP_KAFKA_ADMIN_TIMEOUT", "3s");
+        env.put("EP_SESSION_JOB_JAR_URI", SESSION_JOB_JAR_URI);
         // Short, so drift and recovery show within a test; at rest it must still write nothing.
         env.put("EP_RESYNC_INTERVAL", "2s");
         return env;

@@ -12,6 +12,7 @@ import java.util.Map;
 /** Settings of the pipeline's Flink job; absent fields take the operator's defaults. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({
+    "sessionCluster",
     "image",
     "parallelism",
     "autoscaler",
@@ -24,6 +25,20 @@ import java.util.Map;
 public class FlinkSpec {
     /** Flink's largest parallelism (KeyGroupRangeAssignment.UPPER_BOUND_MAX_PARALLELISM). */
     public static final int MAX_PARALLELISM = 1 << 15;
+
+    /** A Kubernetes object name (DNS-1123 subdomain), as a FlinkDeployment's name must be. */
+    public static final String SESSION_CLUSTER_SYNTAX =
+            "^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$";
+
+    @Pattern(SESSION_CLUSTER_SYNTAX)
+    @JsonPropertyDescription(
+            "Run the job as a FlinkSessionJob on this session cluster (a FlinkDeployment without a"
+                    + " job, in the pipeline's namespace) instead of in a FlinkDeployment of its"
+                    + " own. The job then shares the session cluster's pods: image, JobManager and"
+                    + " TaskManager resources and cluster-level Flink keys are the session"
+                    + " cluster's. Set when the pipeline is created; changing it later is refused"
+                    + " (README, Session clusters).")
+    private String sessionCluster;
 
     @JsonPropertyDescription(
             "Container image of the pattern job: a tag or digest of a repository the operator"
@@ -58,6 +73,14 @@ public class FlinkSpec {
             "Extra Flink configuration, from the keys the operator allows (README, Trust model);"
                     + " keys the operator sets itself are refused.")
     private Map<String, String> flinkConfiguration;
+
+    public String getSessionCluster() {
+        return sessionCluster;
+    }
+
+    public void setSessionCluster(String sessionCluster) {
+        this.sessionCluster = sessionCluster;
+    }
 
     public String getImage() {
         return image;

@@ -2,9 +2,11 @@ package io.eventpipeline.testsupport.kubernetes;
 
 import io.fabric8.kubernetes.api.model.APIGroupBuilder;
 import io.fabric8.kubernetes.api.model.APIGroupListBuilder;
+import io.fabric8.kubernetes.api.model.APIResource;
 import io.fabric8.kubernetes.api.model.APIResourceBuilder;
 import io.fabric8.kubernetes.api.model.APIResourceListBuilder;
 import io.fabric8.kubernetes.api.model.APIVersionsBuilder;
+import io.fabric8.kubernetes.api.model.GroupVersionForDiscovery;
 import io.fabric8.kubernetes.api.model.GroupVersionForDiscoveryBuilder;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinitionVersion;
@@ -14,6 +16,7 @@ import io.fabric8.mockwebserver.http.MockResponse;
 import io.fabric8.mockwebserver.http.RecordedRequest;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -55,27 +58,49 @@ final class Discovery extends Dispatcher {
                                         .withVerbs(VERBS)
                                         .build())
                         .build());
-        var groups = new APIGroupListBuilder();
+        // Kinds of one group and version are listed together (FlinkDeployment, FlinkSessionJob).
+        Map<String, List<String>> versionsByGroup = new LinkedHashMap<>();
+        Map<String, List<APIResource>> resourcesByGroupVersion = new LinkedHashMap<>();
         for (CustomResourceDefinition crd : crds) {
             String group = crd.getSpec().getGroup();
-            List<GroupVersionForDiscoveryBuilder> versions = new ArrayList<>();
             for (CustomResourceDefinitionVersion version : crd.getSpec().getVersions()) {
-                versions.add(
-                        new GroupVersionForDiscoveryBuilder()
-                                .withGroupVersion(group + "/" + version.getName())
-                                .withVersion(version.getName()));
-                put("/apis/" + group + "/" + version.getName(), resources(crd, version.getName()));
+                List<String> versions =
+                        versionsByGroup.computeIfAbsent(group, g -> new ArrayList<>());
+                if (!versions.contains(version.getName())) {
+                    versions.add(version.getName());
+                }
+                resourcesByGroupVersion
+                        .computeIfAbsent(group + "/" + version.getName(), gv -> new ArrayList<>())
+                        .addAll(resources(crd));
             }
-            groups.addToGroups(
-                    new APIGroupBuilder()
-                            .withName(group)
-                            .withVersions(
-                                    versions.stream()
-                                            .map(GroupVersionForDiscoveryBuilder::build)
-                                            .toList())
-                            .withPreferredVersion(versions.get(0).build())
-                            .build());
         }
+        resourcesByGroupVersion.forEach(
+                (groupVersion, resources) ->
+                        put(
+                                "/apis/" + groupVersion,
+                                new APIResourceListBuilder()
+                                        .withGroupVersion(groupVersion)
+                                        .withResources(resources)
+                                        .build()));
+        var groups = new APIGroupListBuilder();
+        versionsByGroup.forEach(
+                (group, versions) -> {
+                    List<GroupVersionForDiscovery> forDiscovery =
+                            versions.stream()
+                                    .map(
+                                            v ->
+                                                    new GroupVersionForDiscoveryBuilder()
+                                                            .withGroupVersion(group + "/" + v)
+                                                            .withVersion(v)
+                                                            .build())
+                                    .toList();
+                    groups.addToGroups(
+                            new APIGroupBuilder()
+                                    .withName(group)
+                                    .withVersions(forDiscovery)
+                                    .withPreferredVersion(forDiscovery.get(0))
+                                    .build());
+                });
         put("/apis", groups.build());
         documents.putAll(OpenApiDocuments.of(crds));
     }
@@ -84,27 +109,24 @@ final class Discovery extends Dispatcher {
         documents.put(path, Serialization.asJson(document));
     }
 
-    private static Object resources(CustomResourceDefinition crd, String version) {
+    private static List<APIResource> resources(CustomResourceDefinition crd) {
         var names = crd.getSpec().getNames();
         boolean namespaced = "Namespaced".equals(crd.getSpec().getScope());
-        return new APIResourceListBuilder()
-                .withGroupVersion(crd.getSpec().getGroup() + "/" + version)
-                .addToResources(
-                        new APIResourceBuilder()
-                                .withName(names.getPlural())
-                                .withSingularName(names.getSingular())
-                                .withKind(names.getKind())
-                                .withShortNames(names.getShortNames())
-                                .withNamespaced(namespaced)
-                                .withVerbs(VERBS)
-                                .build(),
-                        new APIResourceBuilder()
-                                .withName(names.getPlural() + "/status")
-                                .withKind(names.getKind())
-                                .withNamespaced(namespaced)
-                                .withVerbs("get", "patch", "update")
-                                .build())
-                .build();
+        return List.of(
+                new APIResourceBuilder()
+                        .withName(names.getPlural())
+                        .withSingularName(names.getSingular())
+                        .withKind(names.getKind())
+                        .withShortNames(names.getShortNames())
+                        .withNamespaced(namespaced)
+                        .withVerbs(VERBS)
+                        .build(),
+                new APIResourceBuilder()
+                        .withName(names.getPlural() + "/status")
+                        .withKind(names.getKind())
+                        .withNamespaced(namespaced)
+                        .withVerbs("get", "patch", "update")
+                        .build());
     }
 
     @Override

@@ -32,17 +32,21 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The fabric8 mock API server in CRUD mode on the loopback address (plain HTTP), with the Flink
- * operator's FlinkDeployment CRD and the CRDs its user passes in installed, API discovery and
- * OpenAPI v3 for them (which kubectl needs), and a record of every request so tests can count
- * writes and tell who made them. In front of the CRUD store, reads and writes behave as on a real
- * API server where the mock differs ({@link ReadSemantics}, {@link WriteSemantics}): patches, dry
- * runs, field selectors, strict field validation. It stores and watches objects; it has no
- * controllers, RBAC or garbage collection.
+ * operator's FlinkDeployment and FlinkSessionJob CRDs and the CRDs its user passes in installed,
+ * API discovery and OpenAPI v3 for them (which kubectl needs), and a record of every request so
+ * tests can count writes and tell who made them. In front of the CRUD store, reads and writes
+ * behave as on a real API server where the mock differs ({@link ReadSemantics}, {@link
+ * WriteSemantics}): patches, dry runs, field selectors, strict field validation. It stores and
+ * watches objects; it has no controllers, RBAC or garbage collection.
  */
 public final class MockKubernetes implements KubernetesApi {
     /** The FlinkDeployment CRD, from the Flink operator's API jar. */
     public static final String FLINK_CRD_RESOURCE =
             "/META-INF/fabric8/flinkdeployments.flink.apache.org-v1.yml";
+
+    /** The FlinkSessionJob CRD, from the same jar: the operator watches session jobs too. */
+    public static final String FLINK_SESSION_JOB_CRD_RESOURCE =
+            "/META-INF/fabric8/flinksessionjobs.flink.apache.org-v1.yml";
 
     /** Held so the level sticks: the mock logs every request at INFO through JUL. */
     private static final java.util.logging.Logger MOCK_LOG =
@@ -61,6 +65,7 @@ public final class MockKubernetes implements KubernetesApi {
     private MockKubernetes(Builder builder) {
         List<CustomResourceDefinition> crds = new ArrayList<>(builder.crds);
         crds.add(parse(MockKubernetes.class.getResourceAsStream(FLINK_CRD_RESOURCE)));
+        crds.add(parse(MockKubernetes.class.getResourceAsStream(FLINK_SESSION_JOB_CRD_RESOURCE)));
         Map<ServerRequest, Queue<ServerResponse>> expectations = new HashMap<>();
         termination = new NamespaceTermination();
         tables = new ServerTables(crds, java.time.Clock.systemUTC());

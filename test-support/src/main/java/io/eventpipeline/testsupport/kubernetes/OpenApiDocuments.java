@@ -29,18 +29,31 @@ final class OpenApiDocuments {
         Map<String, String> documents = new LinkedHashMap<>();
         ObjectNode index = JSON.createObjectNode();
         ObjectNode paths = index.putObject("paths");
+        // Kinds of one group and version share a document (FlinkDeployment and FlinkSessionJob).
+        Map<String, ObjectNode> byGroupVersion = new LinkedHashMap<>();
         for (CustomResourceDefinition crd : crds) {
             for (CustomResourceDefinitionVersion version : crd.getSpec().getVersions()) {
                 String groupVersion = "apis/" + crd.getSpec().getGroup() + "/" + version.getName();
-                String document = groupVersionDocument(crd, version);
-                String path = "/openapi/v3/" + groupVersion;
-                paths.putObject(groupVersion)
-                        .put(
-                                "serverRelativeURL",
-                                path + "?hash=" + Integer.toHexString(document.hashCode()));
-                documents.put(path, document);
+                ObjectNode document = groupVersionDocument(crd, version);
+                ObjectNode shared = byGroupVersion.putIfAbsent(groupVersion, document);
+                if (shared != null) {
+                    shared.with("paths").setAll(document.with("paths"));
+                    shared.with("components")
+                            .with("schemas")
+                            .setAll(document.with("components").with("schemas"));
+                }
             }
         }
+        byGroupVersion.forEach(
+                (groupVersion, node) -> {
+                    String document = node.toString();
+                    String path = "/openapi/v3/" + groupVersion;
+                    paths.putObject(groupVersion)
+                            .put(
+                                    "serverRelativeURL",
+                                    path + "?hash=" + Integer.toHexString(document.hashCode()));
+                    documents.put(path, document);
+                });
         String core = coreDocument();
         paths.putObject("api/v1")
                 .put(
@@ -79,7 +92,7 @@ final class OpenApiDocuments {
         return document.toString();
     }
 
-    private static String groupVersionDocument(
+    private static ObjectNode groupVersionDocument(
             CustomResourceDefinition crd, CustomResourceDefinitionVersion version) {
         var spec = crd.getSpec();
         ObjectNode gvk = JSON.createObjectNode();
@@ -135,7 +148,7 @@ final class OpenApiDocuments {
                         "Standard object's metadata: name, namespace, labels, annotations.");
         schema.putArray("x-kubernetes-group-version-kind").add(gvk);
         document.putObject("components").putObject("schemas").set(schemaName, schema);
-        return document.toString();
+        return document;
     }
 
     /** As the API server names a CRD's schema: the group reversed, then version and kind. */

@@ -33,6 +33,20 @@ class MockKubernetesIT {
     }
 
     @Test
+    void listsEveryKindOfAGroupVersionInDiscoveryAndOpenApi() throws Exception {
+        try (MockKubernetes kube = MockKubernetes.start()) {
+            assertThat(get(kube.url() + "/apis/flink.apache.org/v1beta1").body())
+                    .contains("\"name\":\"flinkdeployments\"", "\"name\":\"flinksessionjobs\"");
+            assertThat(get(kube.url() + "/apis").body())
+                    .containsOnlyOnce("\"name\":\"flink.apache.org\"");
+            assertThat(get(kube.url() + "/openapi/v3/apis/flink.apache.org/v1beta1").body())
+                    .contains(
+                            "org.apache.flink.v1beta1.FlinkDeployment",
+                            "org.apache.flink.v1beta1.FlinkSessionJob");
+        }
+    }
+
+    @Test
     void recordsWhoMadeEachRequest() {
         try (MockKubernetes kube = MockKubernetes.start();
                 KubernetesClient other = kube.newClient("someone-else")) {
