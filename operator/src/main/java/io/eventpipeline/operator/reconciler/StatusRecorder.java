@@ -113,7 +113,9 @@ public class StatusRecorder {
     public void jobRefused(
             EventPipeline pipeline, String reason, String message, Context<EventPipeline> context) {
         EventPipelineStatus next = statuses.jobRefused(pipeline, reason, message);
-        if (!Objects.equals(reason(pipeline.getStatus()), reason(next))) {
+        if (!Objects.equals(
+                reason(pipeline.getStatus(), ConditionType.JobReady),
+                reason(next, ConditionType.JobReady))) {
             events.warning(pipeline, reason, message);
         }
         metrics.observe(pipeline, next.getPhase());
@@ -188,7 +190,11 @@ public class StatusRecorder {
     }
 
     private static Optional<String> reason(EventPipelineStatus status) {
-        return condition(status, ConditionType.TopicsReady).map(StatusCondition::getReason);
+        return reason(status, ConditionType.TopicsReady);
+    }
+
+    private static Optional<String> reason(EventPipelineStatus status, ConditionType type) {
+        return condition(status, type).map(StatusCondition::getReason);
     }
 
     private static Optional<StatusCondition> condition(

@@ -133,6 +133,11 @@ class FlinkDeploymentCacheIT {
                         .as("the refusal is one line, not a stack trace")
                         .filteredOn(line -> line.message().contains("is not this pipeline's"))
                         .allSatisfy(line -> assertThat(line.thrown()).isNull());
+                assertThat(kube.client().v1().events().inNamespace(NAMESPACE).list().getItems())
+                        .as("one Warning Event says why")
+                        .filteredOn(e -> "FlinkDeploymentConflict".equals(e.getReason()))
+                        .singleElement()
+                        .satisfies(e -> assertThat(e.getType()).isEqualTo("Warning"));
                 FlinkDeployment after = harness.flinkDeployment(NAMESPACE, name);
                 assertThat(after.getSpec().getImage()).isEqualTo("someone/else:1");
                 assertThat(after.getMetadata().getOwnerReferences()).isEmpty();
