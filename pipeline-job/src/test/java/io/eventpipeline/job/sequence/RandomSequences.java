@@ -24,26 +24,34 @@ public final class RandomSequences {
     private RandomSequences() {}
 
     /**
-     * One to four steps, each {@code next} or {@code followedBy}; three times in four a {@code
-     * within} of {@code shortestWithinSeconds} to 14 s more; any after-match strategy.
+     * One to four steps, each {@code followedBy} (written or by default); one time in three the
+     * last of them a trailing {@code notFollowedBy}; a {@code within} of {@code
+     * shortestWithinSeconds} to 14 s more, always with a trailing {@code notFollowedBy}, three
+     * times in four otherwise; any after-match strategy, but {@code skipPastLastEvent} not with a
+     * trailing {@code notFollowedBy}.
      */
     public static String pattern(String name, Random random, int shortestWithinSeconds) {
         int steps = 1 + random.nextInt(4);
+        boolean absence = steps > 1 && random.nextInt(3) == 0;
         StringBuilder yaml = new StringBuilder("- name: " + name + "\n  steps:\n");
         for (int s = 0; s < steps; s++) {
+            String after =
+                    absence && s == steps - 1
+                            ? ", after: notFollowedBy"
+                            : s > 0 && random.nextBoolean() ? ", after: followedBy" : "";
             yaml.append("    - {name: s")
                     .append(s)
-                    .append(s > 0 && random.nextBoolean() ? ", after: followedBy" : "")
+                    .append(after)
                     .append(", where: \"")
                     .append(WHERE[random.nextInt(WHERE.length)])
                     .append("\"}\n");
         }
-        if (random.nextInt(4) > 0) {
+        if (absence || random.nextInt(4) > 0) {
             yaml.append("  within: ")
                     .append(shortestWithinSeconds + random.nextInt(15))
                     .append("s\n");
         }
-        String afterMatch = AFTER_MATCH[random.nextInt(AFTER_MATCH.length)];
+        String afterMatch = AFTER_MATCH[random.nextInt(AFTER_MATCH.length - (absence ? 1 : 0))];
         if (!afterMatch.isEmpty()) {
             yaml.append("  ").append(afterMatch).append('\n');
         }

@@ -15,8 +15,10 @@ import java.util.Optional;
  * <h2>The sequence matcher</h2>
  *
  * It runs a <em>simple sequence</em>: one event per step, each step after the first {@code
- * followedBy}, every condition on the event alone, after a match {@code noSkip}, {@code skipToNext}
- * or {@code skipPastLastEvent}, no timed-out matches emitted; {@code within} is allowed. For such a
+ * followedBy}, except that the last may be {@code notFollowedBy} (a <em>trailing absence</em>),
+ * every condition on the event alone, after a match {@code noSkip}, {@code skipToNext} or {@code
+ * skipPastLastEvent} ({@code noSkip} or {@code skipToNext} with a trailing absence), no timed-out
+ * matches emitted; {@code within} is allowed, and required with a trailing absence. For such a
  * pattern a partial match is just the events it has taken, each event starts at most one partial
  * match (relaxed contiguity does not branch: a step takes the first event its condition holds for),
  * and an older partial match is never behind a younger one (both test each event against their own
@@ -31,13 +33,26 @@ import java.util.Optional;
  * therefore treats {@code skipToNext} as {@code noSkip}; {@code SequenceEquivalenceIT} and the
  * property test {@code SequenceVersusCepPropertyTest} compare both with CEP.
  *
+ * <p><b>A trailing absence.</b> CEP compiles it into a pending state: a partial match that took the
+ * other steps takes no more events, is discarded by an event the negated condition holds for, and
+ * is a match when event time reaches its start plus {@code within} (CEP advances time before it
+ * feeds the events of that time, so an event at exactly that time comes too late to discard it).
+ * Matches thus complete in the order their partial matches started, and an older partial match has
+ * expired (or completed) by the time a younger one does, so {@code skipToNext} still discards
+ * nothing. {@code skipPastLastEvent} would discard the partial matches that started at or before
+ * the match's last event, which may be long before the match completes; the matcher does not track
+ * that, so such patterns stay on CEP.
+ *
  * <h2>Early dropping</h2>
  *
  * Events that no step's {@code where} or {@code until} holds for can be dropped before the keyBy
  * without changing any match when every step skips over such events anyway, which Flink CEP does
  * under relaxed contiguity only: every step after the first {@code followedBy} or {@code
  * followedByAny} ({@code next} fails on any event in between; negations depend on which events
- * come); no repeating step {@code consecutive} or {@code greedy}; no condition on earlier steps'
+ * come), except the trailing absence of a simple sequence (its partial matches take no event, and
+ * only one its condition holds for, a relevant event, discards them: CEP's own results after
+ * quantified steps, followedByAny or skipToFirst do change, {@code EventFilterEquivalenceIT}
+ * found); no repeating step {@code consecutive} or {@code greedy}; no condition on earlier steps'
  * events (whether it holds is not known per event); no timed-out matches emitted. After-match
  * strategies prune relative to a match's events, never to events outside it. {@code within} depends
  * on event time, which the watermarks carry. {@code EventFilterEquivalenceIT} checks it.
@@ -55,17 +70,20 @@ public final class PatternShape {
     /**
      * @param steps the pattern's steps
      * @param afterMatch its after-match strategy
+     * @param within whether it has a time limit
      * @param emitTimeouts whether it emits timed-out partial matches
      * @param compiled its compiled CEL
      */
     static PatternShape of(
             List<ResolvedStep> steps,
             AfterMatchStrategy afterMatch,
+            boolean within,
             boolean emitTimeouts,
             CompiledPattern compiled) {
+        Optional<String> whyCep = whyCep(steps, afterMatch, within, emitTimeouts, compiled);
         return new PatternShape(
-                whyCep(steps, afterMatch, emitTimeouts, compiled),
-                whyEventsMatter(steps, afterMatch, emitTimeouts, compiled));
+                whyCep,
+                whyEventsMatter(steps, afterMatch, emitTimeouts, whyCep.isEmpty(), compiled));
     }
 
     /** The engine that runs the pattern. */
@@ -91,6 +109,7 @@ public final class PatternShape {
     private static Optional<String> whyCep(
             List<ResolvedStep> steps,
             AfterMatchStrategy afterMatch,
+            boolean within,
             boolean emitTimeouts,
             CompiledPattern compiled) {
         if (emitTimeouts) {
@@ -104,6 +123,7 @@ public final class PatternShape {
         if (!matcherSkips) {
             return Optional.of("afterMatch is " + afterMatch.yamlName());
         }
+        int last = steps.size() - 1;
         for (ResolvedStep step : steps) {
             String name = "step " + step.name();
             if (step.after().isPresent()) {
@@ -111,10 +131,23 @@ public final class PatternShape {
                 boolean matcherFollows =
                         switch (after) {
                             case FOLLOWED_BY -> true;
-                            case NEXT, FOLLOWED_BY_ANY, NOT_NEXT, NOT_FOLLOWED_BY -> false;
+                            // Only as the last step, which completes at the end of within.
+                            case NOT_FOLLOWED_BY -> step.index() == last && within;
+                            case NEXT, FOLLOWED_BY_ANY, NOT_NEXT -> false;
                         };
                 if (!matcherFollows) {
-                    return Optional.of(name + " uses " + after.yamlName());
+                    return Optional.of(
+                            name
+                                    + " uses "
+                                    + after.yamlName()
+                                    + (after == Contiguity.NOT_FOLLOWED_BY
+                                            ? " before another step"
+                                            : ""));
+                }
+                if (after == Contiguity.NOT_FOLLOWED_BY
+                        && afterMatch == AfterMatchStrategy.SKIP_PAST_LAST_EVENT) {
+                    return Optional.of(
+                            "afterMatch is skipPastLastEvent and " + name + " uses notFollowedBy");
                 }
             }
             for (StepOption option : step.options()) {
@@ -145,6 +178,7 @@ public final class PatternShape {
             List<ResolvedStep> steps,
             AfterMatchStrategy afterMatch,
             boolean emitTimeouts,
+            boolean onSequenceMatcher,
             CompiledPattern compiled) {
         if (emitTimeouts) {
             return Where.pattern("emits timeouts");
@@ -159,6 +193,7 @@ public final class PatternShape {
         if (!skipsRelativeToMatch) {
             return Where.pattern("uses afterMatch " + afterMatch.yamlName());
         }
+        int last = steps.size() - 1;
         for (ResolvedStep step : steps) {
             int s = step.index();
             if (step.after().isPresent()) {
@@ -166,7 +201,9 @@ public final class PatternShape {
                 boolean skipsOthers =
                         switch (after) {
                             case FOLLOWED_BY, FOLLOWED_BY_ANY -> true;
-                            case NEXT, NOT_NEXT, NOT_FOLLOWED_BY -> false;
+                            // Proven for the trailing one of a simple sequence only.
+                            case NOT_FOLLOWED_BY -> s == last && onSequenceMatcher;
+                            case NEXT, NOT_NEXT -> false;
                         };
                 if (!skipsOthers) {
                     return Where.step(s, "uses " + after.yamlName());

@@ -69,6 +69,63 @@ class PatternShapeTest {
     }
 
     @Test
+    void aTrailingNotFollowedByWithinRunsOnTheSequenceMatcherExceptWithSkipPastLastEvent()
+            throws Exception {
+        String absence =
+                """
+                - name: p
+                  within: 5m
+                  steps:
+                    - {name: a, where: "event.type == 'a'"}
+                    - {name: b, where: "event.type == 'b'"}
+                    - {name: c, after: notFollowedBy, where: "event.type == 'c'"}
+                """;
+        assertThat(why(absence)).isEqualTo("simple");
+        assertThat(why(absence + "  afterMatch: noSkip\n")).isEqualTo("simple");
+        assertThat(why(absence + "  afterMatch: skipToNext\n")).isEqualTo("simple");
+        assertThat(why(absence + "  afterMatch: skipPastLastEvent\n"))
+                .isEqualTo("afterMatch is skipPastLastEvent and step c uses notFollowedBy");
+        assertThat(why(absence.replace("{name: b,", "{name: b, after: notFollowedBy,")))
+                .isEqualTo("step b uses notFollowedBy before another step");
+        assertThat(why(absence.replace("event.type == 'c'", "event.v == a[0].v")))
+                .isEqualTo("step c has a condition on earlier steps' events");
+    }
+
+    @Test
+    void onlyATrailingNotFollowedByLetsIrrelevantEventsBeDropped() throws Exception {
+        String absence =
+                """
+                - name: p
+                  within: 5m
+                  steps:
+                    - {name: a, where: "event.type == 'a'"}
+                    - {name: b, %s, where: "event.type == 'b'"}
+                    - {name: c, after: %s, where: "event.type == 'c'"}
+                """;
+        assertThat(dropping(absence.formatted("after: followedBy", "notFollowedBy")))
+                .isEqualTo("drop");
+        assertThat(dropping(absence.formatted("after: notFollowedBy", "followedBy")))
+                .isEqualTo("spec.patterns[0].steps[1] uses notFollowedBy");
+    }
+
+    private static String dropping(String pattern) throws Exception {
+        PipelineDefinition pipeline =
+                PipelineDefinition.parse(
+                        "metadata: {name: p}\n"
+                                + "spec:\n"
+                                + "  input: {topic: in, key: k}\n"
+                                + "  output: {topic: out}\n"
+                                + "  patterns:\n"
+                                + pattern.indent(4));
+        return ResolvedPipeline.resolve(pipeline)
+                .patterns()
+                .get(0)
+                .shape()
+                .whyEventsMatter("spec.patterns[0]")
+                .orElse("drop");
+    }
+
+    @Test
     void aFlagSetToFalseIsNotAnOption() throws Exception {
         assertThat(secondStep("oneOrMore: false, optional: false, where: \"true\""))
                 .isEqualTo("simple");
