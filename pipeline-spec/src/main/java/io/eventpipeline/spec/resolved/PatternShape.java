@@ -60,10 +60,15 @@ import java.util.Optional;
 public final class PatternShape {
 
     private final Optional<String> whyCep;
+    private final Optional<String> whyCepBeforeTrailingAbsence;
     private final Optional<Where> whyEventsMatter;
 
-    private PatternShape(Optional<String> whyCep, Optional<Where> whyEventsMatter) {
+    private PatternShape(
+            Optional<String> whyCep,
+            Optional<String> whyCepBeforeTrailingAbsence,
+            Optional<Where> whyEventsMatter) {
         this.whyCep = whyCep;
+        this.whyCepBeforeTrailingAbsence = whyCepBeforeTrailingAbsence;
         this.whyEventsMatter = whyEventsMatter;
     }
 
@@ -81,19 +86,38 @@ public final class PatternShape {
             boolean emitTimeouts,
             CompiledPattern compiled) {
         Optional<String> whyCep = whyCep(steps, afterMatch, within, emitTimeouts, compiled);
+        ResolvedStep last = steps.get(steps.size() - 1);
+        Optional<String> before =
+                whyCep.isEmpty() && last.isNegation()
+                        ? Optional.of("step " + last.name() + " uses notFollowedBy")
+                        : whyCep;
         return new PatternShape(
                 whyCep,
+                before,
                 whyEventsMatter(steps, afterMatch, emitTimeouts, whyCep.isEmpty(), compiled));
     }
 
     /** The engine that runs the pattern. */
     public Matcher matcher() {
-        return whyCep.isEmpty() ? Matcher.SEQUENCE : Matcher.CEP;
+        return matcher(MatcherRules.CURRENT);
+    }
+
+    /** The engine a job of {@code rules} runs the pattern on. */
+    public Matcher matcher(MatcherRules rules) {
+        return whyCep(rules).isEmpty() ? Matcher.SEQUENCE : Matcher.CEP;
     }
 
     /** Why the pattern needs Flink CEP, for people; empty on the sequence matcher. */
     public Optional<String> whyCep() {
         return whyCep;
+    }
+
+    /** Why a job of {@code rules} runs the pattern on Flink CEP; empty on the sequence matcher. */
+    public Optional<String> whyCep(MatcherRules rules) {
+        return switch (rules) {
+            case SIMPLE_SEQUENCES -> whyCepBeforeTrailingAbsence;
+            case TRAILING_ABSENCE -> whyCep;
+        };
     }
 
     /**
