@@ -91,7 +91,7 @@ public final class SequenceMatcher implements Serializable {
                 if (absent.holds(event)) {
                     it.remove();
                 }
-            } else if (steps[partial.size()].holds(event)) {
+            } else if (steps[partial.size()].holds(event, partial)) {
                 partial.add(event);
                 if (partial.size() == steps.length && absent == null) {
                     it.remove();

@@ -123,7 +123,8 @@ public final class PipelineTopology {
                             pattern.compiled().where(step.index()),
                             step.path() + ".where",
                             conditions.where(step.index()),
-                            conditions.layout());
+                            conditions.layout(),
+                            pattern.stepNames());
             // PatternShape lets a negation through only as the trailing notFollowedBy.
             if (step.isNegation()) {
                 absent = condition;

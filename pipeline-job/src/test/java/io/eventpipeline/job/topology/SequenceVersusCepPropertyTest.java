@@ -27,9 +27,9 @@ import org.slf4j.LoggerFactory;
  * events and watermarks, the sequence matcher's operator emits for each key exactly what Flink
  * CEP's emits, in the same order. Both are the deployed topology's own operators, run in operator
  * test harnesses over the same input: random patterns (one to four steps, overlapping conditions,
- * with and without within, some ending in a notFollowedBy, every after-match strategy the matcher
- * takes) and random streams (ties, events out of order and late, watermarks advancing at random
- * points, sometimes by a lot).
+ * with and without within, some ending in a notFollowedBy, some with conditions on earlier steps'
+ * events, every after-match strategy the matcher takes) and random streams (ties, events out of
+ * order and late, watermarks advancing at random points, sometimes by a lot).
  *
  * <p>The seed is logged; {@code -Dsequence.property.seed=N} replays a run, and {@code
  * -Dsequence.property.runs=N} runs more patterns than the default suite does.
@@ -45,6 +45,7 @@ class SequenceVersusCepPropertyTest {
         Random random = new Random(seed);
         int matches = 0;
         int absenceMatches = 0;
+        int onEarlierMatches = 0;
         for (int run = 0; run < runs; run++) {
             String pattern = RandomSequences.pattern("p", random, 2);
             PipelineDefinition definition = TestPipelines.withPatterns("property", pattern);
@@ -71,11 +72,15 @@ class SequenceVersusCepPropertyTest {
             if (pattern.contains("notFollowedBy")) {
                 absenceMatches += found;
             }
+            if (pattern.contains("[0]")) {
+                onEarlierMatches += found;
+            }
         }
         // The comparison means something only if the patterns matched plenty, trailing absences
-        // included.
+        // and conditions on earlier steps' events included.
         assertThat(matches).isGreaterThan(runs * 10);
         assertThat(absenceMatches).isGreaterThan(runs);
+        assertThat(onEarlierMatches).isGreaterThan(runs);
     }
 
     /** Per key, the match records the operator emitted, in the order it emitted them. */

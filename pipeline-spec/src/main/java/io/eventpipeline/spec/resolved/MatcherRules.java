@@ -11,13 +11,19 @@ import java.util.Optional;
  * rendered before the label existed, under {@link #SIMPLE_SEQUENCES}.
  */
 public enum MatcherRules {
-    /** Simple sequences; a trailing {@code notFollowedBy} runs on Flink CEP. */
+    /**
+     * Simple sequences; a trailing {@code notFollowedBy} or a condition on earlier steps' events
+     * runs on Flink CEP.
+     */
     SIMPLE_SEQUENCES("1"),
-    /** Simple sequences, also those ending in a {@code notFollowedBy}. */
-    TRAILING_ABSENCE("2");
+    /**
+     * Simple sequences, also those ending in a {@code notFollowedBy}, and with {@code noSkip} those
+     * whose conditions read earlier steps' events.
+     */
+    WIDENED_SEQUENCES("2");
 
     /** The rules of this version of the job. */
-    public static final MatcherRules CURRENT = TRAILING_ABSENCE;
+    public static final MatcherRules CURRENT = WIDENED_SEQUENCES;
 
     /** The FlinkDeployment label that names the rules its job runs patterns by. */
     public static final String LABEL = "eventpipeline.io/matcher-rules";

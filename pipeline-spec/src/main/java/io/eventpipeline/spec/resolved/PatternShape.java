@@ -60,15 +60,15 @@ import java.util.Optional;
 public final class PatternShape {
 
     private final Optional<String> whyCep;
-    private final Optional<String> whyCepBeforeTrailingAbsence;
+    private final Optional<String> whyCepUnderSimpleSequences;
     private final Optional<Where> whyEventsMatter;
 
     private PatternShape(
             Optional<String> whyCep,
-            Optional<String> whyCepBeforeTrailingAbsence,
+            Optional<String> whyCepUnderSimpleSequences,
             Optional<Where> whyEventsMatter) {
         this.whyCep = whyCep;
-        this.whyCepBeforeTrailingAbsence = whyCepBeforeTrailingAbsence;
+        this.whyCepUnderSimpleSequences = whyCepUnderSimpleSequences;
         this.whyEventsMatter = whyEventsMatter;
     }
 
@@ -85,15 +85,17 @@ public final class PatternShape {
             boolean within,
             boolean emitTimeouts,
             CompiledPattern compiled) {
-        Optional<String> whyCep = whyCep(steps, afterMatch, within, emitTimeouts, compiled);
-        ResolvedStep last = steps.get(steps.size() - 1);
-        Optional<String> before =
-                whyCep.isEmpty() && last.isNegation()
-                        ? Optional.of("step " + last.name() + " uses notFollowedBy")
-                        : whyCep;
+        Optional<String> whyCep =
+                whyCep(steps, afterMatch, within, emitTimeouts, compiled, MatcherRules.CURRENT);
         return new PatternShape(
                 whyCep,
-                before,
+                whyCep(
+                        steps,
+                        afterMatch,
+                        within,
+                        emitTimeouts,
+                        compiled,
+                        MatcherRules.SIMPLE_SEQUENCES),
                 whyEventsMatter(steps, afterMatch, emitTimeouts, whyCep.isEmpty(), compiled));
     }
 
@@ -115,8 +117,8 @@ public final class PatternShape {
     /** Why a job of {@code rules} runs the pattern on Flink CEP; empty on the sequence matcher. */
     public Optional<String> whyCep(MatcherRules rules) {
         return switch (rules) {
-            case SIMPLE_SEQUENCES -> whyCepBeforeTrailingAbsence;
-            case TRAILING_ABSENCE -> whyCep;
+            case SIMPLE_SEQUENCES -> whyCepUnderSimpleSequences;
+            case WIDENED_SEQUENCES -> whyCep;
         };
     }
 
@@ -135,7 +137,13 @@ public final class PatternShape {
             AfterMatchStrategy afterMatch,
             boolean within,
             boolean emitTimeouts,
-            CompiledPattern compiled) {
+            CompiledPattern compiled,
+            MatcherRules rules) {
+        boolean widened =
+                switch (rules) {
+                    case SIMPLE_SEQUENCES -> false;
+                    case WIDENED_SEQUENCES -> true;
+                };
         if (emitTimeouts) {
             return Optional.of("it emits timeouts");
         }
@@ -148,6 +156,7 @@ public final class PatternShape {
             return Optional.of("afterMatch is " + afterMatch.yamlName());
         }
         int last = steps.size() - 1;
+        boolean absence = steps.get(last).isNegation();
         for (ResolvedStep step : steps) {
             String name = "step " + step.name();
             if (step.after().isPresent()) {
@@ -156,7 +165,7 @@ public final class PatternShape {
                         switch (after) {
                             case FOLLOWED_BY -> true;
                             // Only as the last step, which completes at the end of within.
-                            case NOT_FOLLOWED_BY -> step.index() == last && within;
+                            case NOT_FOLLOWED_BY -> widened && step.index() == last && within;
                             case NEXT, FOLLOWED_BY_ANY, NOT_NEXT -> false;
                         };
                 if (!matcherFollows) {
@@ -164,7 +173,7 @@ public final class PatternShape {
                             name
                                     + " uses "
                                     + after.yamlName()
-                                    + (after == Contiguity.NOT_FOLLOWED_BY
+                                    + (widened && after == Contiguity.NOT_FOLLOWED_BY
                                             ? " before another step"
                                             : ""));
                 }
@@ -192,7 +201,18 @@ public final class PatternShape {
                 }
             }
             if (compiled.where(step.index()).usesStepEvents()) {
-                return Optional.of(name + " has a condition on earlier steps' events");
+                // Read from the partial match itself; only noSkip is proven (see above).
+                if (!widened || step.isNegation()) {
+                    return Optional.of(name + " has a condition on earlier steps' events");
+                }
+                if (afterMatch != AfterMatchStrategy.NO_SKIP || absence) {
+                    return Optional.of(
+                            name
+                                    + " has a condition on earlier steps' events, with "
+                                    + (absence
+                                            ? "a trailing notFollowedBy"
+                                            : "afterMatch " + afterMatch.yamlName()));
+                }
             }
         }
         return Optional.empty();

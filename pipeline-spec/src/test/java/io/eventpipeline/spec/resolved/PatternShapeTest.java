@@ -60,8 +60,13 @@ class PatternShapeTest {
         assertThat(secondStep("times: {min: 1, max: 1}, " + b)).isEqualTo("step b is quantified");
         assertThat(secondStep("oneOrMore: true, " + b)).isEqualTo("step b is quantified");
         assertThat(secondStep("optional: true, " + b)).isEqualTo("step b is quantified");
-        assertThat(secondStep("where: \"event.gate != a[0].gate\""))
-                .isEqualTo("step b has a condition on earlier steps' events");
+        assertThat(
+                        why(
+                                STEPS.formatted("where: \"event.gate != a[0].gate\"")
+                                        + "  afterMatch: skipToNext\n"))
+                .isEqualTo(
+                        "step b has a condition on earlier steps' events, with afterMatch"
+                                + " skipToNext");
         assertThat(why(STEPS.formatted(b) + "  within: 5m\n  emitTimeouts: true\n"))
                 .isEqualTo("it emits timeouts");
         assertThat(why(STEPS.formatted(b) + "  afterMatch: skipToFirst\n  afterMatchStep: a\n"))
@@ -123,6 +128,24 @@ class PatternShapeTest {
                 .shape()
                 .whyEventsMatter("spec.patterns[0]")
                 .orElse("drop");
+    }
+
+    @Test
+    void aConditionOnEarlierStepsEventsRunsOnTheSequenceMatcherWithNoSkipOnly() throws Exception {
+        String onEarlier = "where: \"event.gate != a[0].gate\"";
+        assertThat(secondStep(onEarlier)).isEqualTo("simple");
+        assertThat(why(STEPS.formatted(onEarlier) + "  afterMatch: skipPastLastEvent\n"))
+                .isEqualTo(
+                        "step b has a condition on earlier steps' events, with afterMatch"
+                                + " skipPastLastEvent");
+        assertThat(
+                        why(
+                                STEPS.formatted(onEarlier)
+                                        + "    - {name: c, after: notFollowedBy, where: \"true\"}\n"
+                                        + "  within: 5m\n"))
+                .isEqualTo(
+                        "step b has a condition on earlier steps' events, with a trailing"
+                                + " notFollowedBy");
     }
 
     @Test
