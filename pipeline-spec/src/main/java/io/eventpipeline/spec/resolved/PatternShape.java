@@ -18,7 +18,8 @@ import java.util.Optional;
  * followedBy}, except that the last may be {@code notFollowedBy} (a <em>trailing absence</em>),
  * every condition on the event alone, after a match {@code noSkip}, {@code skipToNext} or {@code
  * skipPastLastEvent} ({@code noSkip} or {@code skipToNext} with a trailing absence), no timed-out
- * matches emitted; {@code within} is allowed, and required with a trailing absence. For such a
+ * matches emitted; {@code within} is allowed, and required with a trailing absence. With {@code
+ * noSkip} and no negation, conditions may also read earlier steps' events (below). For such a
  * pattern a partial match is just the events it has taken, each event starts at most one partial
  * match (relaxed contiguity does not branch: a step takes the first event its condition holds for),
  * and an older partial match is never behind a younger one (both test each event against their own
@@ -42,6 +43,24 @@ import java.util.Optional;
  * nothing. {@code skipPastLastEvent} would discard the partial matches that started at or before
  * the match's last event, which may be long before the match completes; the matcher does not track
  * that, so such patterns stay on CEP.
+ *
+ * <p><b>Conditions on earlier steps' events.</b> A partial match is the events its steps took, so
+ * the matcher evaluates such a condition once per partial match and event with those events bound
+ * by step name, as CEP does from its shared buffer. What still holds: each event starts at most one
+ * partial match (the first step has no earlier steps), and a partial match takes the first event
+ * its own next condition holds for, so it is still just its events. What no longer holds: an older
+ * partial match is never behind a younger one, since their conditions now differ. So a younger
+ * match can complete while an older partial match is still open. {@code noSkip} emits each match
+ * when it completes, oldest first among those one event completes, in CEP as here, and prunes
+ * nothing, so the order of partial matches does not matter to it. Expiry still removes a prefix, as
+ * partial matches are kept in start order whatever their progress. {@code skipToNext} and {@code
+ * skipPastLastEvent} do depend on that order: CEP holds a completed match back while an older
+ * partial match is open, then prunes by its events. The argument that {@code skipToNext} is {@code
+ * noSkip} fails, and so does "every partial match started no later than the last event" for {@code
+ * skipPastLastEvent}, so both stay on CEP, and so does a trailing absence (not proven with such
+ * conditions). Events are not dropped early before such a pattern: whether its condition holds is
+ * not known per event (that an event-only conjunct of it is false would prove it, which the
+ * condition analysis does not yet tell).
  *
  * <h2>Early dropping</h2>
  *
