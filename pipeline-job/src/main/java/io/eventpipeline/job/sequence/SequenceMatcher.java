@@ -28,6 +28,10 @@ import java.util.List;
  * partial matches that started at or before a match's first event, and there are none (the argument
  * is in {@code PatternShape}).
  *
+ * <p>A condition may read the events earlier steps took ({@link EventTest#holds(PipelineEvent,
+ * List)} gets the partial match); then an older partial match may be behind a younger one, which
+ * {@code noSkip}, the only strategy {@code PatternShape} allows with it, does not depend on.
+ *
  * <p><b>A trailing absence</b> ({@code notFollowedBy} as the last step, {@code within} required) is
  * what Flink CEP's pending state does: a partial match that took every other step waits; any later
  * event the absent step's condition holds for ends it; when event time reaches its start plus

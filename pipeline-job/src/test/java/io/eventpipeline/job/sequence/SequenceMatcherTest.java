@@ -142,6 +142,29 @@ class SequenceMatcherTest {
         assertThat(partials).isEmpty();
     }
 
+    @Test
+    void aConditionOnAnEarlierStepsEventIsAskedWithEachPartialMatchsOwnEvents() {
+        EventTest largerThanA =
+                new EventTest() {
+                    @Override
+                    public boolean holds(PipelineEvent event) {
+                        throw new AssertionError("needs the partial match");
+                    }
+
+                    @Override
+                    public boolean holds(PipelineEvent event, List<PipelineEvent> taken) {
+                        return event.timestamp() - taken.get(0).timestamp() > 2;
+                    }
+                };
+        SequenceMatcher matcher = new SequenceMatcher(List.of(A, largerThanA), 0, false);
+
+        feed(matcher, "a", 1);
+        feed(matcher, "a", 3);
+        // Each partial match asks about its own a: 4 is more than 2 after the first a only.
+        assertThat(feed(matcher, "b", 4)).containsExactly("a@1 b@4");
+        assertThat(feed(matcher, "c", 6)).containsExactly("a@3 c@6");
+    }
+
     private static List<String> describeAll(List<List<PipelineEvent>> matches) {
         return matches.stream().map(SequenceMatcherTest::describe).toList();
     }
