@@ -6,6 +6,7 @@ import io.eventpipeline.spec.model.EventPipelineSpec;
 import io.eventpipeline.spec.model.FlinkComponentSpec;
 import io.eventpipeline.spec.model.FlinkSpec;
 import io.eventpipeline.spec.model.ResourcesSpec;
+import io.eventpipeline.spec.resolved.MatcherRules;
 import io.eventpipeline.spec.resolved.ResolvedAutoscaler;
 import io.eventpipeline.spec.resolved.ResolvedPipeline;
 import io.fabric8.kubernetes.api.model.EnvFromSource;
@@ -16,7 +17,9 @@ import io.fabric8.kubernetes.api.model.OwnerReference;
 import io.fabric8.kubernetes.api.model.PodTemplateSpec;
 import io.fabric8.kubernetes.api.model.PodTemplateSpecBuilder;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.apache.flink.kubernetes.operator.api.FlinkDeployment;
 import org.apache.flink.kubernetes.operator.api.spec.FlinkDeploymentSpec;
 import org.apache.flink.kubernetes.operator.api.spec.FlinkVersion;
@@ -146,11 +149,14 @@ public final class FlinkDeploymentRenderer {
     }
 
     private ObjectMeta metadata(ResolvedPipeline pipeline, OwnerReference owner) {
+        Map<String, String> labels = new TreeMap<>(PipelineLabels.of(pipeline.name()));
+        // Which engine the job runs each pattern on, for upgrade reviews (UpgradeReview).
+        labels.put(MatcherRules.LABEL, MatcherRules.CURRENT.label());
         ObjectMetaBuilder meta =
                 new ObjectMetaBuilder()
                         .withName(pipeline.name())
                         .withNamespace(pipeline.namespace())
-                        .withLabels(PipelineLabels.of(pipeline.name()));
+                        .withLabels(labels);
         if (owner != null) {
             meta.withOwnerReferences(owner);
         }

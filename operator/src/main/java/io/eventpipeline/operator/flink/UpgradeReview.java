@@ -3,6 +3,7 @@ package io.eventpipeline.operator.flink;
 import io.eventpipeline.operator.api.PatternUpgrade;
 import io.eventpipeline.operator.api.UpgradeSummary;
 import io.eventpipeline.spec.PipelineJobArgs;
+import io.eventpipeline.spec.resolved.MatcherRules;
 import io.eventpipeline.spec.state.JobState;
 import io.eventpipeline.spec.state.PatternVerdict;
 import io.eventpipeline.spec.state.UpgradePlan;
@@ -23,8 +24,9 @@ import org.apache.flink.kubernetes.operator.api.spec.UpgradeMode;
 
 /**
  * What replacing a running job's FlinkDeployment with another does to the job's state. Read off the
- * two objects alone: the pipeline each job runs (its arguments) and the upgrade modes, so it holds
- * for whatever rendered the running one, an earlier operator version included.
+ * two objects alone: the pipeline each job runs (its arguments), the matcher rules its job chooses
+ * engines by (its {@link MatcherRules#LABEL} label) and the upgrade modes, so it holds for whatever
+ * rendered the running one, an earlier operator version included.
  */
 public final class UpgradeReview {
     private UpgradeReview() {}
@@ -48,10 +50,25 @@ public final class UpgradeReview {
         JobState old =
                 PipelineJobArgs.isEarlierFormat(before)
                         ? JobState.ofEarlierJob(PipelineJobArgs.decode(before))
-                        : JobState.of(PipelineJobArgs.decode(before));
+                        : JobState.of(PipelineJobArgs.decode(before), matcherRules(running));
         boolean stateless = stateless(running) || stateless(next);
         return Optional.of(
-                UpgradePlan.of(old, JobState.of(PipelineJobArgs.decode(after)), stateless));
+                UpgradePlan.of(
+                        old,
+                        JobState.of(PipelineJobArgs.decode(after), matcherRules(next)),
+                        stateless));
+    }
+
+    /**
+     * The rules by which the deployment's job chooses each pattern's engine, from its label: a
+     * deployment without one was rendered before trailing absences ran on the sequence matcher; one
+     * a later operator labelled with rules unknown here is read with this version's.
+     */
+    static MatcherRules matcherRules(FlinkDeployment deployment) {
+        Map<String, String> labels =
+                deployment.getMetadata() == null ? null : deployment.getMetadata().getLabels();
+        String label = labels == null ? null : labels.get(MatcherRules.LABEL);
+        return MatcherRules.ofLabel(label).orElse(MatcherRules.CURRENT);
     }
 
     /**

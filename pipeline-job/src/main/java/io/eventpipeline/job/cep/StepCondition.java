@@ -3,6 +3,7 @@ package io.eventpipeline.job.cep;
 import io.eventpipeline.job.event.PipelineEvent;
 import io.eventpipeline.spec.cel.CompiledCondition;
 import io.eventpipeline.spec.cel.ExpressionEvaluationException;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.apache.flink.cep.pattern.conditions.IterativeCondition;
@@ -32,6 +33,7 @@ public final class StepCondition extends IterativeCondition<PipelineEvent> imple
     private final String fieldPath;
     private final int slot;
     private final int layout;
+    private final List<String> stepNames;
     private transient Set<String> steps;
     private transient long errors;
 
@@ -41,10 +43,25 @@ public final class StepCondition extends IterativeCondition<PipelineEvent> imple
      * @param layout the layout {@code slot} is numbered in
      */
     public StepCondition(CompiledCondition condition, String fieldPath, int slot, int layout) {
+        this(condition, fieldPath, slot, layout, List.of());
+    }
+
+    /**
+     * As above, for the sequence matcher, which hands a partial match's events by step index.
+     *
+     * @param stepNames the pattern's step names, in order
+     */
+    public StepCondition(
+            CompiledCondition condition,
+            String fieldPath,
+            int slot,
+            int layout,
+            List<String> stepNames) {
         this.condition = condition;
         this.fieldPath = fieldPath;
         this.slot = slot;
         this.layout = layout;
+        this.stepNames = List.copyOf(stepNames);
     }
 
     /**
@@ -64,18 +81,39 @@ public final class StepCondition extends IterativeCondition<PipelineEvent> imple
         return condition.usesStepEvents();
     }
 
+    /**
+     * For the sequence matcher: earlier steps' events are read from the partial match itself, their
+     * bodies parsed once per event (a body reads each field once) however many partial matches and
+     * conditions read them.
+     */
+    @Override
+    public boolean holds(PipelineEvent event, List<PipelineEvent> taken) {
+        if (!usesStepEvents()) {
+            return filter(event, null);
+        }
+        return evaluate(event, new TakenEvents(scope(), stepNames, taken));
+    }
+
     @Override
     public boolean filter(PipelineEvent event, Context<PipelineEvent> context) {
         if (slot >= 0 && event.hasConditionResult(layout, slot)) {
             return event.conditionHolds(slot);
         }
+        Set<String> scope = scope();
+        return evaluate(event, scope.isEmpty() ? Map.of() : new StepEventsView(context, scope));
+    }
+
+    private Set<String> scope() {
         if (steps == null) {
             steps = Set.copyOf(condition.scope().steps());
         }
-        Map<String, ?> earlier = steps.isEmpty() ? Map.of() : new StepEventsView(context, steps);
+        return steps;
+    }
+
+    private boolean evaluate(PipelineEvent event, Map<String, ?> earlier) {
         try {
             @SuppressWarnings("unchecked")
-            Map<String, java.util.List<?>> stepEvents = (Map<String, java.util.List<?>>) earlier;
+            Map<String, List<?>> stepEvents = (Map<String, List<?>>) earlier;
             return condition.test(event.bodyFieldByField(), stepEvents);
         } catch (ExpressionEvaluationException e) {
             // Logged with back-off (1st, 2nd, 4th, ...) so a bad condition cannot flood the log.

@@ -21,7 +21,8 @@ import org.apache.flink.util.Collector;
  * and shared buffer. Like CEP, it holds each event until the watermark passes its time, then feeds
  * the key's events in time order (ties in arrival order); an event no later than the watermark on
  * arrival is late and dropped. A timer at the oldest partial match's expiry drops partial matches
- * that can no longer complete.
+ * that can no longer complete, and emits those that waited out a trailing absence: as in CEP, such
+ * a match comes out when the watermark passes its start plus {@code within}.
  *
  * <p>State per key: {@link SequenceState}.
  */
@@ -94,13 +95,10 @@ public final class SequenceMatchFunction
         long expiryBefore = matcher.nextExpiry(current.partials);
         List<PipelineEvent> due = current.takeUntil(time);
         for (PipelineEvent event : due) {
-            for (List<PipelineEvent> match : matcher.advance(current.partials, event, time)) {
-                matches.inc();
-                out.collect(records.build(byStep(match), false));
-            }
+            emit(matcher.advance(current.partials, event, time), out);
         }
         if (due.isEmpty()) {
-            matcher.expire(current.partials, time);
+            emit(matcher.expire(current.partials, time), out);
         }
         if (current.isEmpty()) {
             state.clear();
@@ -112,6 +110,13 @@ public final class SequenceMatchFunction
         long expiry = matcher.nextExpiry(current.partials);
         if (expiry != expiryBefore && expiry > time && expiry != Long.MAX_VALUE) {
             ctx.timerService().registerEventTimeTimer(expiry);
+        }
+    }
+
+    private void emit(List<List<PipelineEvent>> completed, Collector<MatchOutput> out) {
+        for (List<PipelineEvent> match : completed) {
+            matches.inc();
+            out.collect(records.build(byStep(match), false));
         }
     }
 

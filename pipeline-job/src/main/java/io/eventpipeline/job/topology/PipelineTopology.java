@@ -116,17 +116,26 @@ public final class PipelineTopology {
             PatternConditions conditions,
             String uid) {
         List<StepCondition> steps = new ArrayList<>();
+        StepCondition absent = null;
         for (ResolvedStep step : pattern.steps()) {
-            steps.add(
+            StepCondition condition =
                     new StepCondition(
                             pattern.compiled().where(step.index()),
                             step.path() + ".where",
                             conditions.where(step.index()),
-                            conditions.layout()));
+                            conditions.layout(),
+                            pattern.stepNames());
+            // PatternShape lets a negation through only as the trailing notFollowedBy.
+            if (step.isNegation()) {
+                absent = condition;
+            } else {
+                steps.add(condition);
+            }
         }
         SequenceMatcher matcher =
                 new SequenceMatcher(
                         steps,
+                        absent,
                         pattern.within().map(Duration::toMillis).orElse(0L),
                         pattern.afterMatch() == AfterMatchStrategy.SKIP_PAST_LAST_EVENT);
         return keyed.process(

@@ -17,6 +17,15 @@ public final class RandomSequences {
         "event.v >= 3",
         "event.type != 'x'"
     };
+
+    /** Conditions on an earlier step's event: %d is that step's index. */
+    private static final String[] ON_EARLIER = {
+        "event.v > s%d[0].v",
+        "event.type == 'b' && event.v <= s%d[0].v",
+        "event.type != s%d[0].type",
+        "event.v == s%d[0].v || event.type == 'c'"
+    };
+
     private static final String[] AFTER_MATCH = {
         "", "afterMatch: noSkip", "afterMatch: skipToNext", "afterMatch: skipPastLastEvent"
     };
@@ -24,26 +33,44 @@ public final class RandomSequences {
     private RandomSequences() {}
 
     /**
-     * One to four steps, each {@code next} or {@code followedBy}; three times in four a {@code
-     * within} of {@code shortestWithinSeconds} to 14 s more; any after-match strategy.
+     * One to four steps, each {@code followedBy} (written or by default); one time in three the
+     * last of them a trailing {@code notFollowedBy}; a {@code within} of {@code
+     * shortestWithinSeconds} to 14 s more, always with a trailing {@code notFollowedBy}, three
+     * times in four otherwise; any after-match strategy, but {@code skipPastLastEvent} not with a
+     * trailing {@code notFollowedBy}. With {@code noSkip} and no negation, half the time the steps
+     * after the first have, each one time in two, a condition on an earlier step's event.
      */
     public static String pattern(String name, Random random, int shortestWithinSeconds) {
         int steps = 1 + random.nextInt(4);
+        boolean absence = steps > 1 && random.nextInt(3) == 0;
+        String afterMatch = AFTER_MATCH[random.nextInt(AFTER_MATCH.length - (absence ? 1 : 0))];
+        boolean onEarlier =
+                !absence
+                        && (afterMatch.isEmpty() || afterMatch.endsWith("noSkip"))
+                        && random.nextBoolean();
         StringBuilder yaml = new StringBuilder("- name: " + name + "\n  steps:\n");
         for (int s = 0; s < steps; s++) {
+            String after =
+                    absence && s == steps - 1
+                            ? ", after: notFollowedBy"
+                            : s > 0 && random.nextBoolean() ? ", after: followedBy" : "";
+            String where =
+                    onEarlier && s > 0 && random.nextBoolean()
+                            ? ON_EARLIER[random.nextInt(ON_EARLIER.length)].formatted(
+                                    random.nextInt(s))
+                            : WHERE[random.nextInt(WHERE.length)];
             yaml.append("    - {name: s")
                     .append(s)
-                    .append(s > 0 && random.nextBoolean() ? ", after: followedBy" : "")
+                    .append(after)
                     .append(", where: \"")
-                    .append(WHERE[random.nextInt(WHERE.length)])
+                    .append(where)
                     .append("\"}\n");
         }
-        if (random.nextInt(4) > 0) {
+        if (absence || random.nextInt(4) > 0) {
             yaml.append("  within: ")
                     .append(shortestWithinSeconds + random.nextInt(15))
                     .append("s\n");
         }
-        String afterMatch = AFTER_MATCH[random.nextInt(AFTER_MATCH.length)];
         if (!afterMatch.isEmpty()) {
             yaml.append("  ").append(afterMatch).append('\n');
         }

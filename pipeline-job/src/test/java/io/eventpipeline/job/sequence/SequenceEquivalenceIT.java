@@ -19,9 +19,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The sequence matcher finds exactly the matches Flink CEP finds: random simple sequences (one to
- * four steps, overlapping conditions, with and without within, each after-match strategy the
- * matcher takes) run over random streams with ties, out-of-order and late events, once on the
- * sequence matcher and once on Flink CEP. The match records and dead letters must be identical.
+ * four steps, overlapping conditions, with and without within, some ending in a notFollowedBy, each
+ * after-match strategy the matcher takes) run over random streams with ties, out-of-order and late
+ * events, once on the sequence matcher and once on Flink CEP. The match records and dead letters
+ * must be identical.
  *
  * <p>End to end through the test command's path (router, dead letters, sorted output); {@code
  * SequenceVersusCepPropertyTest} compares the two operators' output per key in emission order, over

@@ -26,7 +26,9 @@ import org.junit.jupiter.api.Test;
 /**
  * Pins, for a broad set of patterns, which engine runs each one and whether events no step matches
  * may be dropped before it, with the reasons people are shown. A pattern's state uid depends on its
- * engine, so an upgrade of the operator must not move any existing pattern to the other engine.
+ * engine, so a job version may move an existing pattern to the other engine only under new {@link
+ * io.eventpipeline.spec.resolved.MatcherRules}, by which the upgrade review tells that the pattern
+ * starts fresh.
  *
  * <p>The pin holds the patterns themselves (their matching definitions, spec defaults applied), so
  * it stays what it is when tests and examples change. {@code -Dgolden.update=true} rebuilds it from

@@ -27,8 +27,9 @@ import org.slf4j.LoggerFactory;
  * events and watermarks, the sequence matcher's operator emits for each key exactly what Flink
  * CEP's emits, in the same order. Both are the deployed topology's own operators, run in operator
  * test harnesses over the same input: random patterns (one to four steps, overlapping conditions,
- * with and without within, every after-match strategy the matcher takes) and random streams (ties,
- * events out of order and late, watermarks advancing at random points, sometimes by a lot).
+ * with and without within, some ending in a notFollowedBy, some with conditions on earlier steps'
+ * events, every after-match strategy the matcher takes) and random streams (ties, events out of
+ * order and late, watermarks advancing at random points, sometimes by a lot).
  *
  * <p>The seed is logged; {@code -Dsequence.property.seed=N} replays a run, and {@code
  * -Dsequence.property.runs=N} runs more patterns than the default suite does.
@@ -43,6 +44,8 @@ class SequenceVersusCepPropertyTest {
         LOG.info("Seed {} ({} runs): replay with -Dsequence.property.seed={}", seed, runs, seed);
         Random random = new Random(seed);
         int matches = 0;
+        int absenceMatches = 0;
+        int onEarlierMatches = 0;
         for (int run = 0; run < runs; run++) {
             String pattern = RandomSequences.pattern("p", random, 2);
             PipelineDefinition definition = TestPipelines.withPatterns("property", pattern);
@@ -64,10 +67,25 @@ class SequenceVersusCepPropertyTest {
                             "seed %d, run %d, pattern:%n%s%ninput (events and watermarks):%n%s",
                             seed, run, pattern, stream)
                     .isEqualTo(cep);
-            matches += cep.values().stream().mapToInt(List::size).sum();
+            int found = cep.values().stream().mapToInt(List::size).sum();
+            matches += found;
+            if (pattern.contains("notFollowedBy")) {
+                absenceMatches += found;
+            }
+            if (pattern.contains("[0]")) {
+                onEarlierMatches += found;
+            }
         }
-        // The comparison means something only if the patterns matched plenty.
+        LOG.info(
+                "{} matches, {} of trailing absences, {} with conditions on earlier events",
+                matches,
+                absenceMatches,
+                onEarlierMatches);
+        // The comparison means something only if the patterns matched plenty, trailing absences
+        // and conditions on earlier steps' events included.
         assertThat(matches).isGreaterThan(runs * 10);
+        assertThat(absenceMatches).isGreaterThan(runs / 8);
+        assertThat(onEarlierMatches).isGreaterThan(runs / 8);
     }
 
     /** Per key, the match records the operator emitted, in the order it emitted them. */

@@ -15,8 +15,11 @@ import java.util.Optional;
  * <h2>The sequence matcher</h2>
  *
  * It runs a <em>simple sequence</em>: one event per step, each step after the first {@code
- * followedBy}, every condition on the event alone, after a match {@code noSkip}, {@code skipToNext}
- * or {@code skipPastLastEvent}, no timed-out matches emitted; {@code within} is allowed. For such a
+ * followedBy}, except that the last may be {@code notFollowedBy} (a <em>trailing absence</em>),
+ * every condition on the event alone, after a match {@code noSkip}, {@code skipToNext} or {@code
+ * skipPastLastEvent} ({@code noSkip} or {@code skipToNext} with a trailing absence), no timed-out
+ * matches emitted; {@code within} is allowed, and required with a trailing absence. With {@code
+ * noSkip} and no negation, conditions may also read earlier steps' events (below). For such a
  * pattern a partial match is just the events it has taken, each event starts at most one partial
  * match (relaxed contiguity does not branch: a step takes the first event its condition holds for),
  * and an older partial match is never behind a younger one (both test each event against their own
@@ -31,13 +34,44 @@ import java.util.Optional;
  * therefore treats {@code skipToNext} as {@code noSkip}; {@code SequenceEquivalenceIT} and the
  * property test {@code SequenceVersusCepPropertyTest} compare both with CEP.
  *
+ * <p><b>A trailing absence.</b> CEP compiles it into a pending state: a partial match that took the
+ * other steps takes no more events, is discarded by an event the negated condition holds for, and
+ * is a match when event time reaches its start plus {@code within} (CEP advances time before it
+ * feeds the events of that time, so an event at exactly that time comes too late to discard it).
+ * Matches thus complete in the order their partial matches started, and an older partial match has
+ * expired (or completed) by the time a younger one does, so {@code skipToNext} still discards
+ * nothing. {@code skipPastLastEvent} would discard the partial matches that started at or before
+ * the match's last event, which may be long before the match completes; the matcher does not track
+ * that, so such patterns stay on CEP.
+ *
+ * <p><b>Conditions on earlier steps' events.</b> A partial match is the events its steps took, so
+ * the matcher evaluates such a condition once per partial match and event with those events bound
+ * by step name, as CEP does from its shared buffer. What still holds: each event starts at most one
+ * partial match (the first step has no earlier steps), and a partial match takes the first event
+ * its own next condition holds for, so it is still just its events. What no longer holds: an older
+ * partial match is never behind a younger one, since their conditions now differ. So a younger
+ * match can complete while an older partial match is still open. {@code noSkip} emits each match
+ * when it completes, oldest first among those one event completes, in CEP as here, and prunes
+ * nothing, so the order of partial matches does not matter to it. Expiry still removes a prefix, as
+ * partial matches are kept in start order whatever their progress. {@code skipToNext} and {@code
+ * skipPastLastEvent} do depend on that order: CEP holds a completed match back while an older
+ * partial match is open, then prunes by its events. The argument that {@code skipToNext} is {@code
+ * noSkip} fails, and so does "every partial match started no later than the last event" for {@code
+ * skipPastLastEvent}, so both stay on CEP, and so does a trailing absence (not proven with such
+ * conditions). Events are not dropped early before such a pattern: whether its condition holds is
+ * not known per event (that an event-only conjunct of it is false would prove it, which the
+ * condition analysis does not yet tell).
+ *
  * <h2>Early dropping</h2>
  *
  * Events that no step's {@code where} or {@code until} holds for can be dropped before the keyBy
  * without changing any match when every step skips over such events anyway, which Flink CEP does
  * under relaxed contiguity only: every step after the first {@code followedBy} or {@code
  * followedByAny} ({@code next} fails on any event in between; negations depend on which events
- * come); no repeating step {@code consecutive} or {@code greedy}; no condition on earlier steps'
+ * come), except the trailing absence of a simple sequence (its partial matches take no event, and
+ * only one its condition holds for, a relevant event, discards them: CEP's own results after
+ * quantified steps, followedByAny or skipToFirst do change, {@code EventFilterEquivalenceIT}
+ * found); no repeating step {@code consecutive} or {@code greedy}; no condition on earlier steps'
  * events (whether it holds is not known per event); no timed-out matches emitted. After-match
  * strategies prune relative to a match's events, never to events outside it. {@code within} depends
  * on event time, which the watermarks carry. {@code EventFilterEquivalenceIT} checks it.
@@ -45,37 +79,66 @@ import java.util.Optional;
 public final class PatternShape {
 
     private final Optional<String> whyCep;
+    private final Optional<String> whyCepUnderSimpleSequences;
     private final Optional<Where> whyEventsMatter;
 
-    private PatternShape(Optional<String> whyCep, Optional<Where> whyEventsMatter) {
+    private PatternShape(
+            Optional<String> whyCep,
+            Optional<String> whyCepUnderSimpleSequences,
+            Optional<Where> whyEventsMatter) {
         this.whyCep = whyCep;
+        this.whyCepUnderSimpleSequences = whyCepUnderSimpleSequences;
         this.whyEventsMatter = whyEventsMatter;
     }
 
     /**
      * @param steps the pattern's steps
      * @param afterMatch its after-match strategy
+     * @param within whether it has a time limit
      * @param emitTimeouts whether it emits timed-out partial matches
      * @param compiled its compiled CEL
      */
     static PatternShape of(
             List<ResolvedStep> steps,
             AfterMatchStrategy afterMatch,
+            boolean within,
             boolean emitTimeouts,
             CompiledPattern compiled) {
+        Optional<String> whyCep =
+                whyCep(steps, afterMatch, within, emitTimeouts, compiled, MatcherRules.CURRENT);
         return new PatternShape(
-                whyCep(steps, afterMatch, emitTimeouts, compiled),
-                whyEventsMatter(steps, afterMatch, emitTimeouts, compiled));
+                whyCep,
+                whyCep(
+                        steps,
+                        afterMatch,
+                        within,
+                        emitTimeouts,
+                        compiled,
+                        MatcherRules.SIMPLE_SEQUENCES),
+                whyEventsMatter(steps, afterMatch, emitTimeouts, whyCep.isEmpty(), compiled));
     }
 
     /** The engine that runs the pattern. */
     public Matcher matcher() {
-        return whyCep.isEmpty() ? Matcher.SEQUENCE : Matcher.CEP;
+        return matcher(MatcherRules.CURRENT);
+    }
+
+    /** The engine a job of {@code rules} runs the pattern on. */
+    public Matcher matcher(MatcherRules rules) {
+        return whyCep(rules).isEmpty() ? Matcher.SEQUENCE : Matcher.CEP;
     }
 
     /** Why the pattern needs Flink CEP, for people; empty on the sequence matcher. */
     public Optional<String> whyCep() {
         return whyCep;
+    }
+
+    /** Why a job of {@code rules} runs the pattern on Flink CEP; empty on the sequence matcher. */
+    public Optional<String> whyCep(MatcherRules rules) {
+        return switch (rules) {
+            case SIMPLE_SEQUENCES -> whyCepUnderSimpleSequences;
+            case WIDENED_SEQUENCES -> whyCep;
+        };
     }
 
     /**
@@ -91,8 +154,15 @@ public final class PatternShape {
     private static Optional<String> whyCep(
             List<ResolvedStep> steps,
             AfterMatchStrategy afterMatch,
+            boolean within,
             boolean emitTimeouts,
-            CompiledPattern compiled) {
+            CompiledPattern compiled,
+            MatcherRules rules) {
+        boolean widened =
+                switch (rules) {
+                    case SIMPLE_SEQUENCES -> false;
+                    case WIDENED_SEQUENCES -> true;
+                };
         if (emitTimeouts) {
             return Optional.of("it emits timeouts");
         }
@@ -104,6 +174,8 @@ public final class PatternShape {
         if (!matcherSkips) {
             return Optional.of("afterMatch is " + afterMatch.yamlName());
         }
+        int last = steps.size() - 1;
+        boolean absence = steps.get(last).isNegation();
         for (ResolvedStep step : steps) {
             String name = "step " + step.name();
             if (step.after().isPresent()) {
@@ -111,10 +183,23 @@ public final class PatternShape {
                 boolean matcherFollows =
                         switch (after) {
                             case FOLLOWED_BY -> true;
-                            case NEXT, FOLLOWED_BY_ANY, NOT_NEXT, NOT_FOLLOWED_BY -> false;
+                            // Only as the last step, which completes at the end of within.
+                            case NOT_FOLLOWED_BY -> widened && step.index() == last && within;
+                            case NEXT, FOLLOWED_BY_ANY, NOT_NEXT -> false;
                         };
                 if (!matcherFollows) {
-                    return Optional.of(name + " uses " + after.yamlName());
+                    return Optional.of(
+                            name
+                                    + " uses "
+                                    + after.yamlName()
+                                    + (widened && after == Contiguity.NOT_FOLLOWED_BY
+                                            ? " before another step"
+                                            : ""));
+                }
+                if (after == Contiguity.NOT_FOLLOWED_BY
+                        && afterMatch == AfterMatchStrategy.SKIP_PAST_LAST_EVENT) {
+                    return Optional.of(
+                            "afterMatch is skipPastLastEvent and " + name + " uses notFollowedBy");
                 }
             }
             for (StepOption option : step.options()) {
@@ -135,7 +220,18 @@ public final class PatternShape {
                 }
             }
             if (compiled.where(step.index()).usesStepEvents()) {
-                return Optional.of(name + " has a condition on earlier steps' events");
+                // Read from the partial match itself; only noSkip is proven (see above).
+                if (!widened || step.isNegation()) {
+                    return Optional.of(name + " has a condition on earlier steps' events");
+                }
+                if (afterMatch != AfterMatchStrategy.NO_SKIP || absence) {
+                    return Optional.of(
+                            name
+                                    + " has a condition on earlier steps' events, with "
+                                    + (absence
+                                            ? "a trailing notFollowedBy"
+                                            : "afterMatch " + afterMatch.yamlName()));
+                }
             }
         }
         return Optional.empty();
@@ -145,6 +241,7 @@ public final class PatternShape {
             List<ResolvedStep> steps,
             AfterMatchStrategy afterMatch,
             boolean emitTimeouts,
+            boolean onSequenceMatcher,
             CompiledPattern compiled) {
         if (emitTimeouts) {
             return Where.pattern("emits timeouts");
@@ -159,6 +256,7 @@ public final class PatternShape {
         if (!skipsRelativeToMatch) {
             return Where.pattern("uses afterMatch " + afterMatch.yamlName());
         }
+        int last = steps.size() - 1;
         for (ResolvedStep step : steps) {
             int s = step.index();
             if (step.after().isPresent()) {
@@ -166,7 +264,9 @@ public final class PatternShape {
                 boolean skipsOthers =
                         switch (after) {
                             case FOLLOWED_BY, FOLLOWED_BY_ANY -> true;
-                            case NEXT, NOT_NEXT, NOT_FOLLOWED_BY -> false;
+                            // Proven for the trailing one of a simple sequence only.
+                            case NOT_FOLLOWED_BY -> s == last && onSequenceMatcher;
+                            case NEXT, NOT_NEXT -> false;
                         };
                 if (!skipsOthers) {
                     return Where.step(s, "uses " + after.yamlName());

@@ -86,7 +86,8 @@ final class PipelineResolution {
                 java.util.Collections.unmodifiableMap(emit),
                 emitTimeouts,
                 compiled,
-                PatternShape.of(steps, afterMatch, emitTimeouts, compiled),
+                PatternShape.of(
+                        steps, afterMatch, pattern.getWithin() != null, emitTimeouts, compiled),
                 pattern);
     }
 }

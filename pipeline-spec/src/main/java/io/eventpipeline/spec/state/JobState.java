@@ -1,6 +1,7 @@
 package io.eventpipeline.spec.state;
 
 import io.eventpipeline.spec.PipelineDefinition;
+import io.eventpipeline.spec.resolved.MatcherRules;
 import io.eventpipeline.spec.resolved.ResolvedPattern;
 import io.eventpipeline.spec.resolved.ResolvedPipeline;
 import io.eventpipeline.spec.validation.InvalidPipelineException;
@@ -19,9 +20,14 @@ public record JobState(ResolvedPipeline pipeline, List<PatternState> patterns) {
 
     /** The state the job of {@code pipeline} keeps. */
     public static JobState of(ResolvedPipeline pipeline) {
+        return of(pipeline, MatcherRules.CURRENT);
+    }
+
+    /** The state a job of {@code rules} running {@code pipeline} keeps. */
+    public static JobState of(ResolvedPipeline pipeline, MatcherRules rules) {
         List<PatternState> patterns = new ArrayList<>();
         for (ResolvedPattern pattern : pipeline.patterns()) {
-            patterns.add(PatternState.of(pattern, pipeline.input().keyPath()));
+            patterns.add(PatternState.of(pattern, pipeline.input().keyPath(), rules));
         }
         return new JobState(pipeline, List.copyOf(patterns));
     }
@@ -32,12 +38,23 @@ public record JobState(ResolvedPipeline pipeline, List<PatternState> patterns) {
      * @throws InvalidPipelineException when a pattern's CEL does not compile
      */
     public static JobState of(PipelineDefinition definition) throws InvalidPipelineException {
-        return of(ResolvedPipeline.ofUnvalidated(definition));
+        return of(definition, MatcherRules.CURRENT);
+    }
+
+    /**
+     * The state of a job of {@code rules} started from {@code definition}.
+     *
+     * @throws InvalidPipelineException when a pattern's CEL does not compile
+     */
+    public static JobState of(PipelineDefinition definition, MatcherRules rules)
+            throws InvalidPipelineException {
+        return of(ResolvedPipeline.ofUnvalidated(definition), rules);
     }
 
     /**
      * The state of a job an earlier operator rendered (arguments {@code --pipeline-base64}), whose
-     * pattern uids hashed the whole pattern ({@link PatternState#legacyUid}).
+     * pattern uids hashed the whole pattern ({@link PatternState#legacyUid}) and whose matcher
+     * rules were {@link MatcherRules#SIMPLE_SEQUENCES}.
      */
     public static JobState ofEarlierJob(PipelineDefinition definition)
             throws InvalidPipelineException {
@@ -45,7 +62,7 @@ public record JobState(ResolvedPipeline pipeline, List<PatternState> patterns) {
         String key = pipeline.input().keyPath();
         List<PatternState> patterns = new ArrayList<>();
         for (ResolvedPattern pattern : pipeline.patterns()) {
-            PatternState state = PatternState.of(pattern, key);
+            PatternState state = PatternState.of(pattern, key, MatcherRules.SIMPLE_SEQUENCES);
             patterns.add(
                     new PatternState(
                             state.pattern(),

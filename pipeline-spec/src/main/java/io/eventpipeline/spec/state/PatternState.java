@@ -3,6 +3,7 @@ package io.eventpipeline.spec.state;
 import io.eventpipeline.spec.PipelineJson;
 import io.eventpipeline.spec.model.PatternSpec;
 import io.eventpipeline.spec.resolved.Matcher;
+import io.eventpipeline.spec.resolved.MatcherRules;
 import io.eventpipeline.spec.resolved.ResolvedPattern;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -19,7 +20,9 @@ import java.util.Optional;
  * <p>The uid is {@code <matcher>-<name>-<16 hex of SHA-256>} over the pattern's matching definition
  * (canonical JSON of its steps, within and after-match strategy) and the key path. It leaves out
  * what is read only when a match completes ({@code emit}, {@code emitTimeouts}), so changing those
- * keeps partial matches, and it depends on no other pattern.
+ * keeps partial matches, and it depends on no other pattern. The matcher is the one the job's
+ * {@link MatcherRules} choose, so a job version that moves a pattern to the other engine files it
+ * under another uid: its state is left behind, never read by the wrong engine.
  *
  * @param pattern the pattern's name
  * @param matcher what runs it
@@ -33,9 +36,17 @@ public record PatternState(String pattern, Matcher matcher, Optional<String> why
      * @param keyPath the pipeline's key path
      */
     public static PatternState of(ResolvedPattern pattern, String keyPath) {
-        Matcher matcher = pattern.matcher();
+        return of(pattern, keyPath, MatcherRules.CURRENT);
+    }
+
+    /** Where a job of {@code rules} files the pattern's state. */
+    public static PatternState of(ResolvedPattern pattern, String keyPath, MatcherRules rules) {
+        Matcher matcher = pattern.shape().matcher(rules);
         return new PatternState(
-                pattern.name(), matcher, pattern.shape().whyCep(), uid(pattern, keyPath, matcher));
+                pattern.name(),
+                matcher,
+                pattern.shape().whyCep(rules),
+                uid(pattern, keyPath, matcher));
     }
 
     /** The uid of the pattern when {@code matcher} runs it. */

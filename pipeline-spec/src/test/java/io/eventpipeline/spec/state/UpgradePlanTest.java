@@ -3,6 +3,7 @@ package io.eventpipeline.spec.state;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.eventpipeline.spec.PipelineDefinition;
+import io.eventpipeline.spec.resolved.MatcherRules;
 import org.junit.jupiter.api.Test;
 
 class UpgradePlanTest {
@@ -45,6 +46,31 @@ class UpgradePlanTest {
 
     private static UpgradePlan plan(JobState before, JobState after) {
         return UpgradePlan.of(before, after, false);
+    }
+
+    @Test
+    void aPatternTheUpgradedJobMovesToTheSequenceMatcherStartsFreshAndSaysWhy() throws Exception {
+        String absence =
+                """
+                - name: c
+                  within: 10m
+                  steps:
+                    - {name: s1, where: "event.type == 'c1'"}
+                    - {name: s2, after: notFollowedBy, where: "event.type == 'c2'"}
+                """;
+        PipelineDefinition pipeline = definition("in", "id", A + B + absence);
+        JobState earlier = JobState.of(pipeline, MatcherRules.SIMPLE_SEQUENCES);
+        JobState now = JobState.of(pipeline, MatcherRules.CURRENT);
+
+        assertThat(earlier.pattern("c").orElseThrow().uid()).startsWith("pattern-c-");
+        assertThat(now.pattern("c").orElseThrow().uid()).startsWith("sequence-c-");
+        assertThat(plan(earlier, now).lines())
+                .containsExactly(
+                        "pattern a: kept (unchanged)",
+                        "pattern b: kept (unchanged)",
+                        "pattern c: starts fresh (it moves from Flink CEP to the sequence matcher)",
+                        "input offsets: kept");
+        assertThat(plan(now, now).keepsAll()).isTrue();
     }
 
     @Test

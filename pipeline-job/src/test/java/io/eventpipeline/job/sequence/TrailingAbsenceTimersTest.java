@@ -1,0 +1,103 @@
+package io.eventpipeline.job.sequence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.eventpipeline.job.TestPipelines;
+import io.eventpipeline.job.event.PipelineEvent;
+import io.eventpipeline.job.match.MatchOutput;
+import io.eventpipeline.job.topology.PatternOperators;
+import io.eventpipeline.spec.resolved.Matcher;
+import io.eventpipeline.spec.resolved.ResolvedPipeline;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
+import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A trailing absence on the sequence matcher's operator, as the job wires it: the match comes out
+ * when the watermark reaches its start plus within, not before, and an absent event at exactly that
+ * time is too late to prevent it. Pattern: a, then b, then no c, within 5 s.
+ */
+class TrailingAbsenceTimersTest {
+    private static final String A_B_NO_C =
+            """
+            - name: abc
+              steps:
+                - {name: a, where: "event.type == 'a'"}
+                - {name: b, where: "event.type == 'b'"}
+                - {name: c, after: notFollowedBy, where: "event.type == 'c'"}
+              within: 5s
+            """;
+
+    private final PatternOperators operators;
+    private int line;
+
+    TrailingAbsenceTimersTest() throws Exception {
+        operators =
+                new PatternOperators(
+                        ResolvedPipeline.resolve(TestPipelines.withPatterns("absence", A_B_NO_C)));
+    }
+
+    private void event(
+            KeyedOneInputStreamOperatorTestHarness<String, PipelineEvent, MatchOutput> harness,
+            String key,
+            String type,
+            long millis)
+            throws Exception {
+        PipelineEvent event =
+                operators.event(
+                        "{\"k\":\"" + key + "\",\"type\":\"" + type + "\",\"t\":" + millis + "}",
+                        ++line,
+                        0);
+        harness.processElement(new StreamRecord<>(event, millis));
+    }
+
+    private static List<String> matches(
+            KeyedOneInputStreamOperatorTestHarness<String, PipelineEvent, MatchOutput> harness) {
+        List<String> found = new ArrayList<>();
+        for (MatchOutput match : harness.extractOutputValues()) {
+            found.add(match.key + ":" + match.json.replaceAll(".*\"events\":", ""));
+        }
+        return found;
+    }
+
+    @Test
+    void theMatchComesOutWhenTheWatermarkReachesStartPlusWithinAsOnFlinkCep() throws Exception {
+        for (Matcher matcher : Matcher.values()) {
+            theMatchComesOutWhenTheWatermarkReachesStartPlusWithin(matcher);
+        }
+    }
+
+    private void theMatchComesOutWhenTheWatermarkReachesStartPlusWithin(Matcher matcher)
+            throws Exception {
+        try (var harness = operators.harness(0, matcher)) {
+            event(harness, "k1", "a", 10_000);
+            event(harness, "k1", "b", 11_000);
+            // At exactly 10 s + 5 s: too late to end the partial match.
+            event(harness, "k1", "c", 15_000);
+            event(harness, "k2", "a", 10_000);
+            event(harness, "k2", "b", 11_000);
+            event(harness, "k2", "c", 14_999);
+
+            harness.processWatermark(14_999);
+            assertThat(harness.extractOutputValues()).as("%s", matcher).isEmpty();
+
+            harness.processWatermark(15_000);
+            assertThat(matches(harness))
+                    .as("%s", matcher)
+                    .singleElement()
+                    .satisfies(
+                            match ->
+                                    assertThat(match)
+                                            .startsWith("k1:")
+                                            .contains("\"a\":[")
+                                            .contains("\"b\":[")
+                                            .doesNotContain("\"c\":"));
+            if (matcher == Matcher.SEQUENCE) {
+                // Nothing left to wait for: no timer stays behind.
+                assertThat(harness.numEventTimeTimers()).isZero();
+            }
+        }
+    }
+}
