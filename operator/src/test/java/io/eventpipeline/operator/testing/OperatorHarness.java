@@ -141,10 +141,26 @@ public final class OperatorHarness implements AutoCloseable {
 
     /**
      * An operator replica against an existing API server whose Kafka Admin clients {@code kafka}
-     * makes (a benchmark counts their requests), with the production metrics: reconciles are
-     * counted per controller, not per pipeline.
+     * makes (a test records their requests).
      */
     public static OperatorHarness replica(
+            KubernetesApi kube, OperatorConfig config, AdminFactory kafka) {
+        return new OperatorHarness(
+                kube,
+                false,
+                kube.newClient(OPERATOR_USER_AGENT),
+                config,
+                TopicCreationSteps.NONE,
+                kafka,
+                true,
+                o -> {});
+    }
+
+    /**
+     * As {@link #replica(KubernetesApi, OperatorConfig, AdminFactory)}, with the production metrics
+     * (a benchmark): reconciles are counted per controller, not per pipeline.
+     */
+    public static OperatorHarness productionReplica(
             KubernetesApi kube, OperatorConfig config, AdminFactory kafka) {
         return new OperatorHarness(
                 kube,
