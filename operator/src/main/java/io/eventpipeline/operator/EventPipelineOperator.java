@@ -169,7 +169,7 @@ public final class EventPipelineOperator implements AutoCloseable {
                             // The client belongs to the caller (main, a test, the sandbox).
                             o.withCloseClientOnStop(false);
                             // Per controller, not per pipeline: JOSDK's per-resource meters
-                            // were 14 a pipeline (140,000 at N = 10,000), each a Prometheus
+                            // were 8 a pipeline (80,000 at N = 10,000), each a Prometheus
                             // series; PipelineMetrics has the per-pipeline phase and readiness.
                             o.withMetrics(MicrometerMetrics.withoutPerResourceMetrics(registry));
                             o.withReconciliationTerminationTimeout(Duration.ofSeconds(10));
