@@ -6,6 +6,7 @@ import io.fabric8.kubernetes.api.model.OwnerReference;
 import java.util.Optional;
 import org.apache.flink.kubernetes.operator.api.FlinkDeployment;
 import org.apache.flink.kubernetes.operator.api.lifecycle.ResourceLifecycleState;
+import org.apache.flink.kubernetes.operator.api.status.CommonStatus;
 import org.apache.flink.kubernetes.operator.api.status.FlinkDeploymentStatus;
 import org.apache.flink.kubernetes.operator.api.status.ReconciliationState;
 
@@ -48,26 +49,7 @@ public final class FlinkDeploymentState {
         if (status == null) {
             return summary;
         }
-        ResourceLifecycleState lifecycle = lifecycleState(status);
-        if (lifecycle != null) {
-            summary.setLifecycleState(lifecycle.name());
-        }
-        if (status.getJobStatus() != null) {
-            summary.setJobId(status.getJobStatus().getJobId());
-            if (status.getJobStatus().getState() != null) {
-                summary.setJobState(status.getJobStatus().getState().name());
-            }
-        }
-        if (status.getError() != null && !status.getError().isBlank()) {
-            summary.setError(status.getError());
-        }
-        ReconciliationState reconciliation =
-                status.getReconciliationStatus() == null
-                        ? null
-                        : status.getReconciliationStatus().getState();
-        if (reconciliation != null) {
-            summary.setReconciliationState(reconciliation.name());
-        }
+        ReconciliationState reconciliation = copyStatus(status, summary);
         if (rolloutPending(deployment, reconciliation)) {
             summary.setRolloutPending(true);
         }
@@ -90,7 +72,35 @@ public final class FlinkDeploymentState {
     }
 
     /** The lifecycle state is derived from other status fields; it needs a complete status. */
-    private static ResourceLifecycleState lifecycleState(FlinkDeploymentStatus status) {
+    /**
+     * Copies what a FlinkDeployment's and a FlinkSessionJob's status share into the summary:
+     * lifecycle, job id and state, error and reconciliation state, which it returns.
+     */
+    static ReconciliationState copyStatus(CommonStatus<?> status, JobSummary summary) {
+        ResourceLifecycleState lifecycle = lifecycleState(status);
+        if (lifecycle != null) {
+            summary.setLifecycleState(lifecycle.name());
+        }
+        if (status.getJobStatus() != null) {
+            summary.setJobId(status.getJobStatus().getJobId());
+            if (status.getJobStatus().getState() != null) {
+                summary.setJobState(status.getJobStatus().getState().name());
+            }
+        }
+        if (status.getError() != null && !status.getError().isBlank()) {
+            summary.setError(status.getError());
+        }
+        ReconciliationState reconciliation =
+                status.getReconciliationStatus() == null
+                        ? null
+                        : status.getReconciliationStatus().getState();
+        if (reconciliation != null) {
+            summary.setReconciliationState(reconciliation.name());
+        }
+        return reconciliation;
+    }
+
+    private static ResourceLifecycleState lifecycleState(CommonStatus<?> status) {
         try {
             return status.getLifecycleState();
         } catch (RuntimeException incomplete) {

@@ -4,7 +4,6 @@ import io.eventpipeline.operator.api.JobSummary;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import org.apache.flink.kubernetes.operator.api.FlinkDeployment;
 import org.apache.flink.kubernetes.operator.api.FlinkSessionJob;
-import org.apache.flink.kubernetes.operator.api.lifecycle.ResourceLifecycleState;
 import org.apache.flink.kubernetes.operator.api.status.FlinkSessionJobStatus;
 import org.apache.flink.kubernetes.operator.api.status.ReconciliationState;
 
@@ -43,26 +42,7 @@ public final class FlinkSessionJobState {
         if (status == null) {
             return summary;
         }
-        ResourceLifecycleState lifecycle = lifecycleState(status);
-        if (lifecycle != null) {
-            summary.setLifecycleState(lifecycle.name());
-        }
-        if (status.getJobStatus() != null) {
-            summary.setJobId(status.getJobStatus().getJobId());
-            if (status.getJobStatus().getState() != null) {
-                summary.setJobState(status.getJobStatus().getState().name());
-            }
-        }
-        if (status.getError() != null && !status.getError().isBlank()) {
-            summary.setError(status.getError());
-        }
-        ReconciliationState reconciliation =
-                status.getReconciliationStatus() == null
-                        ? null
-                        : status.getReconciliationStatus().getState();
-        if (reconciliation != null) {
-            summary.setReconciliationState(reconciliation.name());
-        }
+        ReconciliationState reconciliation = FlinkDeploymentState.copyStatus(status, summary);
         if (rolloutPending(job, reconciliation)) {
             summary.setRolloutPending(true);
         }
@@ -78,14 +58,5 @@ public final class FlinkSessionJobState {
         Long observed = job.getStatus().getObservedGeneration();
         boolean behind = generation != null && observed != null && observed < generation;
         return behind || reconciliation == ReconciliationState.UPGRADING;
-    }
-
-    /** The lifecycle state is derived from other status fields; it needs a complete status. */
-    private static ResourceLifecycleState lifecycleState(FlinkSessionJobStatus status) {
-        try {
-            return status.getLifecycleState();
-        } catch (RuntimeException incomplete) {
-            return null;
-        }
     }
 }

@@ -145,15 +145,7 @@ public final class OperatorHarness implements AutoCloseable {
      */
     public static OperatorHarness replica(
             KubernetesApi kube, OperatorConfig config, AdminFactory kafka) {
-        return new OperatorHarness(
-                kube,
-                false,
-                kube.newClient(OPERATOR_USER_AGENT),
-                config,
-                TopicCreationSteps.NONE,
-                kafka,
-                true,
-                o -> {});
+        return replica(kube, config, kafka, true);
     }
 
     /**
@@ -162,6 +154,14 @@ public final class OperatorHarness implements AutoCloseable {
      */
     public static OperatorHarness productionReplica(
             KubernetesApi kube, OperatorConfig config, AdminFactory kafka) {
+        return replica(kube, config, kafka, false);
+    }
+
+    private static OperatorHarness replica(
+            KubernetesApi kube,
+            OperatorConfig config,
+            AdminFactory kafka,
+            boolean perPipelineMetrics) {
         return new OperatorHarness(
                 kube,
                 false,
@@ -169,7 +169,7 @@ public final class OperatorHarness implements AutoCloseable {
                 config,
                 TopicCreationSteps.NONE,
                 kafka,
-                false,
+                perPipelineMetrics,
                 o -> {});
     }
 
