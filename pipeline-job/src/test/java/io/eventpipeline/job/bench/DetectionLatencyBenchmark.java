@@ -13,7 +13,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.LongSummaryStatistics;
 import java.util.Map;
@@ -53,7 +52,7 @@ public final class DetectionLatencyBenchmark {
     private DetectionLatencyBenchmark() {}
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> options = options(args);
+        Map<String, String> options = JobThroughputBenchmark.options(args);
         int parallelism = Integer.parseInt(option(options, "parallelism", "2"));
         int keys = Integer.parseInt(option(options, "keys", "10000"));
         double matchFraction = Double.parseDouble(option(options, "matchFraction", "1.0"));
@@ -223,17 +222,5 @@ public final class DetectionLatencyBenchmark {
     private static String option(Map<String, String> options, String name, String fallback) {
         String value = options.get(name);
         return value == null || value.isBlank() ? fallback : value;
-    }
-
-    private static Map<String, String> options(String[] args) {
-        Map<String, String> options = new LinkedHashMap<>();
-        for (String arg : args) {
-            int equals = arg.indexOf('=');
-            if (equals < 0) {
-                throw new IllegalArgumentException("expected name=value, got " + arg);
-            }
-            options.put(arg.substring(0, equals), arg.substring(equals + 1));
-        }
-        return options;
     }
 }

@@ -240,7 +240,8 @@ public final class JobThroughputBenchmark {
                 medianCpu.get(other) / medianCpu.get(Job.EVENTPIPELINE));
     }
 
-    private static Map<String, String> options(String[] args) {
+    /** {@code name=value} arguments, in order; shared by the benchmarks of this package. */
+    static Map<String, String> options(String[] args) {
         Map<String, String> options = new LinkedHashMap<>();
         for (String arg : args) {
             int equals = arg.indexOf('=');

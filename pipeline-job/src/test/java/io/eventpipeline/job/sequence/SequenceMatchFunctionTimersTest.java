@@ -8,10 +8,7 @@ import io.eventpipeline.job.match.MatchOutput;
 import io.eventpipeline.job.topology.PatternOperators;
 import io.eventpipeline.spec.resolved.Matcher;
 import io.eventpipeline.spec.resolved.ResolvedPipeline;
-import java.util.ArrayList;
-import java.util.List;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
-import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
 import org.junit.jupiter.api.Test;
 
@@ -30,12 +27,13 @@ class SequenceMatchFunctionTimersTest {
             """;
 
     private final PatternOperators operators;
-    private int line;
+    private final TypedEvents events;
 
     SequenceMatchFunctionTimersTest() throws Exception {
         operators =
                 new PatternOperators(
                         ResolvedPipeline.resolve(TestPipelines.withPatterns("timers", A_THEN_B)));
+        events = new TypedEvents(operators);
     }
 
     private KeyedOneInputStreamOperatorTestHarness<String, PipelineEvent, MatchOutput> harness()
@@ -43,35 +41,12 @@ class SequenceMatchFunctionTimersTest {
         return operators.harness(0, Matcher.SEQUENCE);
     }
 
-    private void event(
-            KeyedOneInputStreamOperatorTestHarness<String, PipelineEvent, MatchOutput> harness,
-            String key,
-            String type,
-            long millis)
-            throws Exception {
-        PipelineEvent event =
-                operators.event(
-                        "{\"k\":\"" + key + "\",\"type\":\"" + type + "\",\"t\":" + millis + "}",
-                        ++line,
-                        0);
-        harness.processElement(new StreamRecord<>(event, millis));
-    }
-
-    private static List<String> matches(
-            KeyedOneInputStreamOperatorTestHarness<String, PipelineEvent, MatchOutput> harness) {
-        List<String> found = new ArrayList<>();
-        for (MatchOutput match : harness.extractOutputValues()) {
-            found.add(match.key + ":" + match.json.replaceAll(".*\"events\":", ""));
-        }
-        return found;
-    }
-
     @Test
     void eventsWaitForTheWatermarkOnOneTimerPerTime() throws Exception {
         try (var harness = harness()) {
-            event(harness, "k1", "a", 10_000);
-            event(harness, "k1", "b", 11_000);
-            event(harness, "k1", "b", 11_000);
+            events.feed(harness, "k1", "a", 10_000);
+            events.feed(harness, "k1", "b", 11_000);
+            events.feed(harness, "k1", "b", 11_000);
             // A timer per distinct time, ties sharing one.
             assertThat(harness.numEventTimeTimers()).isEqualTo(2);
             assertThat(harness.extractOutputValues()).isEmpty();
@@ -99,7 +74,7 @@ class SequenceMatchFunctionTimersTest {
     @Test
     void aPartialMatchExpiresAtWithinOnItsTimerWithoutOutputAndLeavesNoState() throws Exception {
         try (var harness = harness()) {
-            event(harness, "k1", "a", 10_000);
+            events.feed(harness, "k1", "a", 10_000);
             harness.processWatermark(10_000);
             assertThat(harness.numKeyedStateEntries()).isEqualTo(1);
             // The expiry timer: start + within.
@@ -113,7 +88,7 @@ class SequenceMatchFunctionTimersTest {
             // matcher never emits timeouts; a pattern that does runs on Flink CEP), no state left.
             assertThat(harness.numKeyedStateEntries()).isZero();
             assertThat(harness.numEventTimeTimers()).isZero();
-            event(harness, "k1", "b", 15_500);
+            events.feed(harness, "k1", "b", 15_500);
             harness.processWatermark(Long.MAX_VALUE);
             assertThat(harness.extractOutputValues()).isEmpty();
         }
@@ -122,10 +97,10 @@ class SequenceMatchFunctionTimersTest {
     @Test
     void withinIsExclusiveAtItsEnd() throws Exception {
         try (var harness = harness()) {
-            event(harness, "k1", "a", 10_000);
-            event(harness, "k2", "a", 10_000);
-            event(harness, "k1", "b", 14_999);
-            event(harness, "k2", "b", 15_000);
+            events.feed(harness, "k1", "a", 10_000);
+            events.feed(harness, "k2", "a", 10_000);
+            events.feed(harness, "k1", "b", 14_999);
+            events.feed(harness, "k2", "b", 15_000);
             harness.processWatermark(Long.MAX_VALUE);
             assertThat(harness.extractOutputValues()).extracting(m -> m.key).containsExactly("k1");
             assertThat(harness.numKeyedStateEntries()).isZero();
@@ -136,12 +111,12 @@ class SequenceMatchFunctionTimersTest {
     void anEventAtOrBehindTheWatermarkIsLateAndDropped() throws Exception {
         try (var harness = harness()) {
             harness.processWatermark(20_000);
-            event(harness, "k1", "a", 20_000);
-            event(harness, "k1", "a", 19_000);
+            events.feed(harness, "k1", "a", 20_000);
+            events.feed(harness, "k1", "a", 19_000);
             assertThat(harness.numKeyedStateEntries()).isZero();
             assertThat(harness.numEventTimeTimers()).isZero();
-            event(harness, "k1", "a", 20_001);
-            event(harness, "k1", "b", 20_002);
+            events.feed(harness, "k1", "a", 20_001);
+            events.feed(harness, "k1", "b", 20_002);
             harness.processWatermark(Long.MAX_VALUE);
             assertThat(harness.extractOutputValues()).hasSize(1);
         }
@@ -151,10 +126,10 @@ class SequenceMatchFunctionTimersTest {
     void waitingEventsPartialMatchesAndTheirTimersSurviveASnapshot() throws Exception {
         OperatorSubtaskState snapshot;
         try (var harness = harness()) {
-            event(harness, "k1", "a", 10_000);
+            events.feed(harness, "k1", "a", 10_000);
             harness.processWatermark(10_000);
-            event(harness, "k1", "b", 12_000);
-            event(harness, "k2", "a", 13_000);
+            events.feed(harness, "k1", "b", 12_000);
+            events.feed(harness, "k2", "a", 13_000);
             snapshot = harness.snapshot(1, 1);
         }
         try (var restored = operators.harness(0, Matcher.SEQUENCE, snapshot)) {

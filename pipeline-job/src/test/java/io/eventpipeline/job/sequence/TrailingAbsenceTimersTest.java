@@ -3,15 +3,9 @@ package io.eventpipeline.job.sequence;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.eventpipeline.job.TestPipelines;
-import io.eventpipeline.job.event.PipelineEvent;
-import io.eventpipeline.job.match.MatchOutput;
 import io.eventpipeline.job.topology.PatternOperators;
 import io.eventpipeline.spec.resolved.Matcher;
 import io.eventpipeline.spec.resolved.ResolvedPipeline;
-import java.util.ArrayList;
-import java.util.List;
-import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
-import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -31,35 +25,13 @@ class TrailingAbsenceTimersTest {
             """;
 
     private final PatternOperators operators;
-    private int line;
+    private final TypedEvents events;
 
     TrailingAbsenceTimersTest() throws Exception {
         operators =
                 new PatternOperators(
                         ResolvedPipeline.resolve(TestPipelines.withPatterns("absence", A_B_NO_C)));
-    }
-
-    private void event(
-            KeyedOneInputStreamOperatorTestHarness<String, PipelineEvent, MatchOutput> harness,
-            String key,
-            String type,
-            long millis)
-            throws Exception {
-        PipelineEvent event =
-                operators.event(
-                        "{\"k\":\"" + key + "\",\"type\":\"" + type + "\",\"t\":" + millis + "}",
-                        ++line,
-                        0);
-        harness.processElement(new StreamRecord<>(event, millis));
-    }
-
-    private static List<String> matches(
-            KeyedOneInputStreamOperatorTestHarness<String, PipelineEvent, MatchOutput> harness) {
-        List<String> found = new ArrayList<>();
-        for (MatchOutput match : harness.extractOutputValues()) {
-            found.add(match.key + ":" + match.json.replaceAll(".*\"events\":", ""));
-        }
-        return found;
+        events = new TypedEvents(operators);
     }
 
     @Test
@@ -72,19 +44,19 @@ class TrailingAbsenceTimersTest {
     private void theMatchComesOutWhenTheWatermarkReachesStartPlusWithin(Matcher matcher)
             throws Exception {
         try (var harness = operators.harness(0, matcher)) {
-            event(harness, "k1", "a", 10_000);
-            event(harness, "k1", "b", 11_000);
+            events.feed(harness, "k1", "a", 10_000);
+            events.feed(harness, "k1", "b", 11_000);
             // At exactly 10 s + 5 s: too late to end the partial match.
-            event(harness, "k1", "c", 15_000);
-            event(harness, "k2", "a", 10_000);
-            event(harness, "k2", "b", 11_000);
-            event(harness, "k2", "c", 14_999);
+            events.feed(harness, "k1", "c", 15_000);
+            events.feed(harness, "k2", "a", 10_000);
+            events.feed(harness, "k2", "b", 11_000);
+            events.feed(harness, "k2", "c", 14_999);
 
             harness.processWatermark(14_999);
             assertThat(harness.extractOutputValues()).as("%s", matcher).isEmpty();
 
             harness.processWatermark(15_000);
-            assertThat(matches(harness))
+            assertThat(TypedEvents.matches(harness))
                     .as("%s", matcher)
                     .singleElement()
                     .satisfies(
