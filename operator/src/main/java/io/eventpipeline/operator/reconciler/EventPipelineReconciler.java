@@ -103,7 +103,7 @@ public class EventPipelineReconciler implements Reconciler<EventPipeline> {
                 resolved.kafka().referencedSecretNames());
         // A session cluster that is missing, or a switch of mode, is refused before anything is
         // created; the session cluster's appearance reconciles the pipeline again.
-        Optional<FlinkSessionJobs.Refusal> refused =
+        Optional<JobModeRefusals.Refusal> refused =
                 sessionJobs.refusal(pipeline, resolved, deployments, context);
         if (refused.isPresent()) {
             status.jobRefused(pipeline, refused.get().reason(), refused.get().message(), context);

@@ -118,7 +118,7 @@ class SessionJobLifecycleIT {
 
         EventPipeline refused = harness.awaitPhase(NAMESPACE, "session-later", Phase.Failed);
         StatusCondition jobReady = condition(refused, "JobReady");
-        assertThat(jobReady.getReason()).isEqualTo(FlinkSessionJobs.NOT_FOUND);
+        assertThat(jobReady.getReason()).isEqualTo(JobModeRefusals.NOT_FOUND);
         assertThat(jobReady.getMessage())
                 .startsWith(
                         "spec.flink.sessionCluster: no FlinkDeployment later in namespace "
@@ -147,7 +147,7 @@ class SessionJobLifecycleIT {
 
         EventPipeline refused = harness.awaitPhase(NAMESPACE, "session-app", Phase.Failed);
         StatusCondition jobReady = condition(refused, "JobReady");
-        assertThat(jobReady.getReason()).isEqualTo(FlinkSessionJobs.NOT_A_SESSION_CLUSTER);
+        assertThat(jobReady.getReason()).isEqualTo(JobModeRefusals.NOT_A_SESSION_CLUSTER);
         assertThat(jobReady.getMessage())
                 .contains("spec.flink.sessionCluster")
                 .contains("FlinkDeployment without spec.job");
@@ -255,7 +255,7 @@ class SessionJobLifecycleIT {
         harness.apply(SessionClusters.onSessionCluster(own, CLUSTER));
         EventPipeline refused = harness.awaitPhase(NAMESPACE, "switcher", Phase.Failed);
         StatusCondition jobReady = condition(refused, "JobReady");
-        assertThat(jobReady.getReason()).isEqualTo(FlinkSessionJobs.MODE_SWITCH);
+        assertThat(jobReady.getReason()).isEqualTo(JobModeRefusals.MODE_SWITCH);
         assertThat(jobReady.getMessage())
                 .startsWith(
                         "spec.flink.sessionCluster was set, but the job runs in FlinkDeployment")
