@@ -64,8 +64,7 @@ final class EventOnlyPart {
      *
      * @param steps the step names in the condition's scope, each a variable holding events
      */
-    static EventOnlyPart of(CelAbstractSyntaxTree ast, Set<String> steps)
-            throws ExpressionCompileException {
+    static EventOnlyPart of(CelAbstractSyntaxTree ast, Set<String> steps) {
         List<CelExpr> leaves = new ArrayList<>();
         collectConjuncts(ast.getExpr(), leaves);
         int budgetLeaves = 0;
@@ -87,8 +86,12 @@ final class EventOnlyPart {
             CelAbstractSyntaxTree conjunct =
                     CelAbstractSyntaxTree.newCheckedAst(
                             leaf, ast.getSource(), ast.getReferenceMap(), ast.getTypeMap());
-            conjuncts.add(conjunct);
-            programs.add(CelEnvironment.plan(conjunct));
+            try {
+                programs.add(CelEnvironment.plan(conjunct));
+                conjuncts.add(conjunct);
+            } catch (ExpressionCompileException e) {
+                // Not taken: a part that cannot run proves nothing, and the whole condition did.
+            }
         }
         return conjuncts.isEmpty() ? NONE : new EventOnlyPart(conjuncts, programs);
     }
