@@ -26,7 +26,10 @@ import java.util.Map;
  * </ul>
  *
  * <p>A condition that uses earlier steps' events is evaluated here with none (to find failures),
- * but its outcome is not used: the pattern operator evaluates it for each partial match.
+ * but its outcome is not used: the pattern operator evaluates it for each partial match. For
+ * dropping, such a condition may hold for every event but those its event-only part rules out
+ * ({@link CompiledCondition#falseForAnyStepEvents}): for those it is false in every partial match,
+ * never a failure, so dropping them hides neither a match nor a failure the operator would meet.
  *
  * <p>The router's slots number every pattern's conditions together; that numbering never leaves the
  * running job. Each pattern operator receives the outcomes renumbered for its pattern alone ({@link
@@ -145,10 +148,17 @@ public final class EventConditions implements Serializable {
         long[] results = new long[(conditions.size() + 63) >>> 6];
         boolean any = false;
         for (int i = 0; i < conditions.size(); i++) {
+            CompiledCondition condition = conditions.get(i);
             try {
-                if (conditions.get(i).test(event, Map.of())) {
+                boolean holds = condition.test(event, Map.of());
+                if (holds) {
                     results[i >>> 6] |= 1L << i;
-                    any = true;
+                }
+                if (!any && dropIrrelevant) {
+                    any =
+                            condition.usesStepEvents()
+                                    ? !condition.falseForAnyStepEvents(event)
+                                    : holds;
                 }
             } catch (ExpressionEvaluationException e) {
                 return new Outcome(

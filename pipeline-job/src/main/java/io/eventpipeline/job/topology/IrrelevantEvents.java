@@ -6,10 +6,11 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Decides whether events that no step's {@code where} or {@code until} holds for can be dropped
+ * Decides whether events that no step's {@code where} or {@code until} can hold for can be dropped
  * before the keyBy without changing any match: when every pattern's {@link PatternShape} allows it
- * (the reasoning is there, next to the choice of engine). {@code EventFilterEquivalenceIT} runs
- * random patterns of the allowed kinds with and without dropping.
+ * (the reasoning is there, next to the choice of engine). Which events those are, {@link
+ * EventConditions} tells, conditions on earlier steps' events included. {@code
+ * EventFilterEquivalenceIT} runs random patterns of the allowed kinds with and without dropping.
  */
 public final class IrrelevantEvents {
     private IrrelevantEvents() {}

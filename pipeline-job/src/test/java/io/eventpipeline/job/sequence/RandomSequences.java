@@ -18,12 +18,17 @@ public final class RandomSequences {
         "event.type != 'x'"
     };
 
-    /** Conditions on an earlier step's event: %d is that step's index. */
+    /**
+     * Conditions on an earlier step's event: %d is that step's index. With and without a top-level
+     * conjunct on the event alone, and one whose part on the earlier event fails (divides by zero)
+     * for some events.
+     */
     private static final String[] ON_EARLIER = {
         "event.v > s%d[0].v",
         "event.type == 'b' && event.v <= s%d[0].v",
         "event.type != s%d[0].type",
-        "event.v == s%d[0].v || event.type == 'c'"
+        "event.v == s%d[0].v || event.type == 'c'",
+        "event.type != 'x' && 6 / (event.v - s%d[0].v) > 1"
     };
 
     private static final String[] AFTER_MATCH = {

@@ -6,6 +6,8 @@ import io.eventpipeline.job.TestPipelines;
 import io.eventpipeline.job.testrun.TestRunResult;
 import io.eventpipeline.job.testrun.TestRunner;
 import io.eventpipeline.spec.PipelineDefinition;
+import io.eventpipeline.spec.cel.EventJson;
+import io.eventpipeline.spec.resolved.Matcher;
 import io.eventpipeline.spec.resolved.ResolvedPipeline;
 import io.eventpipeline.spec.validation.PipelineValidator;
 import io.eventpipeline.testsupport.flink.SharedMiniCluster;
@@ -21,7 +23,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * kinds {@link IrrelevantEvents} allows (followedBy / followedByAny, every quantifier, optional,
  * allowCombinations, until, with and without within, every after-match strategy; and simple
  * sequences ending in a notFollowedBy) run over random streams, mostly of events no step matches,
- * once with dropping and once without. The match records must be identical.
+ * once with dropping and once without. The match records must be identical. Patterns with
+ * conditions on earlier steps' events (with an event-only part, without one, and with one whose
+ * rest can fail) are compared on both engines.
  *
  * <p>This test is how the exclusions in {@link IrrelevantEvents} were found: with greedy steps, or
  * with emitTimeouts, Flink CEP's results depend on events that match no step; so do they with a
@@ -86,6 +90,67 @@ class EventFilterEquivalenceIT {
         // The comparison means something only if the patterns matched plenty.
         assertThat(patterns).isGreaterThan(60);
         assertThat(matches).isGreaterThan(500);
+    }
+
+    /**
+     * The same before patterns with conditions on earlier steps' events ({@link
+     * RandomOnEarlierPatterns}), on both engines: the deployed topology runs the simple sequences
+     * on the sequence matcher, and the CEP-only one runs everything on Flink CEP. Every other
+     * pipeline draws only conditions with an event-only part, so that events are dropped at all.
+     */
+    @Test
+    void droppingBeforeConditionsOnEarlierStepsEventsChangesNoMatchOnEitherEngine()
+            throws Exception {
+        Random random = new Random(20261205);
+        int onSequenceMatcher = 0;
+        int dropped = 0;
+        int matches = 0;
+        for (int batch = 0; batch < 6; batch++) {
+            PipelineDefinition pipeline = randomOnEarlierPipeline(random, batch % 2 == 1);
+            ResolvedPipeline compiled = ResolvedPipeline.resolve(pipeline);
+            assertThat(IrrelevantEvents.whyNotDroppable(compiled.patterns())).isEmpty();
+            onSequenceMatcher +=
+                    (int)
+                            compiled.patterns().stream()
+                                    .filter(p -> p.shape().matcher() == Matcher.SEQUENCE)
+                                    .count();
+            List<String> events = randomEvents(random);
+            EventConditions conditions = new EventConditions(compiled.patterns(), true);
+            for (String event : events) {
+                dropped += conditions.evaluate(EventJson.parse(event)).relevant() ? 0 : 1;
+            }
+            for (TopologyOptions engines :
+                    List.of(TopologyOptions.deployed(), TopologyOptions.deployed().cepOnly())) {
+                TestRunResult withDropping =
+                        TestRunner.run(compiled, events, engines.droppingIrrelevantEvents());
+                TestRunResult without =
+                        TestRunner.run(compiled, events, engines.keepingIrrelevantEvents());
+                assertThat(difference(withDropping.matchLines(), without.matchLines()))
+                        .as("%s: matches only with dropping (-) or only without (+)", engines)
+                        .isEmpty();
+                assertThat(withDropping.matchLines()).isEqualTo(without.matchLines());
+                assertThat(withDropping.deadLetters()).isEqualTo(without.deadLetters());
+                matches += withDropping.matches().size();
+            }
+        }
+        // Meaningful only if both engines ran such patterns, events were dropped, and they matched.
+        assertThat(onSequenceMatcher).isGreaterThan(10);
+        assertThat(dropped).isGreaterThan(200);
+        assertThat(matches).isGreaterThan(500);
+    }
+
+    private static PipelineDefinition randomOnEarlierPipeline(Random random, boolean everyKind)
+            throws Exception {
+        StringBuilder patterns = new StringBuilder();
+        int count = 0;
+        while (count < 8) {
+            String pattern = RandomOnEarlierPatterns.pattern("p" + count, random, everyKind);
+            if (new PipelineValidator().validate(document(pattern)).isEmpty()) {
+                patterns.append(pattern);
+                count++;
+            }
+        }
+        return document(patterns.toString());
     }
 
     /** Lines in one list and not the other, counting duplicates; marked - and +. */

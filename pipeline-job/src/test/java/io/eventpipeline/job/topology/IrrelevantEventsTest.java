@@ -69,8 +69,64 @@ class IrrelevantEventsTest {
                                         + ab
                                         + "    - {name: b, where: 'true'}"))
                 .isEqualTo("spec.patterns[0] emits timeouts");
+        assertThat(
+                        why(
+                                "- name: p\n  steps:\n"
+                                        + ab
+                                        + "    - {name: b, where: 'event.x > a[0].x',"
+                                        + " oneOrMore: true, consecutive: true}"))
+                .isEqualTo("spec.patterns[0].steps[1] is consecutive");
+    }
+
+    @Test
+    void conditionsOnEarlierStepsEventsAllowDropping() throws Exception {
+        String ab = "    - {name: a, where: \"event.type == 'a'\"}\n";
         assertThat(why("- name: p\n  steps:\n" + ab + "    - {name: b, where: 'event.x > a[0].x'}"))
-                .isEqualTo("spec.patterns[0].steps[1] has a condition on earlier steps' events");
+                .isEqualTo("droppable");
+        assertThat(
+                        why(
+                                "- name: p\n  within: 1m\n  steps:\n"
+                                        + ab
+                                        + "    - {name: b, after: followedByAny, oneOrMore: true,"
+                                        + " where: 'event.x > a[0].x',"
+                                        + " until: 'event.y > a[0].x'}"))
+                .isEqualTo("droppable");
+    }
+
+    @Test
+    void anEventIsIrrelevantToAConditionOnEarlierEventsOnlyWhenItsEventOnlyPartIsFalse()
+            throws Exception {
+        ResolvedPipeline compiled =
+                pipeline(
+                        """
+                        - name: p
+                          steps:
+                            - {name: a, where: "event.type == 'a'"}
+                            - {name: b, where: "event.v > 2 && event.v > a[0].v && event.k != 'z'"}
+                            - {name: c, where: "event.type == 'c' || event.w > b[0].v"}
+                        """);
+        EventConditions withoutC =
+                new EventConditions(
+                        pipeline(
+                                        """
+                                        - name: p
+                                          steps:
+                                            - {name: a, where: "event.type == 'a'"}
+                                            - {name: b, where: "event.v > 2 && event.v > a[0].v && event.k != 'z'"}
+                                        """)
+                                .patterns(),
+                        true);
+        assertThat(withoutC.evaluate(event("{\"v\":1}")).relevant()).isFalse();
+        assertThat(withoutC.evaluate(event("{\"v\":5,\"k\":\"z\"}")).relevant()).isFalse();
+        assertThat(withoutC.evaluate(event("{\"v\":5}")).relevant()).isTrue();
+        // Not known false (v missing): kept; the pattern operator finds it false.
+        assertThat(withoutC.evaluate(event("{\"k\":\"y\"}")).relevant()).isTrue();
+        assertThat(withoutC.evaluate(event("{\"v\":1}")).results()).containsExactly(0L);
+
+        // c has no conjunct of its own on the event alone: every event may be c.
+        EventConditions conditions = new EventConditions(compiled.patterns(), true);
+        assertThat(conditions.evaluate(event("{\"v\":1}")).relevant()).isTrue();
+        assertThat(conditions.evaluate(event("{\"type\":\"x\"}")).relevant()).isTrue();
     }
 
     @Test
@@ -98,6 +154,10 @@ class IrrelevantEventsTest {
         EventConditions.Outcome other = conditions.evaluate(event("{\"type\":\"x\"}"));
         assertThat(other.relevant()).isFalse();
         assertThat(other.results()).containsExactly(0L);
+        // b reads a's events: b's own type makes the event relevant, whatever a took.
+        EventConditions.Outcome b = conditions.evaluate(event("{\"type\":\"b\",\"x\":1}"));
+        assertThat(b.relevant()).isTrue();
+        assertThat(b.results()).containsExactly(0L);
         assertThat(new EventConditions(compiled.patterns(), false).evaluate(event("{}")).relevant())
                 .isTrue();
         assertThat(conditions.evaluate(event("{\"type\":\"c\",\"n\":\"yes\"}")).problem())

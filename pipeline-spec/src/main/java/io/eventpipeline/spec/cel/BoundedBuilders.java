@@ -90,6 +90,11 @@ final class BoundedBuilders {
         return bindings;
     }
 
+    /** Whether an overload (by id) charges the evaluation budget. */
+    static boolean charges(String overloadId) {
+        return SIZES.containsKey(overloadId);
+    }
+
     /** Whether a standard overload is one {@link #bindings} replaces. */
     static boolean isReplaced(CelStandardOverload overload) {
         return overload == AddOverload.ADD_STRING || overload == AddOverload.ADD_BYTES;

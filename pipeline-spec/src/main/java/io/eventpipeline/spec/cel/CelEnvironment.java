@@ -192,6 +192,18 @@ final class CelEnvironment {
     }
 
     /**
+     * A program for a checked tree taken from one that {@link #program} accepted (a part of it),
+     * without the trial evaluation: its budget was tried with the whole.
+     */
+    static CelRuntime.Program plan(CelAbstractSyntaxTree ast) throws ExpressionCompileException {
+        try {
+            return RUNTIME.createProgram(ast);
+        } catch (CelEvaluationException e) {
+            throw single("cannot be prepared for evaluation: " + e.getMessage());
+        }
+    }
+
+    /**
      * A program ready to evaluate; thread-safe. It is evaluated once with no data (an empty event,
      * steps that took nothing): an expression that goes past its budget even so (a comprehension
      * over literal lists nested too deep, a string grown by chained replace) would go past it on

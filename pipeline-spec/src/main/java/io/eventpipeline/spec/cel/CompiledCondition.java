@@ -32,6 +32,7 @@ public final class CompiledCondition implements Serializable {
     private final transient Set<String> referencedSteps;
     private final transient CelRuntime.Program program;
     private final transient FieldEqualsGuard guard;
+    private final transient EventOnlyPart eventOnly;
     private final transient Set<String> eventFields;
 
     /**
@@ -43,8 +44,10 @@ public final class CompiledCondition implements Serializable {
             Set<String> referencedSteps,
             Set<String> eventFields,
             FieldEqualsGuard guard,
+            EventOnlyPart eventOnly,
             CelRuntime.Program program) {
         this.guard = guard;
+        this.eventOnly = eventOnly;
         this.eventFields = eventFields == null ? null : Set.copyOf(eventFields);
         this.expression = expression;
         this.scope = scope;
@@ -91,6 +94,26 @@ public final class CompiledCondition implements Serializable {
                 "expected true or false, got "
                         + (result == null ? "null" : result.getClass().getSimpleName()),
                 null);
+    }
+
+    /**
+     * True only when the condition is false for this event whatever events earlier steps took, and
+     * never an error: {@link #test} would return false for it with any {@code stepEvents}. So it
+     * holds when the shortcut {@link #test} takes first says false, or when a top-level conjunct
+     * that reads the event alone is false ({@link EventOnlyPart} says why that suffices). False
+     * tells nothing: the condition may hold, fail, or be false anyway. Found only for a condition
+     * that {@link #usesStepEvents()}; evaluate the others with {@link #test}.
+     */
+    public boolean falseForAnyStepEvents(Map<String, Object> event) {
+        if (guard != null && guard.check(event) == FieldEqualsGuard.Verdict.FALSE) {
+            return true;
+        }
+        return eventOnly.isFalseFor(event);
+    }
+
+    /** The event-only part, for tests. */
+    EventOnlyPart eventOnlyPart() {
+        return eventOnly;
     }
 
     /** The CEL source. */

@@ -41,12 +41,19 @@ public final class ExpressionCompiler {
             throws ExpressionCompileException {
         CelAbstractSyntaxTree ast =
                 CelEnvironment.compile(expression, scope, true, SimpleType.BOOL);
+        Set<String> referencedSteps = referencedSteps(ast, scope);
+        // Only a condition on earlier steps' events needs it: the others are decided per event.
+        EventOnlyPart eventOnly =
+                referencedSteps.isEmpty()
+                        ? EventOnlyPart.NONE
+                        : EventOnlyPart.of(ast, Set.copyOf(scope.steps()));
         return new CompiledCondition(
                 expression,
                 scope,
-                referencedSteps(ast, scope),
+                referencedSteps,
                 EventFieldReads.of(ast).orElse(null),
                 FieldEqualsGuard.of(ast).orElse(null),
+                eventOnly,
                 CelEnvironment.program(ast, scope, true));
     }
 

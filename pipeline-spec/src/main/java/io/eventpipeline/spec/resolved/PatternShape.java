@@ -58,23 +58,27 @@ import java.util.Optional;
  * partial match is open, then prunes by its events. The argument that {@code skipToNext} is {@code
  * noSkip} fails, and so does "every partial match started no later than the last event" for {@code
  * skipPastLastEvent}, so both stay on CEP, and so does a trailing absence (not proven with such
- * conditions). Events are not dropped early before such a pattern: whether its condition holds is
- * not known per event (that an event-only conjunct of it is false would prove it, which the
- * condition analysis does not yet tell).
+ * conditions). Whether such a condition holds is not known per event, but that it cannot hold is,
+ * for some events: when a top-level conjunct that reads the event alone is false for an event, the
+ * condition is false for it whatever the partial match ({@code CompiledCondition}'s {@code
+ * falseForAnyStepEvents}, argued in {@code EventOnlyPart}), which is all early dropping needs.
  *
  * <h2>Early dropping</h2>
  *
- * Events that no step's {@code where} or {@code until} holds for can be dropped before the keyBy
+ * Events that no step's {@code where} or {@code until} can hold for can be dropped before the keyBy
  * without changing any match when every step skips over such events anyway, which Flink CEP does
- * under relaxed contiguity only: every step after the first {@code followedBy} or {@code
- * followedByAny} ({@code next} fails on any event in between; negations depend on which events
- * come), except the trailing absence of a simple sequence (its partial matches take no event, and
- * only one its condition holds for, a relevant event, discards them: CEP's own results after
- * quantified steps, followedByAny or skipToFirst do change, {@code EventFilterEquivalenceIT}
- * found); no repeating step {@code consecutive} or {@code greedy}; no condition on earlier steps'
- * events (whether it holds is not known per event); no timed-out matches emitted. After-match
- * strategies prune relative to a match's events, never to events outside it. {@code within} depends
- * on event time, which the watermarks carry. {@code EventFilterEquivalenceIT} checks it.
+ * under relaxed contiguity only. A condition on the event alone is evaluated per event; one on
+ * earlier steps' events cannot hold for an event its event-only part is false for (above), in any
+ * partial match, and may hold for any other. A dropped event is thus taken by no step of any
+ * partial match, so it is also in none of the step lists a later condition reads. The pattern must
+ * have: every step after the first {@code followedBy} or {@code followedByAny} ({@code next} fails
+ * on any event in between; negations depend on which events come), except the trailing absence of a
+ * simple sequence (its partial matches take no event, and only one its condition holds for, a
+ * relevant event, discards them: CEP's own results after quantified steps, followedByAny or
+ * skipToFirst do change, {@code EventFilterEquivalenceIT} found); no repeating step {@code
+ * consecutive} or {@code greedy}; no timed-out matches emitted. After-match strategies prune
+ * relative to a match's events, never to events outside it. {@code within} depends on event time,
+ * which the watermarks carry. {@code EventFilterEquivalenceIT} checks it.
  */
 public final class PatternShape {
 
@@ -115,7 +119,7 @@ public final class PatternShape {
                         emitTimeouts,
                         compiled,
                         MatcherRules.SIMPLE_SEQUENCES),
-                whyEventsMatter(steps, afterMatch, emitTimeouts, whyCep.isEmpty(), compiled));
+                whyEventsMatter(steps, afterMatch, emitTimeouts, whyCep.isEmpty()));
     }
 
     /** The engine that runs the pattern. */
@@ -241,8 +245,7 @@ public final class PatternShape {
             List<ResolvedStep> steps,
             AfterMatchStrategy afterMatch,
             boolean emitTimeouts,
-            boolean onSequenceMatcher,
-            CompiledPattern compiled) {
+            boolean onSequenceMatcher) {
         if (emitTimeouts) {
             return Where.pattern("emits timeouts");
         }
@@ -283,10 +286,6 @@ public final class PatternShape {
                 if (why.isPresent()) {
                     return Where.step(s, why.get());
                 }
-            }
-            if (compiled.where(s).usesStepEvents()
-                    || compiled.until(s).map(c -> c.usesStepEvents()).orElse(false)) {
-                return Where.step(s, "has a condition on earlier steps' events");
             }
         }
         return Optional.empty();
