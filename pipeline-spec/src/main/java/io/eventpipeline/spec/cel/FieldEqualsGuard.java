@@ -3,6 +3,7 @@ package io.eventpipeline.spec.cel;
 import dev.cel.common.CelAbstractSyntaxTree;
 import dev.cel.common.ast.CelConstant;
 import dev.cel.common.ast.CelExpr;
+import dev.cel.common.types.SimpleType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -12,10 +13,12 @@ import java.util.Optional;
  * A shortcut for the most common shape of condition, {@code event.type == 'DELAY' && ...}: a
  * top-level conjunct comparing a field of the event with a string literal, checked in plain Java
  * before the CEL program runs. When the field holds a different string, the whole condition is
- * false, as CEL would say ({@code false && x} is false whatever x is, even an error). When the
- * field holds that string and the comparison is the whole condition, it is true. In every other
- * case (field absent, not a string, equal with more to check) the CEL program decides, so the
- * outcome is always CEL's own; most events of a typical stream are decided without it.
+ * false, as CEL would say ({@code false && x} is false whatever x is, even an error), provided
+ * every conjunct is a bool by type: CEL fails on a conjunct that evaluates to another value, so a
+ * condition with such a conjunct has no guard. When the field holds that string and the comparison
+ * is the whole condition, it is true. In every other case (field absent, not a string, equal with
+ * more to check) the CEL program decides, so the outcome is always CEL's own; most events of a
+ * typical stream are decided without it.
  *
  * @param field the event's top-level field
  * @param value the string it must equal
@@ -37,6 +40,13 @@ record FieldEqualsGuard(String field, String value, boolean whole) {
         CelExpr root = ast.getExpr();
         List<CelExpr> conjuncts = new ArrayList<>();
         collectConjuncts(root, conjuncts);
+        // CEL's && fails on a value that is not a bool ('x' && false is an error, not false), so
+        // a conjunct that is not a bool by type could turn the guard's false into CEL's error.
+        for (CelExpr conjunct : conjuncts) {
+            if (!ast.getType(conjunct.id()).map(SimpleType.BOOL::equals).orElse(false)) {
+                return Optional.empty();
+            }
+        }
         for (CelExpr conjunct : conjuncts) {
             Optional<FieldEqualsGuard> guard = fieldEquals(conjunct, conjuncts.size() == 1);
             if (guard.isPresent()) {
