@@ -151,6 +151,19 @@ final class LatencyStream implements AutoCloseable {
             this.partitions = partitions;
         }
 
+        /**
+         * Tests: event {@code seq} has time {@code eventTimes[seq]}, arrived at {@code at[seq]}.
+         */
+        static Arrivals of(long[] eventTimes, long[] at, int partitions) {
+            Arrivals arrivals = new Arrivals(eventTimes.length, partitions);
+            for (int seq = 0; seq < eventTimes.length; seq++) {
+                arrivals.eventTimes[seq] = eventTimes[seq];
+                arrivals.times.set(seq, at[seq]);
+            }
+            arrivals.seal();
+            return arrivals;
+        }
+
         /** After the last send: the largest event time up to each event, for the search below. */
         private void seal() {
             latestEventTimes = new long[eventTimes.length];

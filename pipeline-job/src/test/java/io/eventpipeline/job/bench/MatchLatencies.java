@@ -121,15 +121,8 @@ final class MatchLatencies implements AutoCloseable {
     }
 
     /**
-     * The matches whose last event is numbered from {@code fromSeq} (inclusive) to {@code toSeq},
-     * in milliseconds. A match is detectable once all its events have arrived and event time has
-     * passed the latest by {@code outOfOrderness}: the watermark is the largest event time read
-     * minus the out-of-orderness, and event time is the producer's clock, the broker's too (one
-     * JVM), so no event that moves the watermark past the latest arrives before its time plus the
-     * out-of-orderness. Hence {@code latency = append time - max(last arrival, latest event time +
-     * outOfOrderness)}, which a correct job cannot make negative. It splits into the input's share
-     * (until every partition had an event late enough to move the watermark past it) and the job's
-     * (the rest: watermark interval, network buffers, matching, the sink).
+     * The matches whose last event is numbered from {@code fromSeq} (inclusive) to {@code toSeq}:
+     * their {@link MatchTiming}s, and two figures about their last events, in milliseconds.
      */
     synchronized Window window(
             long fromSeq, long toSeq, LatencyStream.Arrivals arrivals, long outOfOrderness) {
@@ -145,17 +138,16 @@ final class MatchLatencies implements AutoCloseable {
             if (lastSeq[i] < fromSeq || lastSeq[i] >= toSeq) {
                 continue;
             }
-            long arrival = lastArrival(eventSeqs[i], arrivals);
-            long passable = arrivals.watermarkPassable(lastTime[i], outOfOrderness);
-            if (arrival == 0 || passable == 0) {
+            MatchTiming timing =
+                    MatchTiming.of(
+                            eventSeqs[i], lastTime[i], appendTime[i], arrivals, outOfOrderness);
+            if (timing == null) {
                 unknown++;
                 continue;
             }
-            long detectable = Math.max(arrival, lastTime[i] + outOfOrderness);
-            long inputReady = Math.max(arrival, passable);
-            latencies[taken] = appendTime[i] - detectable;
-            input[taken] = inputReady - detectable;
-            job[taken] = appendTime[i] - inputReady;
+            latencies[taken] = timing.latency();
+            input[taken] = timing.input();
+            job[taken] = timing.job();
             toArrival[taken] = arrivals.of(lastSeq[i]) - lastTime[i];
             fromArrival[taken] = appendTime[i] - arrivals.of(lastSeq[i]) - outOfOrderness;
             appended[taken] = appendTime[i];
@@ -170,23 +162,6 @@ final class MatchLatencies implements AutoCloseable {
                 Arrays.copyOf(latencies, taken),
                 Arrays.copyOf(appended, taken),
                 unknown);
-    }
-
-    /**
-     * The latest append time of a match's events, 0 when one is unknown. Not always the last sent
-     * event's: the events go to different partitions, and a batch for one partition may reach the
-     * broker after a later event's batch for another (each batch gets one append time).
-     */
-    private static long lastArrival(long[] seqs, LatencyStream.Arrivals arrivals) {
-        long latest = 0;
-        for (long seq : seqs) {
-            long arrival = arrivals.of(seq);
-            if (arrival == 0) {
-                return 0;
-            }
-            latest = Math.max(latest, arrival);
-        }
-        return latest;
     }
 
     @Override
