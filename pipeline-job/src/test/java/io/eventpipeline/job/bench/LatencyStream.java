@@ -179,11 +179,6 @@ final class LatencyStream implements AutoCloseable {
             return seq >= 0 && seq < times.length() ? times.get((int) seq) : 0;
         }
 
-        /** The event time of event {@code seq} (the producer's clock when it sent it). */
-        long eventTime(long seq) {
-            return eventTimes[(int) seq];
-        }
-
         /**
          * When the input let the watermark pass {@code eventTime}: the append time by which every
          * partition had an event later than {@code eventTime + outOfOrderness} (a source reader's
