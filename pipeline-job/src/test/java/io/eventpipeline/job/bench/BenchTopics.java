@@ -121,6 +121,39 @@ final class BenchTopics {
         }
     }
 
+    /**
+     * Waits until {@code topic} has records and has had no new one for {@code quiet}: a job that
+     * does not stop by itself is through its input.
+     */
+    void awaitQuiet(String topic, Duration quiet) throws InterruptedException {
+        Map<String, Object> config = new HashMap<>(clientConfig);
+        config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+        config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config)) {
+            List<TopicPartition> partitions =
+                    consumer.partitionsFor(topic).stream()
+                            .map(p -> new TopicPartition(topic, p.partition()))
+                            .toList();
+            long seen = 0;
+            long changedAt = System.nanoTime();
+            long deadline = System.nanoTime() + Duration.ofMinutes(15).toNanos();
+            while (seen == 0 || System.nanoTime() - changedAt < quiet.toNanos()) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException(topic + " is still growing");
+                }
+                Thread.sleep(250);
+                long end =
+                        consumer.endOffsets(partitions).values().stream()
+                                .mapToLong(Long::longValue)
+                                .sum();
+                if (end != seen) {
+                    seen = end;
+                    changedAt = System.nanoTime();
+                }
+            }
+        }
+    }
+
     /** The append times of every record now on {@code topic}: count, first, last. */
     LongSummaryStatistics appendTimes(String topic) {
         Map<String, Object> config = new HashMap<>(clientConfig);

@@ -1,7 +1,5 @@
 package io.eventpipeline.job.bench;
 
-import io.eventpipeline.job.kafka.KafkaJobSettings;
-import io.eventpipeline.job.kafka.KafkaPipelineJob;
 import io.eventpipeline.job.kafka.RunCommand;
 import io.eventpipeline.kafka.embedded.EmbeddedKafkaBroker;
 import io.eventpipeline.spec.PipelineDefinition;
@@ -43,11 +41,14 @@ import org.apache.flink.util.TimeUtils;
  * {@code within} (the pattern's time limit, 10m as in the YAML), {@code matchFraction} (1.0),
  * {@code parallelism} (2), {@code watermarkInterval} and {@code bufferTimeout} (Flink's {@code
  * pipeline.auto-watermark-interval} and {@code execution.buffer-timeout.interval}; by default what
- * the deployed job sets).
+ * the deployed job sets), {@code flink} (more Flink settings, {@code key=value;key=value}).
  */
 public final class DetectionLatencyBenchmark {
     /** Event time of the capacity run's events advances at this many events per second. */
     private static final int CAPACITY_EVENT_TIME_RATE = 100_000;
+
+    /** The capacity job is done when its match topic has grown no more for this long. */
+    private static final Duration CAPACITY_QUIET = Duration.ofSeconds(5);
 
     private DetectionLatencyBenchmark() {}
 
@@ -105,10 +106,12 @@ public final class DetectionLatencyBenchmark {
     }
 
     /**
-     * Events per second of the job through the broker: {@code events} produced beforehand (a start
-     * marker first on every partition), then the bounded job over them, from its first record read
-     * (the markers' dead letters) to its last match record, both by broker append time. Each round
-     * is a fresh job over the same records; the last round counts.
+     * Events per second the deployed job drains through the broker: {@code events} produced
+     * beforehand (a start marker first on every partition, closers last), then the job as it
+     * deploys ({@link #startDeployedJob}: unbounded, checkpoints, at-least-once, matches out to the
+     * broker) from the earliest offset, from its first record read (the markers' dead letters) to
+     * its last match record, both by broker append time. Each round is a fresh job over the same
+     * records; the last round counts.
      */
     private static double capacity(
             Setup setup,
@@ -119,17 +122,24 @@ public final class DetectionLatencyBenchmark {
             int rounds)
             throws Exception {
         String input = "capacity-in";
-        setup.topics("capacity", input).createInput(setup.parallelism());
-        setup.topics("capacity", input).produceStartMarkers(setup.parallelism());
+        BenchTopics inputTopics = setup.topics("capacity", input);
+        inputTopics.createInput(setup.parallelism());
+        inputTopics.produceStartMarkers(setup.parallelism());
+        long outOfOrderness =
+                ResolvedPipeline.resolve(inputTopics.pipeline(within))
+                        .input()
+                        .maxOutOfOrderness()
+                        .toMillis();
         try (LatencyStream stream =
                 new LatencyStream(
                         setup.client(), input, setup.parallelism(), setup.keys(), matchFraction)) {
-            stream.produceAhead(events, CAPACITY_EVENT_TIME_RATE);
+            stream.produceAhead(events, CAPACITY_EVENT_TIME_RATE, outOfOrderness + 1_000);
         }
         System.out.printf(
                 Locale.ROOT,
                 "%n== capacity: %,d events (event time advancing %,d events/s), %,d keys,"
-                        + " within %s, parallelism %d, bounded, no checkpoints%n",
+                        + " within %s, parallelism %d, the deployed job from the earliest"
+                        + " offset%n",
                 events,
                 CAPACITY_EVENT_TIME_RATE,
                 setup.keys(),
@@ -140,18 +150,9 @@ public final class DetectionLatencyBenchmark {
             BenchTopics topics = setup.topics("capacity-" + round, input);
             topics.createOutputs();
             StreamExecutionEnvironment env = localEnvironment(flink, setup.parallelism());
-            // As the deployed job runs, but bounded: RunCommand cannot stop at the end offsets.
-            RunCommand.lowLatencyDefaults(env);
-            ResolvedPipeline pipeline = ResolvedPipeline.resolve(topics.pipeline(within));
-            KafkaPipelineJob.build(
-                    env,
-                    pipeline,
-                    new KafkaJobSettings(
-                            setup.bootstrapServers(),
-                            Map.of(),
-                            KafkaJobSettings.DEFAULT_TRANSACTION_TIMEOUT,
-                            true));
-            env.execute("capacity " + round);
+            JobClient job = startDeployedJob(env, topics.pipeline(within));
+            topics.awaitQuiet(topics.output, CAPACITY_QUIET);
+            job.cancel().get();
             LongSummaryStatistics started = topics.appendTimes(topics.deadLetter);
             LongSummaryStatistics matched = topics.appendTimes(topics.output);
             double secondsTaken = (matched.getMax() - started.getMin()) / 1000.0;
@@ -159,10 +160,11 @@ public final class DetectionLatencyBenchmark {
             System.out.printf(
                     Locale.ROOT,
                     "round %d: %,.0f events/s (%.2f s from the first record read to the last"
-                            + " match record), %,d matches%n",
+                            + " match record; checkpoints every %d ms), %,d matches%n",
                     round,
                     capacity,
                     secondsTaken,
+                    env.getCheckpointConfig().getCheckpointInterval(),
                     matched.getCount());
         }
         return capacity;
@@ -189,6 +191,15 @@ public final class DetectionLatencyBenchmark {
         if (!bufferTimeout.isBlank()) {
             config.set(ExecutionOptions.BUFFER_TIMEOUT, TimeUtils.parseDuration(bufferTimeout));
         }
+        // Any other Flink setting, as a FlinkDeployment's flinkConfiguration would carry it.
+        Map<String, String> more = new java.util.HashMap<>();
+        for (String setting : option(options, "flink", "").split(";")) {
+            int equals = setting.indexOf('=');
+            if (equals > 0) {
+                more.put(setting.substring(0, equals).trim(), setting.substring(equals + 1).trim());
+            }
+        }
+        config.addAll(Configuration.fromMap(more));
         return config;
     }
 

@@ -17,6 +17,9 @@ final class LatencyRun {
     /** Beyond the out-of-orderness, event time must pass the last measured events. */
     private static final long TAIL_EXTRA_MILLIS = 3_000;
 
+    /** The target: the seconds with the most matches slower than this are printed. */
+    private static final long SLOW_MILLIS = 50;
+
     private final DetectionLatencyBenchmark.Setup setup;
     private final Configuration flink;
     private final String within;
@@ -52,6 +55,8 @@ final class LatencyRun {
         StreamExecutionEnvironment env =
                 DetectionLatencyBenchmark.localEnvironment(flink, setup.parallelism());
         JobClient job = DetectionLatencyBenchmark.startDeployedJob(env, pipeline);
+        long jobStarted = System.currentTimeMillis();
+        GcPauses gc = GcPauses.start();
         System.out.printf(
                 Locale.ROOT,
                 "deployed job, delivery at-least-once, parallelism %d, %d input partitions;"
@@ -83,7 +88,21 @@ final class LatencyRun {
             // The measured events' matches are out by now; the tail's own may still come.
             Thread.sleep(2_000);
             job.cancel().get();
-            report(matches, arrivals, measuredFrom, measuredTo, outOfOrderness, stream.failed());
+            System.out.printf(
+                    Locale.ROOT,
+                    "job started at %s; garbage collection in this JVM (broker, producer and"
+                            + " job) since: %s%n",
+                    java.time.Instant.ofEpochMilli(jobStarted),
+                    gc.since());
+            report(
+                    matches,
+                    arrivals,
+                    measuredFrom,
+                    measuredTo,
+                    outOfOrderness,
+                    stream.failed(),
+                    jobStarted,
+                    env.getCheckpointConfig().getCheckpointInterval());
         }
     }
 
@@ -93,7 +112,9 @@ final class LatencyRun {
             int measuredFrom,
             int measuredTo,
             long outOfOrderness,
-            long failedSends) {
+            long failedSends,
+            long jobStarted,
+            long checkpointInterval) {
         System.out.printf(
                 Locale.ROOT,
                 "produced %,d events in %.1f s (%,.0f events/s; the most delayed send %.1f ms"
@@ -122,17 +143,35 @@ final class LatencyRun {
                         : "");
         System.out.printf(
                 Locale.ROOT,
-                "detection latency beyond maxOutOfOrderness (%d ms), ms: %s%n",
+                "detection latency (from when a match was detectable: all its events arrived and"
+                        + " event time %d ms past the latest), ms: %s%n",
                 outOfOrderness,
                 summary(window.latencies()));
         System.out.printf(
                 Locale.ROOT,
-                "the same from the last event's time (its producer's clock), ms: %s%n",
-                summary(window.fromEventTime()));
+                "  of which the input's (until every partition had an event that moves the"
+                        + " watermark past the match), ms: %s%n",
+                summary(window.input()));
+        System.out.printf(
+                Locale.ROOT,
+                "  of which the job's (from then to the match record), ms: %s%n",
+                summary(window.job()));
         System.out.printf(
                 Locale.ROOT,
                 "their last events from event time to arrival, ms: %s%n",
                 summary(window.toArrival()));
+        System.out.printf(
+                Locale.ROOT,
+                "append time - the last event's arrival - maxOutOfOrderness (counts that event's"
+                        + " way to the broker against the wait), ms: %s%n",
+                summary(window.fromArrival()));
+        System.out.printf(
+                Locale.ROOT,
+                "seconds since the job started with the most matches over %d ms (checkpoints"
+                        + " every %d ms from the start): %s%n",
+                SLOW_MILLIS,
+                checkpointInterval,
+                window.slowestSeconds(jobStarted, SLOW_MILLIS, 8));
     }
 
     private static String summary(MatchLatencies.Percentiles values) {

@@ -19,9 +19,8 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /**
- * Reads a match topic (LogAppendTime) on its own thread and keeps, per match record, the number of
- * its last event ({@code seq}, the largest among its events), that event's time ({@code ts}) and
- * the record's append time.
+ * Reads a match topic (LogAppendTime) on its own thread and keeps, per match record, the numbers of
+ * its events ({@code seq}), the latest of their times ({@code ts}) and the record's append time.
  */
 final class MatchLatencies implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -31,6 +30,7 @@ final class MatchLatencies implements AutoCloseable {
     private final Set<String> matchIds = new HashSet<>();
     private volatile boolean stop;
     private long duplicates;
+    private long[][] eventSeqs = new long[1 << 16][];
     private long[] lastSeq = new long[1 << 16];
     private long[] lastTime = new long[1 << 16];
     private long[] appendTime = new long[1 << 16];
@@ -61,8 +61,7 @@ final class MatchLatencies implements AutoCloseable {
                     duplicate();
                     continue;
                 }
-                JsonNode last = lastEvent(match);
-                add(last.path("seq").asLong(-1), last.path("ts").asLong(), record.timestamp());
+                add(match.path("events"), record.timestamp());
             }
         }
     }
@@ -73,18 +72,6 @@ final class MatchLatencies implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private static JsonNode lastEvent(JsonNode match) {
-        JsonNode last = JSON.missingNode();
-        for (JsonNode step : match.path("events")) {
-            for (JsonNode event : step) {
-                if (event.path("seq").asLong(-1) > last.path("seq").asLong(-1)) {
-                    last = event;
-                }
-            }
-        }
-        return last;
     }
 
     private synchronized void duplicate() {
@@ -99,12 +86,30 @@ final class MatchLatencies implements AutoCloseable {
         return duplicates;
     }
 
-    private synchronized void add(long seq, long eventTime, long appendedAt) {
+    /**
+     * Keeps a match: its events by number, the largest number (the last event sent) and the latest
+     * event time. The producer stamps events with its clock as it sends them in number order, so
+     * these are one event's but for a clock step back.
+     */
+    private synchronized void add(JsonNode events, long appendedAt) {
+        long[] seqs = new long[0];
+        long seq = -1;
+        long eventTime = Long.MIN_VALUE;
+        for (JsonNode step : events) {
+            for (JsonNode event : step) {
+                seqs = Arrays.copyOf(seqs, seqs.length + 1);
+                seqs[seqs.length - 1] = event.path("seq").asLong(-1);
+                seq = Math.max(seq, seqs[seqs.length - 1]);
+                eventTime = Math.max(eventTime, event.path("ts").asLong());
+            }
+        }
         if (size == lastSeq.length) {
+            eventSeqs = Arrays.copyOf(eventSeqs, size * 2);
             lastSeq = Arrays.copyOf(lastSeq, size * 2);
             lastTime = Arrays.copyOf(lastTime, size * 2);
             appendTime = Arrays.copyOf(appendTime, size * 2);
         }
+        eventSeqs[size] = seqs;
         lastSeq[size] = seq;
         lastTime[size] = eventTime;
         appendTime[size] = appendedAt;
@@ -117,35 +122,45 @@ final class MatchLatencies implements AutoCloseable {
 
     /**
      * The matches whose last event is numbered from {@code fromSeq} (inclusive) to {@code toSeq}:
-     * their latencies in milliseconds (append time - the last event's arrival - {@code
-     * subtractMillis}), the same from their last event's time (the producer's clock when it sent
-     * it: what the watermarks go by) instead of its arrival, and how long their last events took
-     * from that time to their arrival.
+     * their {@link MatchTiming}s, and two figures about their last events, in milliseconds.
      */
     synchronized Window window(
-            long fromSeq, long toSeq, LatencyStream.Arrivals arrivals, long subtractMillis) {
+            long fromSeq, long toSeq, LatencyStream.Arrivals arrivals, long outOfOrderness) {
         long[] latencies = new long[size];
-        long[] fromEventTime = new long[size];
+        long[] input = new long[size];
+        long[] job = new long[size];
         long[] toArrival = new long[size];
+        long[] fromArrival = new long[size];
+        long[] appended = new long[size];
         int taken = 0;
         int unknown = 0;
         for (int i = 0; i < size; i++) {
             if (lastSeq[i] < fromSeq || lastSeq[i] >= toSeq) {
                 continue;
             }
-            long arrival = arrivals.of(lastSeq[i]);
-            if (arrival == 0) {
+            MatchTiming timing =
+                    MatchTiming.of(
+                            eventSeqs[i], lastTime[i], appendTime[i], arrivals, outOfOrderness);
+            if (timing == null) {
                 unknown++;
                 continue;
             }
-            toArrival[taken] = arrival - lastTime[i];
-            fromEventTime[taken] = appendTime[i] - lastTime[i] - subtractMillis;
-            latencies[taken++] = appendTime[i] - arrival - subtractMillis;
+            latencies[taken] = timing.latency();
+            input[taken] = timing.input();
+            job[taken] = timing.job();
+            toArrival[taken] = arrivals.of(lastSeq[i]) - lastTime[i];
+            fromArrival[taken] = appendTime[i] - arrivals.of(lastSeq[i]) - outOfOrderness;
+            appended[taken] = appendTime[i];
+            taken++;
         }
         return new Window(
                 new Percentiles(Arrays.copyOf(latencies, taken)),
-                new Percentiles(Arrays.copyOf(fromEventTime, taken)),
+                new Percentiles(Arrays.copyOf(input, taken)),
+                new Percentiles(Arrays.copyOf(job, taken)),
                 new Percentiles(Arrays.copyOf(toArrival, taken)),
+                new Percentiles(Arrays.copyOf(fromArrival, taken)),
+                Arrays.copyOf(latencies, taken),
+                Arrays.copyOf(appended, taken),
                 unknown);
     }
 
@@ -157,15 +172,46 @@ final class MatchLatencies implements AutoCloseable {
     }
 
     /**
-     * @param latencies beyond the subtracted wait, ms
-     * @param fromEventTime the same from the last event's time instead of its arrival, ms
-     * @param toArrival from the last event's time to its arrival, ms
+     * @param latencies from when the match was detectable to its record's append, ms
+     * @param input of that, until the input let the watermark pass the last event, ms
+     * @param job the rest: from then to the match record's append, ms
+     * @param toArrival the last events' own way from event time to arrival, ms
+     * @param fromArrival append time - the last event's arrival - the out-of-orderness: this counts
+     *     the last event's own way to the broker against the out-of-orderness wait, which runs in
+     *     event time from the event's time, so it goes negative when that way is long
+     * @param eachLatency every match's latency, in the order of {@code eachAppended}
+     * @param eachAppended every match's append time
      * @param unknown matches whose last event's arrival is unknown (not counted)
      */
     record Window(
-            Percentiles latencies, Percentiles fromEventTime, Percentiles toArrival, int unknown) {
+            Percentiles latencies,
+            Percentiles input,
+            Percentiles job,
+            Percentiles toArrival,
+            Percentiles fromArrival,
+            long[] eachLatency,
+            long[] eachAppended,
+            int unknown) {
         int count() {
             return latencies.sorted.length;
+        }
+
+        /**
+         * The seconds (since {@code start}, by append time) with the most matches slower than
+         * {@code overMillis}, most first, as "second: matches" pairs; at most {@code limit}.
+         */
+        String slowestSeconds(long start, long overMillis, int limit) {
+            java.util.TreeMap<Long, Integer> perSecond = new java.util.TreeMap<>();
+            for (int i = 0; i < eachLatency.length; i++) {
+                if (eachLatency[i] > overMillis) {
+                    perSecond.merge((eachAppended[i] - start) / 1000, 1, Integer::sum);
+                }
+            }
+            return perSecond.entrySet().stream()
+                    .sorted((a, b) -> b.getValue() - a.getValue())
+                    .limit(limit)
+                    .map(e -> e.getKey() + " s: " + e.getValue())
+                    .collect(Collectors.joining(", "));
         }
     }
 
