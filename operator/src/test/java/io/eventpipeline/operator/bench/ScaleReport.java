@@ -16,8 +16,7 @@ record ScaleReport(
         long idleReconciles,
         Map<String, Long> writesToReady,
         Map<String, Long> eventReasons,
-        Map<String, Long> cpuToReady,
-        long processCpuToReady,
+        ThreadCpu.Use cpuToReady,
         Map<String, Long> requestsToReady,
         Map<String, Long> idleWrites,
         Map<String, Long> stoppingWrites,
@@ -70,25 +69,25 @@ record ScaleReport(
     }
 
     private void printCpu() {
-        long cpuTotal = sum(cpuToReady);
+        long process = cpuToReady.process();
         System.out.printf(
-                "CPU time until all Ready, by thread group (%.1f s on %d cores in %.1f s):%n",
-                cpuTotal / 1e9, Runtime.getRuntime().availableProcessors(), readySeconds);
-        cpuToReady.entrySet().stream()
+                "CPU time until all Ready, the whole process by thread group (%.1f s, %.0f %% of %d"
+                        + " cores in %.1f s; %d threads started):%n",
+                process / 1e9,
+                100.0 * process / 1e9 / readySeconds / cores(),
+                cores(),
+                readySeconds,
+                cpuToReady.threadsStarted());
+        cpuToReady.byGroup().entrySet().stream()
                 .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
                 .forEach(
                         e ->
                                 System.out.printf(
-                                        "  %-44s %6.1f s  %4.0f %%  (%.1f ms per pipeline)%n",
+                                        "  %-68s %6.1f s  %4.0f %%  (%.1f ms per pipeline)%n",
                                         e.getKey(),
                                         e.getValue() / 1e9,
-                                        100.0 * e.getValue() / cpuTotal,
+                                        100.0 * e.getValue() / process,
                                         e.getValue() / 1e6 / n));
-        System.out.printf(
-                "  the whole process, with the JIT compilers and GC: %.1f s, %.0f %% of %d cores%n",
-                processCpuToReady / 1e9,
-                100.0 * processCpuToReady / 1e9 / readySeconds / cores(),
-                cores());
     }
 
     private static int cores() {
