@@ -279,7 +279,11 @@ public final class OperatorScaleBenchmark {
         // batches that are merely queued, which measures the timeout instead of the operator.
         env.remove("EP_KAFKA_ADMIN_TIMEOUT");
         OperatorHarness operator =
-                OperatorHarness.productionReplica(kube, OperatorConfig.fromEnvironment(env), kafka);
+                OperatorHarness.productionReplica(
+                        kube,
+                        OperatorHttpClient.of(client),
+                        OperatorConfig.fromEnvironment(env),
+                        kafka);
         while (!operator.operator().isReady()) {
             Thread.sleep(50);
         }

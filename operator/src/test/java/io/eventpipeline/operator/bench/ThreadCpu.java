@@ -14,8 +14,11 @@ import java.util.TreeMap;
  * before a snapshot are not counted by name: they are in the remainder of {@link Mark#since}.
  */
 final class ThreadCpu {
+    /** The groups of the operator's own threads start with this. */
+    static final String OPERATOR = "operator: ";
+
     static final String KUBERNETES_CLIENTS =
-            "Kubernetes clients (operator and benchmark): HTTP, watches, informers";
+            "Kubernetes clients, operator and benchmark: selectors, informer dispatch";
     static final String RESPONSE_HANDOFF =
             "Kubernetes clients: responses handed on (CompletableFuture's default executor)";
     private static final String REST = "other named threads";
@@ -36,9 +39,15 @@ final class ThreadCpu {
         GROUP_BY_PREFIX.put(
                 "kafka-admin-client-thread | eventpipeline-operator", "operator: Kafka Admin");
         GROUP_BY_PREFIX.put("kafka-admin-client-thread", "benchmark");
-        // fabric8's HTTP client: responses, watch events read into objects (the informers of the
-        // operator and of the benchmark), JOSDK's event handling that runs on them.
-        GROUP_BY_PREFIX.put("JdkHttpClientFactory-", KUBERNETES_CLIENTS);
+        // fabric8's HTTP clients: responses and watch events read into objects. The operator's
+        // client is named apart; the selector threads and the informers' executors (where JOSDK
+        // handles informer events) are not.
+        GROUP_BY_PREFIX.put(
+                OperatorHttpClient.THREAD_PREFIX,
+                "operator: Kubernetes client (responses, watch events)");
+        GROUP_BY_PREFIX.put(
+                "JdkHttpClientFactory-",
+                "benchmark: Kubernetes clients (responses, watch events of its informers)");
         GROUP_BY_PREFIX.put("HttpClient-", KUBERNETES_CLIENTS);
         GROUP_BY_PREFIX.put("-", KUBERNETES_CLIENTS); // fabric8's informer executors
         // The JDK HTTP client hands every response on to CompletableFuture's default executor:
