@@ -22,9 +22,9 @@ final class ValidatedSpecs {
 
     /**
      * The validator's verdict on one spec, and whether the FlinkDeployment it renders to is known
-     * to fit ({@link RenderedSize}): rendering and serializing it only to measure it was a sixth of
-     * the reconcilers' CPU, and the size depends only on the spec and the operator's configuration,
-     * which is fixed for the resolver that owns this cache.
+     * to fit ({@link RenderedSize}): rendering and serializing it only to measure it was most of
+     * resolving a spec seen before, and the size depends only on the spec and the operator's
+     * configuration, which is fixed for the resolver that owns this cache.
      */
     static final class Verdict {
         private final PipelineValidator.Validated validated;
