@@ -45,6 +45,12 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) throws Exception {
+        if (!CommonPoolParallelism.ensure()) {
+            LOG.warn(
+                    "CompletableFuture's default executor starts a thread per task on this"
+                            + " machine; set -D{}=2",
+                    CommonPoolParallelism.PROPERTY);
+        }
         List<String> arguments = Arrays.asList(args);
         CommandLine.Action action = CommandLine.action(arguments);
         switch (action) {

@@ -60,7 +60,8 @@ public final class PipelineResolver {
             throw new InvalidPipelineException(
                     List.of(new ValidationProblem("spec", "is required")));
         }
-        PipelineValidator.Validated verdict = validated.validated(given);
+        ValidatedSpecs.Verdict known = validated.verdict(given);
+        PipelineValidator.Validated verdict = known.validated();
         List<ValidationProblem> problems = new ArrayList<>(verdict.problems());
         EventPipelineSpec spec = SpecDefaults.withDefaults(given.spec());
         KafkaConnectionSpec kafka =
@@ -120,9 +121,13 @@ public final class PipelineResolver {
         if (!sessionCredentials.isEmpty()) {
             throw new InvalidPipelineException(sessionCredentials);
         }
-        Optional<ValidationProblem> tooBig = RenderedSize.check(renderer.render(resolved, null));
-        if (tooBig.isPresent()) {
-            throw new InvalidPipelineException(List.of(tooBig.get()));
+        if (!known.fitsRendered()) {
+            Optional<ValidationProblem> tooBig =
+                    RenderedSize.check(renderer.render(resolved, null));
+            if (tooBig.isPresent()) {
+                throw new InvalidPipelineException(List.of(tooBig.get()));
+            }
+            known.rendersToAFit();
         }
         return resolved;
     }

@@ -18,15 +18,41 @@ final class ValidatedSpecs {
     static final int DEFAULT_CAPACITY = 4096;
 
     private final PipelineValidator validator;
-    private final Map<String, PipelineValidator.Validated> verdicts;
+    private final Map<String, Verdict> verdicts;
+
+    /**
+     * The validator's verdict on one spec, and whether the FlinkDeployment it renders to is known
+     * to fit ({@link RenderedSize}): rendering and serializing it only to measure it was most of
+     * resolving a spec seen before, and the size depends only on the spec and the operator's
+     * configuration, which is fixed for the resolver that owns this cache.
+     */
+    static final class Verdict {
+        private final PipelineValidator.Validated validated;
+        private volatile boolean fitsRendered;
+
+        private Verdict(PipelineValidator.Validated validated) {
+            this.validated = validated;
+        }
+
+        PipelineValidator.Validated validated() {
+            return validated;
+        }
+
+        boolean fitsRendered() {
+            return fitsRendered;
+        }
+
+        void rendersToAFit() {
+            fitsRendered = true;
+        }
+    }
 
     ValidatedSpecs(PipelineValidator validator, int capacity) {
         this.validator = validator;
         this.verdicts =
                 new LinkedHashMap<>(16, 0.75f, true) {
                     @Override
-                    protected boolean removeEldestEntry(
-                            Map.Entry<String, PipelineValidator.Validated> eldest) {
+                    protected boolean removeEldestEntry(Map.Entry<String, Verdict> eldest) {
                         return size() > capacity;
                     }
                 };
@@ -37,6 +63,11 @@ final class ValidatedSpecs {
      * CEL is immutable and thread-safe, so one verdict serves every reconcile of the spec.
      */
     PipelineValidator.Validated validated(PipelineDefinition definition) {
+        return verdict(definition).validated();
+    }
+
+    /** The verdict, with what is known about the spec's rendered size. */
+    Verdict verdict(PipelineDefinition definition) {
         String key;
         try {
             key =
@@ -46,16 +77,16 @@ final class ValidatedSpecs {
                             + '\n'
                             + Serialization.jsonMapper().writeValueAsString(definition.spec());
         } catch (JsonProcessingException e) {
-            return validator.validateCompiling(definition);
+            return new Verdict(validator.validateCompiling(definition));
         }
         synchronized (verdicts) {
-            PipelineValidator.Validated known = verdicts.get(key);
+            Verdict known = verdicts.get(key);
             if (known != null) {
                 return known;
             }
         }
         // Validated outside the lock: two threads may both validate the same new spec, never wait.
-        PipelineValidator.Validated verdict = validator.validateCompiling(definition);
+        Verdict verdict = new Verdict(validator.validateCompiling(definition));
         synchronized (verdicts) {
             verdicts.put(key, verdict);
         }

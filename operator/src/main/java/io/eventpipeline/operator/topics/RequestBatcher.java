@@ -1,5 +1,6 @@
 package io.eventpipeline.operator.topics;
 
+import java.time.Duration;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -10,10 +11,12 @@ import java.util.concurrent.CompletionException;
 import java.util.function.Function;
 
 /**
- * Coalesces concurrent requests for keys into batches: while one batch is being sent, callers that
- * arrive add their keys to the next one, so N pipelines reconciling at once cost a handful of Kafka
- * requests instead of N. No timer: the first caller sends, and keeps sending the batches that
- * gathered meanwhile; a lone caller is sent at once.
+ * Coalesces concurrent requests for keys into batches: the first caller waits a short linger for
+ * others to join its batch, then sends it, and keeps sending the batches that gathered while it
+ * sent, so N pipelines reconciling at once cost a handful of Kafka requests instead of N. Each
+ * batch is work for the broker (a topic creation batch is a metadata change it applies on one
+ * thread), so fewer, larger batches cost it less; the linger is short next to everything else a
+ * pipeline waits for.
  *
  * @param <K> what is asked about (a topic name, a topic to create)
  * @param <V> the answer for one key
@@ -31,15 +34,18 @@ final class RequestBatcher<K, V> {
     }
 
     private final Function<Set<K>, Map<K, Outcome<V>>> send;
+    private final Duration linger;
     private final Object lock = new Object();
     private Batch<K, V> next;
     private boolean sending;
 
     /**
      * @param send sends one batch; it throws when the whole batch failed (e.g. Kafka unreachable)
+     * @param linger how long the first caller of a batch waits for others before sending it
      */
-    RequestBatcher(Function<Set<K>, Map<K, Outcome<V>>> send) {
+    RequestBatcher(Function<Set<K>, Map<K, Outcome<V>>> send, Duration linger) {
         this.send = send;
+        this.linger = linger;
     }
 
     /** The answers for these keys; throws the batch's failure or the first failure of a key. */
@@ -75,6 +81,7 @@ final class RequestBatcher<K, V> {
             }
         }
         if (sender) {
+            lingerForOthers();
             sendUntilDrained();
         }
         Map<K, Outcome<V>> outcomes;
@@ -88,6 +95,17 @@ final class RequestBatcher<K, V> {
             mineOnly.put(key, outcomes.getOrDefault(key, Outcome.of(null)));
         }
         return mineOnly;
+    }
+
+    private void lingerForOthers() {
+        if (linger.isZero()) {
+            return;
+        }
+        try {
+            Thread.sleep(linger.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt(); // send now; the caller sees the flag
+        }
     }
 
     private void sendUntilDrained() {

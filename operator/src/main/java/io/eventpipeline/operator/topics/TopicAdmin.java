@@ -30,14 +30,26 @@ import org.apache.kafka.common.errors.TopicExistsException;
 public final class TopicAdmin implements AutoCloseable {
     private final Admin admin;
     private final AdminFutures futures;
-    private final RequestBatcher<Describe, ExistingTopic> describes =
-            new RequestBatcher<>(this::describeNow);
-    private final RequestBatcher<DesiredTopic, Integer> creates =
-            new RequestBatcher<>(this::createNow);
+
+    /**
+     * How long a batch waits for other pipelines' topics: at N = 1000 it cut describe batches by a
+     * third and create batches by a fifth (operator/BENCHMARKS.md).
+     */
+    static final Duration LINGER = Duration.ofMillis(25);
+
+    private final RequestBatcher<Describe, ExistingTopic> describes;
+    private final RequestBatcher<DesiredTopic, Integer> creates;
 
     public TopicAdmin(Admin admin, KafkaCluster cluster, Duration timeout) {
+        this(admin, cluster, timeout, LINGER);
+    }
+
+    /** With another linger (zero: only callers that arrive while a batch is sent share one). */
+    TopicAdmin(Admin admin, KafkaCluster cluster, Duration timeout, Duration linger) {
         this.admin = admin;
         this.futures = new AdminFutures(cluster, timeout);
+        this.describes = new RequestBatcher<>(this::describeNow, linger);
+        this.creates = new RequestBatcher<>(this::createNow, linger);
     }
 
     /** A topic to describe, and whether its configs are wanted as well. */

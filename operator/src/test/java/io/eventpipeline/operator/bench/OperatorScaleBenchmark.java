@@ -2,6 +2,7 @@ package io.eventpipeline.operator.bench;
 
 import io.eventpipeline.kafka.embedded.EmbeddedKafkaBroker;
 import io.eventpipeline.kafka.embedded.EmbeddedKafkaBrokerBuilder;
+import io.eventpipeline.operator.CommonPoolParallelism;
 import io.eventpipeline.operator.api.EventPipeline;
 import io.eventpipeline.operator.config.OperatorConfig;
 import io.eventpipeline.operator.testing.CountingAdmins;
@@ -50,10 +51,19 @@ public final class OperatorScaleBenchmark {
     private static final Duration PRODUCTION_RESYNC = null;
 
     public static void main(String[] args) throws Exception {
+        // What the operator's Main does first; "off" measures without it.
+        if (!"off".equals(System.getProperty("bench.commonPool"))) {
+            CommonPoolParallelism.ensure();
+        }
         ScaleOptions options = ScaleOptions.parse(args);
         // The operator logs each FlinkDeployment it creates: N lines of noise here.
         Configurator.setLevel("io.eventpipeline", Level.WARN);
         System.out.println("operator scale: " + options.describe());
+        System.out.println(
+                "CompletableFuture's default executor: "
+                        + (CommonPoolParallelism.defaultExecutorIsPool()
+                                ? "the common pool"
+                                : "a new thread per task"));
         Optional<BrokerStorage> storage = BrokerStorage.of(options.brokerData());
         EmbeddedKafkaBrokerBuilder brokerBuilder = EmbeddedKafkaBroker.builder();
         storage.ifPresent(s -> brokerBuilder.dataDir(s.dir()));
@@ -134,8 +144,7 @@ public final class OperatorScaleBenchmark {
         long heapBefore = heapAfterGc();
         MockRequests requests = MockRequests.fromNow(kube);
         List<String> topics = new ArrayList<>();
-        Map<Long, ThreadCpu.Sample> cpuBefore;
-        long processCpuBefore;
+        ThreadCpu.Mark cpuBefore;
         OperatorHarness operator;
         CountingAdmins kafkaRequests = new CountingAdmins();
         long start;
@@ -145,23 +154,20 @@ public final class OperatorScaleBenchmark {
             long creating = System.nanoTime();
             createPipelines(NAMESPACE, "p", n, topics);
             createdSeconds = seconds(System.nanoTime() - creating);
-            cpuBefore = ThreadCpu.snapshot();
-            processCpuBefore = ThreadCpu.process();
+            cpuBefore = ThreadCpu.mark();
             start = System.nanoTime();
             operator = startOperator(PRODUCTION_RESYNC, kafkaRequests);
         } else {
             // Creation is part of the measured time: the operator works while pipelines arrive.
             operator = startOperator(PRODUCTION_RESYNC, kafkaRequests);
-            cpuBefore = ThreadCpu.snapshot();
-            processCpuBefore = ThreadCpu.process();
+            cpuBefore = ThreadCpu.mark();
             start = System.nanoTime();
             createPipelines(NAMESPACE, "p", n, topics);
             createdSeconds = seconds(System.nanoTime() - start);
         }
         awaitReady(readiness, NAMESPACE, n, start);
         double readySeconds = seconds(System.nanoTime() - start);
-        Map<String, Long> cpuToReady = ThreadCpu.between(cpuBefore, ThreadCpu.snapshot());
-        long processCpuToReady = ThreadCpu.process() - processCpuBefore;
+        ThreadCpu.Use cpuToReady = cpuBefore.since();
         int ready = readiness.count(NAMESPACE);
         if (ready < n) {
             System.out.printf("TIMED OUT after %.0f s: %d/%d Ready%n", readySeconds, ready, n);
@@ -235,7 +241,6 @@ public final class OperatorScaleBenchmark {
                 writesToReady,
                 reasons,
                 cpuToReady,
-                processCpuToReady,
                 requestsToReady,
                 idleWrites,
                 stoppingWrites,
@@ -274,7 +279,11 @@ public final class OperatorScaleBenchmark {
         // batches that are merely queued, which measures the timeout instead of the operator.
         env.remove("EP_KAFKA_ADMIN_TIMEOUT");
         OperatorHarness operator =
-                OperatorHarness.productionReplica(kube, OperatorConfig.fromEnvironment(env), kafka);
+                OperatorHarness.productionReplica(
+                        kube,
+                        OperatorHttpClient.of(client),
+                        OperatorConfig.fromEnvironment(env),
+                        kafka);
         while (!operator.operator().isReady()) {
             Thread.sleep(50);
         }

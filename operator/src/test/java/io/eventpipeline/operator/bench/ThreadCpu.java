@@ -3,6 +3,7 @@ package io.eventpipeline.operator.bench;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -10,9 +11,19 @@ import java.util.TreeMap;
  * CPU time of the benchmark JVM's threads, grouped by what they serve. Everything runs in one JVM
  * on the same cores (the mock API server, the broker, the operator, the benchmark's own clients),
  * so the time to Ready alone cannot say how much of it was the operator's work. Threads that ended
- * before a snapshot are not counted.
+ * before a snapshot are not counted by name: they are in the remainder of {@link Mark#since}.
  */
 final class ThreadCpu {
+    /** The groups of the operator's own threads start with this. */
+    static final String OPERATOR = "operator: ";
+
+    static final String KUBERNETES_CLIENTS =
+            "Kubernetes clients, operator and benchmark: selectors, informer dispatch";
+    static final String RESPONSE_HANDOFF =
+            "Kubernetes clients: responses handed on (CompletableFuture's default executor)";
+    private static final String REST = "other named threads";
+    static final String REMAINDER = "threads that ended meanwhile, other JVM threads";
+
     /**
      * Groups in the order they are printed; the first whose prefix matches a thread's name wins.
      */
@@ -27,13 +38,44 @@ final class ThreadCpu {
         GROUP_BY_PREFIX.put("ReconcilerExecutor-", "operator: reconcilers");
         GROUP_BY_PREFIX.put(
                 "kafka-admin-client-thread | eventpipeline-operator", "operator: Kafka Admin");
-        GROUP_BY_PREFIX.put("JdkHttpClientFactory-", "Kubernetes clients (operator and benchmark)");
-        GROUP_BY_PREFIX.put("HttpClient-", "Kubernetes clients (operator and benchmark)");
+        GROUP_BY_PREFIX.put("kafka-admin-client-thread", "benchmark");
+        // fabric8's HTTP clients: responses and watch events read into objects. The operator's
+        // client is named apart; the selector threads and the informers' executors (where JOSDK
+        // handles informer events) are not.
+        GROUP_BY_PREFIX.put(
+                OperatorHttpClient.THREAD_PREFIX,
+                "operator: Kubernetes client (responses, watch events)");
+        GROUP_BY_PREFIX.put(
+                "JdkHttpClientFactory-",
+                "benchmark: Kubernetes clients (responses, watch events of its informers)");
+        GROUP_BY_PREFIX.put("HttpClient-", KUBERNETES_CLIENTS);
+        GROUP_BY_PREFIX.put("-", KUBERNETES_CLIENTS); // fabric8's informer executors
+        // The JDK HTTP client hands every response on to CompletableFuture's default executor:
+        // the common pool, or a new thread per task where that pool has one thread (2 cores).
+        GROUP_BY_PREFIX.put("ForkJoinPool.commonPool-worker-", RESPONSE_HANDOFF);
+        GROUP_BY_PREFIX.put("Thread-", RESPONSE_HANDOFF);
         GROUP_BY_PREFIX.put("main", "benchmark");
         GROUP_BY_PREFIX.put(OperatorScaleBenchmark.FAKE_FLINK_THREAD, "benchmark");
+        for (String broker :
+                List.of(
+                        "data-plane-kafka",
+                        "kafka-",
+                        "quorum-controller",
+                        "broker-",
+                        "controller-",
+                        "ExpirationReaper",
+                        "raft-",
+                        "executor-",
+                        "transaction-log",
+                        "log-",
+                        "group-coordinator",
+                        "share-coordinator",
+                        "client-metrics",
+                        "LogDirFailureHandler",
+                        "metrics-meter-tick")) {
+            GROUP_BY_PREFIX.put(broker, "Kafka broker");
+        }
     }
-
-    private static final String REST = "Kafka broker and the rest";
 
     private ThreadCpu() {}
 
@@ -54,7 +96,7 @@ final class ThreadCpu {
     }
 
     /** CPU nanoseconds used so far by the whole process, threads that ended included. */
-    static long process() {
+    static long processCpu() {
         return ((com.sun.management.OperatingSystemMXBean)
                         ManagementFactory.getOperatingSystemMXBean())
                 .getProcessCpuTime();
@@ -73,6 +115,47 @@ final class ThreadCpu {
     }
 
     record Sample(String group, long cpuNanos) {}
+
+    /** Where the process's CPU went since a mark: every nanosecond of it in some group. */
+    record Use(Map<String, Long> byGroup, long process, long threadsStarted) {}
+
+    /** The CPU used so far, to take a {@link Use} from later. */
+    static Mark mark() {
+        return new Mark(
+                snapshot(),
+                JvmThreads.snapshot(),
+                processCpu(),
+                ManagementFactory.getThreadMXBean().getTotalStartedThreadCount());
+    }
+
+    record Mark(
+            Map<Long, Sample> threads,
+            Map<String, Long> jvmThreads,
+            long process,
+            long threadsStarted) {
+        /**
+         * The process's CPU since this mark, by group: named threads, the JVM's own, and the
+         * remainder, which is mostly threads that started and ended in between.
+         */
+        Use since() {
+            Map<String, Long> byGroup = between(threads, snapshot());
+            JvmThreads.snapshot()
+                    .forEach(
+                            (group, nanos) ->
+                                    byGroup.merge(
+                                            group,
+                                            nanos - jvmThreads.getOrDefault(group, 0L),
+                                            Long::sum));
+            long used = processCpu() - process;
+            long named = byGroup.values().stream().mapToLong(Long::longValue).sum();
+            byGroup.put(REMAINDER, Math.max(0, used - named));
+            return new Use(
+                    byGroup,
+                    used,
+                    ManagementFactory.getThreadMXBean().getTotalStartedThreadCount()
+                            - threadsStarted);
+        }
+    }
 
     static String group(String threadName) {
         for (var entry : GROUP_BY_PREFIX.entrySet()) {

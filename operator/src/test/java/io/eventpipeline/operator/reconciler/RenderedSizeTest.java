@@ -93,4 +93,23 @@ class RenderedSizeTest {
                                                                         + " across pipelines");
                                                 }));
     }
+
+    @Test
+    void aPipelineTooBigIsRefusedOnEveryResolveNotOnlyTheFirst() throws Exception {
+        PipelineDefinition big = pipeline(32);
+        for (int i = 0; i < 2; i++) {
+            assertThatThrownBy(() -> resolver.resolve(big))
+                    .isInstanceOf(InvalidPipelineException.class)
+                    .hasMessageContaining("renders a FlinkDeployment of");
+        }
+    }
+
+    @Test
+    void aPipelineMadeTooBigAfterItFitIsRefused() throws Exception {
+        // A fit is known for one spec's content; a changed spec is measured again.
+        resolver.resolve(pipeline(16));
+        assertThatThrownBy(() -> resolver.resolve(pipeline(32)))
+                .isInstanceOf(InvalidPipelineException.class)
+                .hasMessageContaining("renders a FlinkDeployment of");
+    }
 }

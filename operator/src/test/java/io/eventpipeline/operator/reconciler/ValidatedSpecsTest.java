@@ -55,4 +55,19 @@ class ValidatedSpecsTest {
         assertThat(specs.size()).isEqualTo(2);
         assertThat(specs.validated(a)).isSameAs(aVerdict);
     }
+
+    @Test
+    void aRenderedFitIsKnownForTheSameSpecOnlyOnceMarked() throws Exception {
+        ValidatedSpecs specs = new ValidatedSpecs(new PipelineValidator(), 8);
+        ValidatedSpecs.Verdict verdict = specs.verdict(example());
+        assertThat(verdict.fitsRendered()).isFalse();
+
+        verdict.rendersToAFit();
+        assertThat(specs.verdict(example()).fitsRendered()).isTrue();
+
+        PipelineDefinition changed = example();
+        changed.spec().getPatterns().get(0).getSteps().get(0).setWhere("event.minutes > 1");
+        assertThat(specs.verdict(changed).fitsRendered()).isFalse();
+        assertThat(specs.verdict(renamed(example(), "other")).fitsRendered()).isFalse();
+    }
 }

@@ -157,6 +157,26 @@ public final class OperatorHarness implements AutoCloseable {
         return replica(kube, config, kafka, false);
     }
 
+    /**
+     * As {@link #productionReplica(KubernetesApi, OperatorConfig, AdminFactory)}, talking through
+     * the given client (a benchmark names its threads); the harness closes it with the operator.
+     */
+    public static OperatorHarness productionReplica(
+            KubernetesApi kube,
+            KubernetesClient operatorClient,
+            OperatorConfig config,
+            AdminFactory kafka) {
+        return new OperatorHarness(
+                kube,
+                false,
+                operatorClient,
+                config,
+                TopicCreationSteps.NONE,
+                kafka,
+                false,
+                o -> {});
+    }
+
     private static OperatorHarness replica(
             KubernetesApi kube,
             OperatorConfig config,
