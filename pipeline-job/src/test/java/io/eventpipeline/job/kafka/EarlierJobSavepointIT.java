@@ -2,8 +2,6 @@ package io.eventpipeline.job.kafka;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.eventpipeline.kafka.embedded.EmbeddedKafkaBroker;
 import io.eventpipeline.spec.PipelineDefinition;
 import io.eventpipeline.spec.resolved.ResolvedPipeline;
@@ -20,12 +18,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.apache.flink.configuration.Configuration;
 import org.apache.flink.core.execution.JobClient;
-import org.apache.flink.runtime.jobgraph.SavepointConfigOptions;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -40,8 +35,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class EarlierJobSavepointIT {
     @RegisterExtension static final MiniClusterExtension FLINK = SharedMiniCluster.create();
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final EmbeddedKafkaBroker broker = SharedKafka.broker();
     private final KafkaTopics topics = SharedKafka.topics();
@@ -76,11 +69,9 @@ class EarlierJobSavepointIT {
         later.add(EarlierSavepoint.event("clock", "tick", 100));
         topics.produce("earlier-in", later);
 
-        Configuration restore = new Configuration();
-        restore.set(SavepointConfigOptions.SAVEPOINT_PATH, savepoint.toUri().toString());
-        restore.set(SavepointConfigOptions.SAVEPOINT_IGNORE_UNCLAIMED_STATE, true);
         StreamExecutionEnvironment env =
-                StreamExecutionEnvironment.getExecutionEnvironment(restore);
+                StreamExecutionEnvironment.getExecutionEnvironment(
+                        RestoredMatches.restoreFrom(savepoint.toUri().toString()));
         env.setParallelism(1);
         KafkaPipelineJob.build(
                 env,
@@ -89,20 +80,7 @@ class EarlierJobSavepointIT {
                         broker.bootstrapServers(), Map.of(), Duration.ofMinutes(5), false));
         JobClient job = env.executeAsync("earlier restored");
         try {
-            List<String> matches = new ArrayList<>();
-            topics.read("earlier-out", 4, Duration.ofSeconds(60));
-            for (ConsumerRecord<byte[], byte[]> record :
-                    topics.read("earlier-out", 5, Duration.ofSeconds(2))) {
-                JsonNode match = JSON.readTree(record.value());
-                matches.add(
-                        match.get("pattern").asText()
-                                + " "
-                                + match.get("key").asText()
-                                + " "
-                                + match.get("start").asLong() / 1000
-                                + "-"
-                                + match.get("end").asLong() / 1000);
-            }
+            List<String> matches = RestoredMatches.read(topics, "earlier-out", 4);
             // a and b keep the partial match (x) and the waiting event (w); c starts fresh.
             assertThat(matches)
                     .containsExactlyInAnyOrder("a x 10-30", "a w 25-31", "b x 10-30", "b w 25-31");

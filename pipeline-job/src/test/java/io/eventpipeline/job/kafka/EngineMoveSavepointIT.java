@@ -2,8 +2,6 @@ package io.eventpipeline.job.kafka;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.eventpipeline.kafka.embedded.EmbeddedKafkaBroker;
 import io.eventpipeline.spec.PipelineDefinition;
 import io.eventpipeline.spec.resolved.Matcher;
@@ -20,15 +18,11 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.apache.flink.configuration.Configuration;
 import org.apache.flink.core.execution.JobClient;
-import org.apache.flink.runtime.jobgraph.SavepointConfigOptions;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -44,8 +38,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class EngineMoveSavepointIT {
     @RegisterExtension static final MiniClusterExtension FLINK = SharedMiniCluster.create();
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final EmbeddedKafkaBroker broker = SharedKafka.broker();
     private final KafkaTopics topics = SharedKafka.topics();
@@ -98,11 +90,9 @@ class EngineMoveSavepointIT {
                         "probe-2",
                         EngineMoveSavepoint.event("clock", "tick", 7200, 0)));
 
-        Configuration restore = new Configuration();
-        restore.set(SavepointConfigOptions.SAVEPOINT_PATH, savepoint.toUri().toString());
-        restore.set(SavepointConfigOptions.SAVEPOINT_IGNORE_UNCLAIMED_STATE, true);
         StreamExecutionEnvironment env =
-                StreamExecutionEnvironment.getExecutionEnvironment(restore);
+                StreamExecutionEnvironment.getExecutionEnvironment(
+                        RestoredMatches.restoreFrom(savepoint.toUri().toString()));
         env.setParallelism(1);
         KafkaPipelineJob.build(
                 env,
@@ -111,20 +101,7 @@ class EngineMoveSavepointIT {
                         broker.bootstrapServers(), Map.of(), Duration.ofMinutes(5), false));
         JobClient job = env.executeAsync("engine move restored");
         try {
-            topics.read(EngineMoveSavepoint.OUTPUT, 4, Duration.ofSeconds(60));
-            List<String> matches = new ArrayList<>();
-            for (ConsumerRecord<byte[], byte[]> record :
-                    topics.read(EngineMoveSavepoint.OUTPUT, 5, Duration.ofSeconds(2))) {
-                JsonNode match = JSON.readTree(record.value());
-                matches.add(
-                        match.get("pattern").asText()
-                                + " "
-                                + match.get("key").asText()
-                                + " "
-                                + match.get("start").asLong() / 1000
-                                + "-"
-                                + match.get("end").asLong() / 1000);
-            }
+            List<String> matches = RestoredMatches.read(topics, EngineMoveSavepoint.OUTPUT, 4);
             // Had the moved patterns kept x's state, "abandon x 10-11" and "bigger x 10-30"
             // would be here; pair keeps it and completes x.
             assertThat(matches)

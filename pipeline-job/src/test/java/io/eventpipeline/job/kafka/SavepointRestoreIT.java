@@ -18,7 +18,6 @@ import java.util.Map;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.core.execution.SavepointFormatType;
-import org.apache.flink.runtime.jobgraph.SavepointConfigOptions;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -123,9 +122,7 @@ class SavepointRestoreIT {
                         event("x", "C2", 34),
                         "junk after",
                         event("clock", "TICK", 100)));
-        Configuration restore = new Configuration();
-        restore.set(SavepointConfigOptions.SAVEPOINT_PATH, savepoint);
-        restore.set(SavepointConfigOptions.SAVEPOINT_IGNORE_UNCLAIMED_STATE, true);
+        Configuration restore = RestoredMatches.restoreFrom(savepoint);
         JobClient second = start(pipeline("2h"), restore);
         try {
             List<ConsumerRecord<byte[], byte[]>> out =

@@ -28,7 +28,6 @@ import java.util.stream.Collectors;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.core.execution.SavepointFormatType;
-import org.apache.flink.runtime.jobgraph.SavepointConfigOptions;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -115,9 +114,7 @@ class UpgradeMatrixIT {
             // Written to the topic the job no longer reads: must never arrive.
             topics.produce(oldTopic, List.of("stray", event("x", "a2", 30)));
         }
-        Configuration restore = new Configuration();
-        restore.set(SavepointConfigOptions.SAVEPOINT_PATH, savepoint);
-        restore.set(SavepointConfigOptions.SAVEPOINT_IGNORE_UNCLAIMED_STATE, true);
+        Configuration restore = RestoredMatches.restoreFrom(savepoint);
         JobClient second = start(after, scenario.after().parallelism(), restore);
         try {
             List<String> expected = expected(scenario, plan);
