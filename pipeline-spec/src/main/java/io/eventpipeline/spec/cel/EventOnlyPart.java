@@ -3,7 +3,6 @@ package io.eventpipeline.spec.cel;
 import dev.cel.common.CelAbstractSyntaxTree;
 import dev.cel.common.ast.CelExpr;
 import dev.cel.common.ast.CelReference;
-import dev.cel.common.types.SimpleType;
 import dev.cel.runtime.CelEvaluationException;
 import dev.cel.runtime.CelRuntime;
 import java.util.ArrayList;
@@ -45,8 +44,6 @@ import java.util.Set;
  * the part is false when one of them evaluates to false (an error in one proves nothing).
  */
 final class EventOnlyPart {
-    private static final String AND = "_&&_";
-
     /** No conjunct is known per event: the part is never false. */
     static final EventOnlyPart NONE = new EventOnlyPart(List.of(), List.of());
 
@@ -65,13 +62,12 @@ final class EventOnlyPart {
      * @param steps the step names in the condition's scope, each a variable holding events
      */
     static EventOnlyPart of(CelAbstractSyntaxTree ast, Set<String> steps) {
-        List<CelExpr> leaves = new ArrayList<>();
-        collectConjuncts(ast.getExpr(), leaves);
+        List<CelExpr> leaves = CelShapes.conjuncts(ast.getExpr());
+        if (!CelShapes.allBool(ast, leaves)) {
+            return NONE;
+        }
         int budgetLeaves = 0;
         for (CelExpr leaf : leaves) {
-            if (!ast.getType(leaf.id()).map(SimpleType.BOOL::equals).orElse(false)) {
-                return NONE;
-            }
             if (drawsOnBudget(ast, leaf)) {
                 budgetLeaves++;
             }
@@ -116,15 +112,6 @@ final class EventOnlyPart {
     /** The conjuncts taken, each a checked tree of its own, in the condition's order. */
     List<CelAbstractSyntaxTree> conjuncts() {
         return conjuncts;
-    }
-
-    private static void collectConjuncts(CelExpr expr, List<CelExpr> into) {
-        if (CelShapes.isGlobalCall(expr, AND, 2)) {
-            collectConjuncts(expr.call().args().get(0), into);
-            collectConjuncts(expr.call().args().get(1), into);
-        } else {
-            into.add(expr);
-        }
     }
 
     /** Whether {@code expr} reads a step's events; {@code bound} are comprehension variables. */

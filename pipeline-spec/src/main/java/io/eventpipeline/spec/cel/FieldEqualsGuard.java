@@ -3,8 +3,6 @@ package io.eventpipeline.spec.cel;
 import dev.cel.common.CelAbstractSyntaxTree;
 import dev.cel.common.ast.CelConstant;
 import dev.cel.common.ast.CelExpr;
-import dev.cel.common.types.SimpleType;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -25,7 +23,6 @@ import java.util.Optional;
  * @param whole whether the comparison is the whole condition
  */
 record FieldEqualsGuard(String field, String value, boolean whole) {
-    private static final String AND = "_&&_";
     private static final String EQUALS = "_==_";
 
     /** What the guard decides, if anything. */
@@ -37,15 +34,10 @@ record FieldEqualsGuard(String field, String value, boolean whole) {
 
     /** The guard of a type-checked condition, if it has one. */
     static Optional<FieldEqualsGuard> of(CelAbstractSyntaxTree ast) {
-        CelExpr root = ast.getExpr();
-        List<CelExpr> conjuncts = new ArrayList<>();
-        collectConjuncts(root, conjuncts);
-        // CEL's && fails on a value that is not a bool ('x' && false is an error, not false), so
-        // a conjunct that is not a bool by type could turn the guard's false into CEL's error.
-        for (CelExpr conjunct : conjuncts) {
-            if (!ast.getType(conjunct.id()).map(SimpleType.BOOL::equals).orElse(false)) {
-                return Optional.empty();
-            }
+        List<CelExpr> conjuncts = CelShapes.conjuncts(ast.getExpr());
+        // A conjunct that is not a bool by type could turn the guard's false into CEL's error.
+        if (!CelShapes.allBool(ast, conjuncts)) {
+            return Optional.empty();
         }
         for (CelExpr conjunct : conjuncts) {
             Optional<FieldEqualsGuard> guard = fieldEquals(conjunct, conjuncts.size() == 1);
@@ -64,15 +56,6 @@ record FieldEqualsGuard(String field, String value, boolean whole) {
             return whole ? Verdict.TRUE : Verdict.EVALUATE;
         }
         return Verdict.EVALUATE;
-    }
-
-    private static void collectConjuncts(CelExpr expr, List<CelExpr> into) {
-        if (CelShapes.isGlobalCall(expr, AND, 2)) {
-            collectConjuncts(expr.call().args().get(0), into);
-            collectConjuncts(expr.call().args().get(1), into);
-        } else {
-            into.add(expr);
-        }
     }
 
     private static Optional<FieldEqualsGuard> fieldEquals(CelExpr expr, boolean whole) {
