@@ -1,0 +1,49 @@
+package io.eventpipeline.job.kafka;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.eventpipeline.testsupport.kafka.KafkaTopics;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.runtime.jobgraph.SavepointConfigOptions;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+
+/** What the savepoint tests share: restoring as the operator does, and reading matches. */
+final class RestoredMatches {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private RestoredMatches() {}
+
+    /** Restores from the savepoint, leaving state no operator claims, as the deployment does. */
+    static Configuration restoreFrom(String savepoint) {
+        Configuration restore = new Configuration();
+        restore.set(SavepointConfigOptions.SAVEPOINT_PATH, savepoint);
+        restore.set(SavepointConfigOptions.SAVEPOINT_IGNORE_UNCLAIMED_STATE, true);
+        return restore;
+    }
+
+    /**
+     * The match records on the topic as {@code pattern key start-end} (times in seconds): waits for
+     * {@code expected} of them, then briefly for one more, which would be one too many.
+     */
+    static List<String> read(KafkaTopics topics, String topic, int expected) throws IOException {
+        topics.read(topic, expected, Duration.ofSeconds(60));
+        List<String> matches = new ArrayList<>();
+        for (ConsumerRecord<byte[], byte[]> record :
+                topics.read(topic, expected + 1, Duration.ofSeconds(2))) {
+            JsonNode match = JSON.readTree(record.value());
+            matches.add(
+                    match.get("pattern").asText()
+                            + " "
+                            + match.get("key").asText()
+                            + " "
+                            + match.get("start").asLong() / 1000
+                            + "-"
+                            + match.get("end").asLong() / 1000);
+        }
+        return matches;
+    }
+}
