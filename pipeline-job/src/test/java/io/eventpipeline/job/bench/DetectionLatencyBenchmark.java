@@ -52,7 +52,21 @@ public final class DetectionLatencyBenchmark {
 
     private DetectionLatencyBenchmark() {}
 
-    public static void main(String[] args) throws Exception {
+    /**
+     * Runs the benchmark and exits: the broker's and the clients' threads would otherwise keep the
+     * process alive after a failure (a job that cannot start, say), and the build would wait.
+     */
+    public static void main(String[] args) {
+        try {
+            run(args);
+            System.exit(0);
+        } catch (Throwable failure) {
+            failure.printStackTrace();
+            System.exit(1);
+        }
+    }
+
+    private static void run(String[] args) throws Exception {
         Map<String, String> options = JobThroughputBenchmark.options(args);
         int parallelism = Integer.parseInt(option(options, "parallelism", "2"));
         int keys = Integer.parseInt(option(options, "keys", "10000"));
@@ -90,7 +104,6 @@ public final class DetectionLatencyBenchmark {
         System.out.printf(Locale.ROOT, "%n== latency at %,.0f events/s (%s)%n", rate, rateFrom);
         run.run();
         System.out.printf(Locale.ROOT, "load average at end: %s%n", loadAverage());
-        System.exit(0);
     }
 
     /** What every run shares: the broker, its clients' settings, the stream's shape. */
