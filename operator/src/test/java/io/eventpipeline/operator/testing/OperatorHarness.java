@@ -145,7 +145,7 @@ public final class OperatorHarness implements AutoCloseable {
      */
     public static OperatorHarness replica(
             KubernetesApi kube, OperatorConfig config, AdminFactory kafka) {
-        return replica(kube, config, kafka, true);
+        return replica(kube, kube.newClient(OPERATOR_USER_AGENT), config, kafka, true);
     }
 
     /**
@@ -154,7 +154,7 @@ public final class OperatorHarness implements AutoCloseable {
      */
     public static OperatorHarness productionReplica(
             KubernetesApi kube, OperatorConfig config, AdminFactory kafka) {
-        return replica(kube, config, kafka, false);
+        return replica(kube, kube.newClient(OPERATOR_USER_AGENT), config, kafka, false);
     }
 
     /**
@@ -166,26 +166,20 @@ public final class OperatorHarness implements AutoCloseable {
             KubernetesClient operatorClient,
             OperatorConfig config,
             AdminFactory kafka) {
-        return new OperatorHarness(
-                kube,
-                false,
-                operatorClient,
-                config,
-                TopicCreationSteps.NONE,
-                kafka,
-                false,
-                o -> {});
+        return replica(kube, operatorClient, config, kafka, false);
     }
 
+    /** A replica on an existing API server that talks through {@code operatorClient}. */
     private static OperatorHarness replica(
             KubernetesApi kube,
+            KubernetesClient operatorClient,
             OperatorConfig config,
             AdminFactory kafka,
             boolean perPipelineMetrics) {
         return new OperatorHarness(
                 kube,
                 false,
-                kube.newClient(OPERATOR_USER_AGENT),
+                operatorClient,
                 config,
                 TopicCreationSteps.NONE,
                 kafka,
@@ -204,15 +198,7 @@ public final class OperatorHarness implements AutoCloseable {
      */
     public static OperatorHarness replica(
             KubernetesApi kube, KubernetesClient operatorClient, OperatorConfig config) {
-        return new OperatorHarness(
-                kube,
-                false,
-                operatorClient,
-                config,
-                TopicCreationSteps.NONE,
-                AdminFactory.KAFKA,
-                true,
-                o -> {});
+        return replica(kube, operatorClient, config, AdminFactory.KAFKA, true);
     }
 
     /** The operator's own client: its requests are the ones RBAC judges. */
