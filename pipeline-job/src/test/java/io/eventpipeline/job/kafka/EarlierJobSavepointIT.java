@@ -11,8 +11,6 @@ import io.eventpipeline.spec.state.UpgradePlan;
 import io.eventpipeline.testsupport.flink.SharedMiniCluster;
 import io.eventpipeline.testsupport.kafka.KafkaTopics;
 import io.eventpipeline.testsupport.kafka.SharedKafka;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -41,11 +39,7 @@ class EarlierJobSavepointIT {
 
     @Test
     void aSavepointOfTheEarlierJobRestoresAsPromised(@TempDir Path dir) throws Exception {
-        Path savepoint = Files.createDirectories(dir.resolve("earlier-job"));
-        try (InputStream metadata =
-                getClass().getResourceAsStream("/savepoints/earlier-job/_metadata")) {
-            Files.copy(metadata, savepoint.resolve("_metadata"));
-        }
+        String savepoint = RestoredMatches.resourceSavepoint(dir, "earlier-job");
         PipelineDefinition pipeline =
                 PipelineDefinition.parse(EarlierSavepoint.pipeline(broker.bootstrapServers()));
         UpgradePlan plan =
@@ -71,7 +65,7 @@ class EarlierJobSavepointIT {
 
         StreamExecutionEnvironment env =
                 StreamExecutionEnvironment.getExecutionEnvironment(
-                        RestoredMatches.restoreFrom(savepoint.toUri().toString()));
+                        RestoredMatches.restoreFrom(savepoint));
         env.setParallelism(1);
         KafkaPipelineJob.build(
                 env,

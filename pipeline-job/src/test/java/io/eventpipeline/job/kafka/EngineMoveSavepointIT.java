@@ -14,8 +14,6 @@ import io.eventpipeline.spec.state.UpgradePlan;
 import io.eventpipeline.testsupport.flink.SharedMiniCluster;
 import io.eventpipeline.testsupport.kafka.KafkaTopics;
 import io.eventpipeline.testsupport.kafka.SharedKafka;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -45,11 +43,7 @@ class EngineMoveSavepointIT {
     @Test
     void movedPatternsStartFreshAndTheOtherKeepsItsPartialMatch(@TempDir Path dir)
             throws Exception {
-        Path savepoint = Files.createDirectories(dir.resolve("engine-move"));
-        try (InputStream metadata =
-                getClass().getResourceAsStream("/savepoints/engine-move/_metadata")) {
-            Files.copy(metadata, savepoint.resolve("_metadata"));
-        }
+        String savepoint = RestoredMatches.resourceSavepoint(dir, "engine-move");
         PipelineDefinition pipeline =
                 PipelineDefinition.parse(EngineMoveSavepoint.pipeline(broker.bootstrapServers()));
         ResolvedPipeline resolved = ResolvedPipeline.resolve(pipeline);
@@ -92,7 +86,7 @@ class EngineMoveSavepointIT {
 
         StreamExecutionEnvironment env =
                 StreamExecutionEnvironment.getExecutionEnvironment(
-                        RestoredMatches.restoreFrom(savepoint.toUri().toString()));
+                        RestoredMatches.restoreFrom(savepoint));
         env.setParallelism(1);
         KafkaPipelineJob.build(
                 env,

@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.eventpipeline.testsupport.kafka.KafkaTopics;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,6 +19,19 @@ final class RestoredMatches {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private RestoredMatches() {}
+
+    /**
+     * A savepoint kept as a test resource ({@code savepoints/<name>/_metadata}, its state inline),
+     * copied into {@code dir}; returns its URI.
+     */
+    static String resourceSavepoint(Path dir, String name) throws IOException {
+        Path savepoint = Files.createDirectories(dir.resolve(name));
+        try (InputStream metadata =
+                RestoredMatches.class.getResourceAsStream("/savepoints/" + name + "/_metadata")) {
+            Files.copy(metadata, savepoint.resolve("_metadata"));
+        }
+        return savepoint.toUri().toString();
+    }
 
     /** Restores from the savepoint, leaving state no operator claims, as the deployment does. */
     static Configuration restoreFrom(String savepoint) {
