@@ -94,11 +94,10 @@ final class EventOnlyPart {
 
     /** True when a conjunct is false for the event: then so is the whole condition. */
     boolean isFalseFor(Map<String, Object> event) {
+        StepVariables eventAlone = new StepVariables(event, Map.of(), Set.of());
         for (CelRuntime.Program program : programs) {
             try {
-                Object result =
-                        CelEnvironment.evaluate(
-                                program, new StepVariables(event, Map.of(), Set.of()));
+                Object result = CelEnvironment.evaluate(program, eventAlone);
                 if (Boolean.FALSE.equals(result)) {
                     return true;
                 }
