@@ -100,15 +100,32 @@ public final class SequenceMatchFunction
         if (due.isEmpty()) {
             emit(matcher.expire(current.partials, time), out);
         }
+        long expiry = matcher.nextExpiry(current.partials);
+        if (expiry != expiryBefore) {
+            replaceExpiryTimer(ctx, current, time, expiryBefore, expiry);
+        }
         if (current.isEmpty()) {
             state.clear();
-            return;
+        } else {
+            state.update(current);
         }
-        state.update(current);
-        // One timer for the oldest partial match, set when that changes. Later than now by
-        // construction (what expires by now is gone): a timer at or before now would fire again.
-        long expiry = matcher.nextExpiry(current.partials);
-        if (expiry != expiryBefore && expiry > time && expiry != Long.MAX_VALUE) {
+    }
+
+    /**
+     * One timer for the oldest partial match: a new one when that changes, and the old one deleted
+     * unless events wait for its time. Left in place, the old timers would pile up, one for every
+     * partial match that was once the oldest, for as long as {@code within}: millions with minutes
+     * of it at tens of thousands of events a second, on the heap, in every checkpoint, each firing
+     * to find nothing to do.
+     */
+    private void replaceExpiryTimer(
+            OnTimerContext ctx, SequenceState current, long time, long before, long expiry) {
+        if (before > time && before != Long.MAX_VALUE && !current.waitsAt(before)) {
+            ctx.timerService().deleteEventTimeTimer(before);
+        }
+        // Later than now by construction (what expires by now is gone): a timer at or before now
+        // would fire again.
+        if (expiry > time && expiry != Long.MAX_VALUE) {
             ctx.timerService().registerEventTimeTimer(expiry);
         }
     }

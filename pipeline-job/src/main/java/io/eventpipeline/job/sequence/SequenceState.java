@@ -55,6 +55,16 @@ public final class SequenceState {
         return due;
     }
 
+    /** Whether an event waits for the watermark to reach {@code time}. */
+    boolean waitsAt(long time) {
+        for (PipelineEvent event : waiting) {
+            if (event.timestamp() == time) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     boolean isEmpty() {
         return waiting.isEmpty() && partials.isEmpty();
     }

@@ -60,14 +60,50 @@ class SequenceMatchFunctionTimersTest {
             // The first b completes the match; the second finds no partial match left.
             assertThat(harness.extractOutputValues()).hasSize(1);
             assertThat(harness.extractOutputValues().get(0).end).isEqualTo(11_000);
-            // Nothing waits and no partial match is left: the key's state is gone. The expiry
-            // timer stays registered until it fires, and then finds nothing to do.
+            // Nothing waits and no partial match is left: the key's state is gone, and so is
+            // the expiry timer.
             assertThat(harness.numKeyedStateEntries()).isZero();
+            assertThat(harness.numEventTimeTimers()).isZero();
+            harness.processWatermark(15_000);
+            assertThat(harness.extractOutputValues()).hasSize(1);
+        }
+    }
+
+    @Test
+    void partialMatchesThatComeAndGoLeaveNoTimersBehind() throws Exception {
+        try (var harness = harness()) {
+            // A busy key: every second a partial match starts and the previous one completes,
+            // so the oldest partial match changes every second, for far less than within.
+            for (int second = 10; second < 1_000; second++) {
+                events.feed(harness, "k1", "b", second * 1_000L);
+                events.feed(harness, "k1", "a", second * 1_000L + 1);
+                harness.processWatermark(second * 1_000L + 1);
+                // The one partial match's expiry, no more.
+                assertThat(harness.numEventTimeTimers()).isEqualTo(1);
+            }
+            assertThat(harness.extractOutputValues()).hasSize(989);
+        }
+    }
+
+    @Test
+    void anExpiryTimerThatEventsWaitForIsKept() throws Exception {
+        try (var harness = harness()) {
+            events.feed(harness, "k1", "a", 10_000);
+            harness.processWatermark(10_000);
+            // An event waits for 15 s, the partial match's expiry, on the same timer; another
+            // completes the partial match before that.
+            events.feed(harness, "k1", "a", 15_000);
+            events.feed(harness, "k1", "b", 12_000);
+            harness.processWatermark(12_000);
+            assertThat(harness.extractOutputValues()).hasSize(1);
             assertThat(harness.numEventTimeTimers()).isEqualTo(1);
             harness.processWatermark(15_000);
-            assertThat(harness.numEventTimeTimers()).isZero();
+            // The waiting a was fed at 15 s and started a partial match: its expiry's timer.
+            assertThat(harness.numEventTimeTimers()).isEqualTo(1);
+            events.feed(harness, "k1", "b", 16_000);
+            harness.processWatermark(Long.MAX_VALUE);
+            assertThat(harness.extractOutputValues()).hasSize(2);
             assertThat(harness.numKeyedStateEntries()).isZero();
-            assertThat(harness.extractOutputValues()).hasSize(1);
         }
     }
 
