@@ -1,9 +1,6 @@
 package io.eventpipeline.job.bench;
 
-import io.eventpipeline.job.kafka.RunCommand;
 import io.eventpipeline.kafka.embedded.EmbeddedKafkaBroker;
-import io.eventpipeline.spec.PipelineDefinition;
-import io.eventpipeline.spec.PipelineJobArgs;
 import io.eventpipeline.spec.resolved.ResolvedPipeline;
 import io.eventpipeline.testsupport.kafka.KafkaTopics;
 import io.eventpipeline.testsupport.kafka.SharedKafka;
@@ -14,34 +11,38 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.LongSummaryStatistics;
 import java.util.Map;
-import org.apache.flink.api.common.JobStatus;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.ExecutionOptions;
 import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.configuration.StateBackendOptions;
-import org.apache.flink.core.execution.JobClient;
-import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.util.TimeUtils;
 
 /**
- * Detection latency end to end through a real broker (see BENCHMARKS.md): the deployed job ({@link
- * RunCommand}, at-least-once) on a local MiniCluster reads {@code bench/checkout-journey.yaml}'s
- * clickstream from an embedded Kafka broker, produced at a fixed rate with event time = the wall
- * clock, and writes its matches back. A match's latency is its record's broker append time minus
- * the broker append time of the match's last event, minus the input's maxOutOfOrderness (the wait
- * the pipeline asks for). Both times are the broker's ({@code LogAppendTime} topics): one clock,
- * and neither this program's consumer nor its producer adds to the figure.
+ * Detection latency end to end through a real broker (see BENCHMARKS.md): the deployed job (the
+ * job's {@code RunCommand}, at-least-once) on a local MiniCluster reads {@code
+ * bench/checkout-journey.yaml}'s clickstream from an embedded Kafka broker, produced at a fixed
+ * rate with event time = the wall clock, and writes its matches back. A match's latency runs from
+ * when it was detectable (all its events appended, event time past the latest by the input's
+ * maxOutOfOrderness) to its record's append ({@link MatchTiming}); every time is the broker's
+ * ({@code LogAppendTime} topics), one clock.
  *
- * <p>The rate is half the job's capacity, measured first in the same run through the same broker (a
- * bounded run of the same job over {@code capacityEvents} events produced beforehand), unless
- * {@code rate} is given. Arguments ({@code name=value}, empty = default): {@code rate}, {@code
- * capacityEvents} (1000000), {@code capacityRounds} (2, the last counts: the first warms the JIT),
- * {@code seconds} (measured, 60), {@code warmupSeconds} (15, not counted), {@code keys} (10000),
- * {@code within} (the pattern's time limit, 10m as in the YAML), {@code matchFraction} (1.0),
- * {@code parallelism} (2), {@code watermarkInterval} and {@code bufferTimeout} (Flink's {@code
- * pipeline.auto-watermark-interval} and {@code execution.buffer-timeout.interval}; by default what
- * the deployed job sets), {@code flink} (more Flink settings, {@code key=value;key=value}).
+ * <p>The job runs in a JVM of its own ({@link OwnJvmJob}) with the heap of a TaskManager of {@code
+ * taskManagerMemory}, as deployed; the broker, the producer and the match reader run in this one.
+ * The rate is half the job's capacity, measured first in the same run through the same broker (the
+ * job draining {@code capacityEvents} events produced beforehand), unless {@code rate} is given.
+ *
+ * <p>Arguments ({@code name=value}, empty = default): {@code rate}, {@code capacityEvents}
+ * (1000000), {@code capacityRounds} (2, the last counts: the first warms the JIT; measured also
+ * with a given rate, to warm the job's JIT, unless 0), {@code seconds} (measured, 60), {@code
+ * warmupSeconds} (15, not counted), {@code keys} (10000), {@code within} (the pattern's time limit,
+ * 10m as in the YAML), {@code matchFraction} (1.0), {@code parallelism} (2), {@code
+ * watermarkInterval} and {@code bufferTimeout} (Flink's {@code pipeline.auto-watermark-interval}
+ * and {@code execution.buffer-timeout.interval}; by default what the deployed job sets), {@code
+ * flink} (more Flink settings, {@code key=value;key=value}), {@code producerLinger} (the producer's
+ * linger.ms, 5), {@code jobJvm} ({@code own}, or {@code shared}: in this JVM), {@code jobJvmArgs}
+ * (the job's JVM's options; by default that TaskManager's heap), {@code taskManagerMemory} (2g, the
+ * operator's default TaskManager memory).
  */
 public final class DetectionLatencyBenchmark {
     /** Event time of the capacity run's events advances at this many events per second. */
@@ -80,39 +81,96 @@ public final class DetectionLatencyBenchmark {
         EmbeddedKafkaBroker broker = SharedKafka.broker();
         KafkaTopics topics = SharedKafka.topics();
         Map<String, Object> client = broker.clientConfig();
-        Setup setup = new Setup(topics, client, broker.bootstrapServers(), parallelism, keys);
+        Setup setup =
+                new Setup(
+                        topics,
+                        client,
+                        broker.bootstrapServers(),
+                        parallelism,
+                        keys,
+                        Integer.parseInt(option(options, "producerLinger", "5")));
 
+        try (LatencyJob job = latencyJob(options, flink, parallelism)) {
+            System.out.printf(Locale.ROOT, "the job runs in %s%n", job.where());
+            run(options, setup, job, flink, within, matchFraction, seconds, warmupSeconds);
+        }
+        System.out.printf(Locale.ROOT, "load average at end: %s%n", loadAverage());
+    }
+
+    private static void run(
+            Map<String, String> options,
+            Setup setup,
+            LatencyJob job,
+            Configuration flink,
+            String within,
+            double matchFraction,
+            int seconds,
+            int warmupSeconds)
+            throws Exception {
+        // Measured also when the rate is given: the rounds warm the job's JIT for the run.
+        int rounds = Integer.parseInt(option(options, "capacityRounds", "2"));
+        double capacity =
+                rounds == 0
+                        ? 0
+                        : capacity(
+                                setup,
+                                job,
+                                within,
+                                matchFraction,
+                                Integer.parseInt(option(options, "capacityEvents", "1000000")),
+                                rounds);
         double rate;
         String rateFrom;
         if (options.containsKey("rate") && !options.get("rate").isBlank()) {
             rate = Double.parseDouble(options.get("rate"));
-            rateFrom = "given";
-        } else {
-            double capacity =
-                    capacity(
-                            setup,
-                            flink,
-                            within,
-                            matchFraction,
-                            Integer.parseInt(option(options, "capacityEvents", "1000000")),
-                            Integer.parseInt(option(options, "capacityRounds", "2")));
+            rateFrom =
+                    capacity == 0
+                            ? "given"
+                            : String.format(
+                                    Locale.ROOT, "given; the capacity is %,.0f events/s", capacity);
+        } else if (capacity > 0) {
             rate = Math.floor(capacity / 2);
             rateFrom = String.format(Locale.ROOT, "half the capacity of %,.0f events/s", capacity);
+        } else {
+            throw new IllegalArgumentException("give a rate, or at least one capacity round");
         }
         LatencyRun run =
-                new LatencyRun(setup, flink, within, matchFraction, rate, warmupSeconds, seconds);
+                new LatencyRun(setup, job, within, matchFraction, rate, warmupSeconds, seconds);
         System.out.printf(Locale.ROOT, "%n== latency at %,.0f events/s (%s)%n", rate, rateFrom);
         run.run();
-        System.out.printf(Locale.ROOT, "load average at end: %s%n", loadAverage());
     }
 
-    /** What every run shares: the broker, its clients' settings, the stream's shape. */
+    /**
+     * The job's JVM: by default one of its own with the heap a TaskManager of {@code
+     * taskManagerMemory} (the operator's default, 2g) gets from Flink's memory model, given the
+     * benchmark's Flink settings; {@code jobJvm=shared} runs it in this JVM instead.
+     */
+    private static LatencyJob latencyJob(
+            Map<String, String> options, Configuration flink, int parallelism) throws IOException {
+        if (option(options, "jobJvm", "own").equals("shared")) {
+            return new SharedJvmJob(flink, parallelism);
+        }
+        String jvmArgs = option(options, "jobJvmArgs", "");
+        if (jvmArgs.isBlank()) {
+            jvmArgs =
+                    "-Xmx"
+                            + TaskManagerHeap.of(flink, option(options, "taskManagerMemory", "2g"))
+                            + " -Dlog4j2.configurationFile=bench/log4j2-bench.properties";
+        }
+        return new OwnJvmJob(flink, parallelism, java.util.List.of(jvmArgs.trim().split("\\s+")));
+    }
+
+    /**
+     * What every run shares: the broker, its clients' settings, the stream's shape, and the
+     * producer's {@code linger.ms}.
+     */
     record Setup(
             KafkaTopics topics,
             Map<String, Object> client,
             String bootstrapServers,
             int parallelism,
-            int keys) {
+            int keys,
+            int producerLingerMillis) {
         BenchTopics topics(String name, String input) {
             return new BenchTopics(topics, client, bootstrapServers, name, input);
         }
@@ -128,7 +186,7 @@ public final class DetectionLatencyBenchmark {
      */
     private static double capacity(
             Setup setup,
-            Configuration flink,
+            LatencyJob job,
             String within,
             double matchFraction,
             int events,
@@ -145,7 +203,12 @@ public final class DetectionLatencyBenchmark {
                         .toMillis();
         try (LatencyStream stream =
                 new LatencyStream(
-                        setup.client(), input, setup.parallelism(), setup.keys(), matchFraction)) {
+                        setup.client(),
+                        input,
+                        setup.parallelism(),
+                        setup.keys(),
+                        matchFraction,
+                        setup.producerLingerMillis())) {
             stream.produceAhead(events, CAPACITY_EVENT_TIME_RATE, outOfOrderness + 1_000);
         }
         System.out.printf(
@@ -162,10 +225,9 @@ public final class DetectionLatencyBenchmark {
         for (int round = 1; round <= rounds; round++) {
             BenchTopics topics = setup.topics("capacity-" + round, input);
             topics.createOutputs();
-            StreamExecutionEnvironment env = localEnvironment(flink, setup.parallelism());
-            JobClient job = startDeployedJob(env, topics.pipeline(within));
+            LatencyJob.Settings settings = job.start(topics.pipeline(within));
             topics.awaitQuiet(topics.output, CAPACITY_QUIET);
-            job.cancel().get();
+            job.cancel();
             LongSummaryStatistics started = topics.appendTimes(topics.deadLetter);
             LongSummaryStatistics matched = topics.appendTimes(topics.output);
             double secondsTaken = (matched.getMax() - started.getMin()) / 1000.0;
@@ -177,7 +239,7 @@ public final class DetectionLatencyBenchmark {
                     round,
                     capacity,
                     secondsTaken,
-                    env.getCheckpointConfig().getCheckpointInterval(),
+                    settings.checkpointInterval(),
                     matched.getCount());
         }
         return capacity;
@@ -214,25 +276,6 @@ public final class DetectionLatencyBenchmark {
         }
         config.addAll(Configuration.fromMap(more));
         return config;
-    }
-
-    static StreamExecutionEnvironment localEnvironment(Configuration flink, int parallelism) {
-        return StreamExecutionEnvironment.createLocalEnvironment(parallelism, flink);
-    }
-
-    /** The deployed job, unbounded, with the job's own defaults for what it is not given. */
-    static JobClient startDeployedJob(StreamExecutionEnvironment env, PipelineDefinition pipeline)
-            throws Exception {
-        RunCommand.build(env, PipelineJobArgs.encode(pipeline), Map.of());
-        JobClient job = env.executeAsync("latency");
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (job.getJobStatus().get() != JobStatus.RUNNING) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("the job did not start");
-            }
-            Thread.sleep(100);
-        }
-        return job;
     }
 
     static String loadAverage() {

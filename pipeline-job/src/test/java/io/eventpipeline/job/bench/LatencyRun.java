@@ -3,9 +3,6 @@ package io.eventpipeline.job.bench;
 import io.eventpipeline.spec.PipelineDefinition;
 import io.eventpipeline.spec.resolved.ResolvedPipeline;
 import java.util.Locale;
-import org.apache.flink.configuration.Configuration;
-import org.apache.flink.core.execution.JobClient;
-import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
  * One fixed-rate run of {@link DetectionLatencyBenchmark}: the deployed job starts, events are
@@ -21,7 +18,7 @@ final class LatencyRun {
     private static final long SLOW_MILLIS = 50;
 
     private final DetectionLatencyBenchmark.Setup setup;
-    private final Configuration flink;
+    private final LatencyJob job;
     private final String within;
     private final double matchFraction;
     private final double rate;
@@ -30,14 +27,14 @@ final class LatencyRun {
 
     LatencyRun(
             DetectionLatencyBenchmark.Setup setup,
-            Configuration flink,
+            LatencyJob job,
             String within,
             double matchFraction,
             double rate,
             int warmupSeconds,
             int seconds) {
         this.setup = setup;
-        this.flink = flink;
+        this.job = job;
         this.within = within;
         this.matchFraction = matchFraction;
         this.rate = rate;
@@ -52,9 +49,7 @@ final class LatencyRun {
         PipelineDefinition pipeline = topics.pipeline(within);
         long outOfOrderness =
                 ResolvedPipeline.resolve(pipeline).input().maxOutOfOrderness().toMillis();
-        StreamExecutionEnvironment env =
-                DetectionLatencyBenchmark.localEnvironment(flink, setup.parallelism());
-        JobClient job = DetectionLatencyBenchmark.startDeployedJob(env, pipeline);
+        LatencyJob.Settings settings = job.start(pipeline);
         long jobStarted = System.currentTimeMillis();
         GcPauses gc = GcPauses.start();
         System.out.printf(
@@ -62,16 +57,17 @@ final class LatencyRun {
                 "deployed job, delivery at-least-once, parallelism %d, %d input partitions;"
                         + " auto-watermark interval %d ms, buffer timeout %d ms, checkpoints"
                         + " every %d ms; maxOutOfOrderness %d ms, within %s, %,d keys, %.0f%%"
-                        + " of events can match a step; producer linger.ms 0%n",
+                        + " of events can match a step; producer linger.ms %d%n",
                 setup.parallelism(),
                 setup.parallelism(),
-                env.getConfig().getAutoWatermarkInterval(),
-                env.getBufferTimeout(),
-                env.getCheckpointConfig().getCheckpointInterval(),
+                settings.watermarkInterval(),
+                settings.bufferTimeout(),
+                settings.checkpointInterval(),
                 outOfOrderness,
                 within,
                 setup.keys(),
-                matchFraction * 100);
+                matchFraction * 100,
+                setup.producerLingerMillis());
         int measuredFrom = (int) (rate * warmupSeconds);
         int measuredTo = (int) (rate * (warmupSeconds + seconds));
         int total = measuredTo + (int) (rate * (outOfOrderness + TAIL_EXTRA_MILLIS) / 1000);
@@ -83,17 +79,24 @@ final class LatencyRun {
                                 topics.input,
                                 setup.parallelism(),
                                 setup.keys(),
-                                matchFraction)) {
+                                matchFraction,
+                                setup.producerLingerMillis())) {
             arrivals = stream.produceAtRate(total, rate);
             // The measured events' matches are out by now; the tail's own may still come.
             Thread.sleep(2_000);
-            job.cancel().get();
+            String jobGc = job.cancel();
+            String benchmarkGc = gc.since();
             System.out.printf(
                     Locale.ROOT,
-                    "job started at %s; garbage collection in this JVM (broker, producer and"
-                            + " job) since: %s%n",
+                    "job started at %s; garbage collection since, in the job's JVM: %s%n",
                     java.time.Instant.ofEpochMilli(jobStarted),
-                    gc.since());
+                    jobGc);
+            if (job instanceof OwnJvmJob) {
+                System.out.printf(
+                        Locale.ROOT,
+                        "  in the benchmark's JVM (broker, producer, match reader): %s%n",
+                        benchmarkGc);
+            }
             report(
                     matches,
                     arrivals,
@@ -102,7 +105,7 @@ final class LatencyRun {
                     outOfOrderness,
                     stream.failed(),
                     jobStarted,
-                    env.getCheckpointConfig().getCheckpointInterval());
+                    settings.checkpointInterval());
         }
     }
 
@@ -127,7 +130,7 @@ final class LatencyRun {
                 failedSends,
                 matches.count(),
                 matches.duplicates());
-        MatchLatencies.Window window =
+        MatchTimes.Window window =
                 matches.window(measuredFrom, measuredTo, arrivals, outOfOrderness);
         System.out.printf(
                 Locale.ROOT,
@@ -174,7 +177,7 @@ final class LatencyRun {
                 window.slowestSeconds(jobStarted, SLOW_MILLIS, 8));
     }
 
-    private static String summary(MatchLatencies.Percentiles values) {
+    private static String summary(MatchTimes.Percentiles values) {
         return String.format(
                 Locale.ROOT,
                 "min %d, p50 %d, p90 %d, p99 %d, p99.9 %d, max %d",
