@@ -24,6 +24,8 @@ public final class FlinkConfiguration {
     public static final String HA_TYPE = "high-availability.type";
     public static final String HA_STORAGE_DIR = "high-availability.storageDir";
     public static final String MAX_PARALLELISM = "pipeline.max-parallelism";
+    public static final String MANAGED_MEMORY_FRACTION = "taskmanager.memory.managed.fraction";
+    public static final String STATE_BACKEND = "state.backend.type";
     public static final String PERIODIC_SAVEPOINT_INTERVAL =
             "kubernetes.operator.periodic.savepoint.interval";
     public static final String SAVEPOINT_HISTORY_MAX_COUNT =
@@ -66,6 +68,12 @@ public final class FlinkConfiguration {
         conf.put(MAX_PARALLELISM, Integer.toString(defaults.maxParallelism()));
         defaults.checkpointDir().ifPresent(dir -> conf.put(CHECKPOINTS_DIR, dir));
         defaults.savepointDir().ifPresent(dir -> conf.put(SAVEPOINTS_DIR, dir));
+        if (keepsStateOnTheHeap(given)) {
+            // Flink gives managed memory 40 % of a TaskManager's memory, and only RocksDB and
+            // batch operators use it: on the default 2 GiB pod, 635 MiB unused beside a 665 MiB
+            // heap that holds the state. Without it the heap is 1,300 MiB.
+            conf.put(MANAGED_MEMORY_FRACTION, "0");
+        }
         given.forEach(
                 (key, value) -> {
                     // Validation refuses them; rendering never lets one through either.
@@ -108,6 +116,19 @@ public final class FlinkConfiguration {
                             conf.put(HA_STORAGE_DIR, dir);
                         });
         return new FlinkConfiguration(conf, given);
+    }
+
+    /** The hashmap state backend, Flink's default, unless the pipeline chose RocksDB. */
+    private static boolean keepsStateOnTheHeap(Map<String, String> given) {
+        for (Map.Entry<String, String> setting : given.entrySet()) {
+            if (setting.getKey() != null
+                    && setting.getKey().trim().equals(STATE_BACKEND)
+                    && setting.getValue() != null
+                    && !setting.getValue().trim().equalsIgnoreCase("hashmap")) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

@@ -267,6 +267,49 @@ class FlinkDeploymentRendererTest {
                 .containsEntry("kubernetes.operator.savepoint.history.max.count", "10");
     }
 
+    @Test
+    void stateOnTheHeapGetsTheManagedMemoryAsHeapAndRocksDbKeepsIt() throws Exception {
+        Map<String, String> dirs =
+                Map.of(
+                        "EP_SAVEPOINT_DIR", "s3://flink-state/savepoints",
+                        "EP_CHECKPOINT_DIR", "s3://flink-state/checkpoints");
+        Map<String, String> heap = render(dirs, example()).getSpec().getFlinkConfiguration();
+        Map<String, String> hashmap =
+                render(
+                                dirs,
+                                withFlink(
+                                        "  flink:\n"
+                                                + "    flinkConfiguration:\n"
+                                                + "      state.backend.type: hashmap\n"))
+                        .getSpec()
+                        .getFlinkConfiguration();
+        Map<String, String> rocksdb =
+                render(
+                                dirs,
+                                withFlink(
+                                        "  flink:\n"
+                                                + "    flinkConfiguration:\n"
+                                                + "      state.backend.type: rocksdb\n"))
+                        .getSpec()
+                        .getFlinkConfiguration();
+        Map<String, String> ownSplit =
+                render(
+                                dirs,
+                                withFlink(
+                                        "  flink:\n"
+                                                + "    flinkConfiguration:\n"
+                                                + "      taskmanager.memory.managed.fraction:"
+                                                + " \"0.2\"\n"))
+                        .getSpec()
+                        .getFlinkConfiguration();
+
+        assertThat(heap).containsEntry("taskmanager.memory.managed.fraction", "0");
+        assertThat(hashmap).containsEntry("taskmanager.memory.managed.fraction", "0");
+        // RocksDB lives in managed memory: Flink's default split stays.
+        assertThat(rocksdb).doesNotContainKey("taskmanager.memory.managed.fraction");
+        assertThat(ownSplit).containsEntry("taskmanager.memory.managed.fraction", "0.2");
+    }
+
     /**
      * Validation refuses these keys; rendering is the second line: even a pipeline that reached it
      * with them (an operator-owned key is never widened) gets the operator's values, or none.
