@@ -46,20 +46,36 @@ final class RestoredMatches {
      * {@code expected} of them, then briefly for one more, which would be one too many.
      */
     static List<String> read(KafkaTopics topics, String topic, int expected) throws IOException {
-        topics.read(topic, expected, Duration.ofSeconds(60));
         List<String> matches = new ArrayList<>();
-        for (ConsumerRecord<byte[], byte[]> record :
-                topics.read(topic, expected + 1, Duration.ofSeconds(2))) {
-            JsonNode match = JSON.readTree(record.value());
-            matches.add(
-                    match.get("pattern").asText()
-                            + " "
-                            + match.get("key").asText()
-                            + " "
-                            + match.get("start").asLong() / 1000
-                            + "-"
-                            + match.get("end").asLong() / 1000);
+        for (JsonNode match : readRecords(topics, topic, expected)) {
+            matches.add(describe(match, 1000));
         }
         return matches;
+    }
+
+    /**
+     * The match records on the topic, parsed: waits for {@code expected} of them, then briefly for
+     * one more, which would be one too many (it comes with the same watermark).
+     */
+    static List<JsonNode> readRecords(KafkaTopics topics, String topic, int expected)
+            throws IOException {
+        topics.read(topic, expected, Duration.ofSeconds(60));
+        List<JsonNode> matches = new ArrayList<>();
+        for (ConsumerRecord<byte[], byte[]> record :
+                topics.read(topic, expected + 1, Duration.ofSeconds(2))) {
+            matches.add(JSON.readTree(record.value()));
+        }
+        return matches;
+    }
+
+    /** A match record as {@code pattern key start-end}, times in units of {@code unitMillis}. */
+    static String describe(JsonNode match, long unitMillis) {
+        return match.get("pattern").asText()
+                + " "
+                + match.get("key").asText()
+                + " "
+                + match.get("start").asLong() / unitMillis
+                + "-"
+                + match.get("end").asLong() / unitMillis;
     }
 }

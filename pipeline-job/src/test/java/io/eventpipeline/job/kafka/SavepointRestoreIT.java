@@ -2,7 +2,6 @@ package io.eventpipeline.job.kafka;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.eventpipeline.kafka.embedded.EmbeddedKafkaBroker;
 import io.eventpipeline.spec.PipelineDefinition;
@@ -129,15 +128,7 @@ class SavepointRestoreIT {
                     topics.read("sp-out", 3, Duration.ofSeconds(60));
             List<String> matches = new ArrayList<>();
             for (ConsumerRecord<byte[], byte[]> record : out) {
-                JsonNode match = JSON.readTree(record.value());
-                matches.add(
-                        match.get("pattern").asText()
-                                + " "
-                                + match.get("key").asText()
-                                + " "
-                                + match.get("start").asLong()
-                                + "-"
-                                + match.get("end").asLong());
+                matches.add(RestoredMatches.describe(JSON.readTree(record.value()), 1));
             }
             // a/x and c/x: started before the savepoint, completed after. b/x: its B1 was dropped
             // with the old uid's state. b/y: the changed pattern runs.

@@ -3,7 +3,6 @@ package io.eventpipeline.job.kafka;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.eventpipeline.job.kafka.UpgradeScenario.Version;
 import io.eventpipeline.kafka.embedded.EmbeddedKafkaBroker;
 import io.eventpipeline.spec.PipelineDefinition;
@@ -30,7 +29,6 @@ import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.core.execution.SavepointFormatType;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -53,7 +51,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 class UpgradeMatrixIT {
     @RegisterExtension static final MiniClusterExtension FLINK = SharedMiniCluster.create();
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final AtomicInteger RUNS = new AtomicInteger();
     private static final List<String> TABLE = new ArrayList<>();
 
@@ -171,21 +168,10 @@ class UpgradeMatrixIT {
 
     /** The match records, as {@code pattern key start-end emitField}, times in seconds. */
     private List<String> observe(String out, int expected) throws Exception {
-        List<ConsumerRecord<byte[], byte[]>> records =
-                topics.read(out, expected, Duration.ofSeconds(60));
-        // A match that should not be there comes with the same watermark: wait briefly for it.
-        records = topics.read(out, expected + 1, Duration.ofSeconds(2));
         List<String> observed = new ArrayList<>();
-        for (ConsumerRecord<byte[], byte[]> record : records) {
-            JsonNode match = JSON.readTree(record.value());
+        for (JsonNode match : RestoredMatches.readRecords(topics, out, expected)) {
             observed.add(
-                    match.get("pattern").asText()
-                            + " "
-                            + match.get("key").asText()
-                            + " "
-                            + match.get("start").asLong() / 1000
-                            + "-"
-                            + match.get("end").asLong() / 1000
+                    RestoredMatches.describe(match, 1000)
                             + " "
                             + String.join(",", iterable(match.get("fields").fieldNames())));
         }
