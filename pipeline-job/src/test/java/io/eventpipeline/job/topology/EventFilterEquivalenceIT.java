@@ -70,22 +70,7 @@ class EventFilterEquivalenceIT {
             ResolvedPipeline compiled = ResolvedPipeline.resolve(pipeline);
             assertThat(IrrelevantEvents.whyNotDroppable(compiled.patterns())).isEmpty();
             List<String> events = randomEvents(random);
-
-            TestRunResult dropped =
-                    TestRunner.run(
-                            compiled,
-                            events,
-                            TopologyOptions.deployed().droppingIrrelevantEvents());
-            TestRunResult kept =
-                    TestRunner.run(
-                            compiled, events, TopologyOptions.deployed().keepingIrrelevantEvents());
-
-            assertThat(difference(dropped.matchLines(), kept.matchLines()))
-                    .as("matches only with dropping (-) or only without (+)")
-                    .isEmpty();
-            assertThat(dropped.matchLines()).isEqualTo(kept.matchLines());
-            assertThat(dropped.deadLetters()).isEqualTo(kept.deadLetters());
-            matches += dropped.matches().size();
+            matches += sameWithAndWithoutDropping(compiled, events, TopologyOptions.deployed());
         }
         // The comparison means something only if the patterns matched plenty.
         assertThat(patterns).isGreaterThan(60);
@@ -121,22 +106,31 @@ class EventFilterEquivalenceIT {
             }
             for (TopologyOptions engines :
                     List.of(TopologyOptions.deployed(), TopologyOptions.deployed().cepOnly())) {
-                TestRunResult withDropping =
-                        TestRunner.run(compiled, events, engines.droppingIrrelevantEvents());
-                TestRunResult without =
-                        TestRunner.run(compiled, events, engines.keepingIrrelevantEvents());
-                assertThat(difference(withDropping.matchLines(), without.matchLines()))
-                        .as("%s: matches only with dropping (-) or only without (+)", engines)
-                        .isEmpty();
-                assertThat(withDropping.matchLines()).isEqualTo(without.matchLines());
-                assertThat(withDropping.deadLetters()).isEqualTo(without.deadLetters());
-                matches += withDropping.matches().size();
+                matches += sameWithAndWithoutDropping(compiled, events, engines);
             }
         }
         // Meaningful only if both engines ran such patterns, events were dropped, and they matched.
         assertThat(onSequenceMatcher).isGreaterThan(10);
         assertThat(dropped).isGreaterThan(200);
         assertThat(matches).isGreaterThan(500);
+    }
+
+    /**
+     * Runs the pipeline over the events with and without dropping irrelevant events, on the given
+     * engines, and requires the same match records and dead letters; returns how many matches.
+     */
+    private static int sameWithAndWithoutDropping(
+            ResolvedPipeline compiled, List<String> events, TopologyOptions engines)
+            throws Exception {
+        TestRunResult dropped =
+                TestRunner.run(compiled, events, engines.droppingIrrelevantEvents());
+        TestRunResult kept = TestRunner.run(compiled, events, engines.keepingIrrelevantEvents());
+        assertThat(difference(dropped.matchLines(), kept.matchLines()))
+                .as("%s: matches only with dropping (-) or only without (+)", engines)
+                .isEmpty();
+        assertThat(dropped.matchLines()).isEqualTo(kept.matchLines());
+        assertThat(dropped.deadLetters()).isEqualTo(kept.deadLetters());
+        return dropped.matches().size();
     }
 
     private static PipelineDefinition randomOnEarlierPipeline(Random random, boolean everyKind)
