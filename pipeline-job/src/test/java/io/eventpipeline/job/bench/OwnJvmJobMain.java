@@ -1,18 +1,15 @@
 package io.eventpipeline.job.bench;
 
-import io.eventpipeline.job.kafka.RunCommand;
 import io.eventpipeline.spec.PipelineDefinition;
 import io.eventpipeline.spec.PipelineJobArgs;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.flink.api.common.JobStatus;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -43,10 +40,10 @@ public final class OwnJvmJobMain {
         try {
             for (String line; (line = commands.readLine()) != null; ) {
                 if (line.startsWith("start ")) {
-                    StreamExecutionEnvironment env = environment(flink, parallelism);
-                    job = startDeployedJob(env, decode(line.substring("start ".length())));
+                    StreamExecutionEnvironment env = DeployedJob.environment(flink, parallelism);
+                    job = DeployedJob.start(env, decode(line.substring("start ".length())));
                     gc = GcPauses.start();
-                    answer("running " + settings(env).encode());
+                    answer("running " + DeployedJob.settings(env).encode());
                 } else if (line.equals("cancel") && job != null) {
                     job.cancel().get();
                     job = null;
@@ -71,32 +68,5 @@ public final class OwnJvmJobMain {
             args.add(new String(Base64.getDecoder().decode(arg), StandardCharsets.UTF_8));
         }
         return PipelineJobArgs.decode(args);
-    }
-
-    static StreamExecutionEnvironment environment(Configuration flink, int parallelism) {
-        return StreamExecutionEnvironment.createLocalEnvironment(parallelism, flink);
-    }
-
-    /** The deployed job, unbounded, with the job's own defaults for what it is not given. */
-    static JobClient startDeployedJob(StreamExecutionEnvironment env, PipelineDefinition pipeline)
-            throws Exception {
-        RunCommand.build(env, PipelineJobArgs.encode(pipeline), Map.of());
-        JobClient job = env.executeAsync("latency");
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (job.getJobStatus().get() != JobStatus.RUNNING) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("the job did not start");
-            }
-            Thread.sleep(100);
-        }
-        return job;
-    }
-
-    /** The settings as the job resolved them, once {@link #startDeployedJob} built it. */
-    static LatencyJob.Settings settings(StreamExecutionEnvironment env) {
-        return new LatencyJob.Settings(
-                env.getConfig().getAutoWatermarkInterval(),
-                env.getBufferTimeout(),
-                env.getCheckpointConfig().getCheckpointInterval());
     }
 }

@@ -22,10 +22,10 @@ final class SharedJvmJob implements LatencyJob {
 
     @Override
     public Settings start(PipelineDefinition pipeline) throws Exception {
-        StreamExecutionEnvironment env = OwnJvmJobMain.environment(flink, parallelism);
-        job = OwnJvmJobMain.startDeployedJob(env, pipeline);
+        StreamExecutionEnvironment env = DeployedJob.environment(flink, parallelism);
+        job = DeployedJob.start(env, pipeline);
         gc = GcPauses.start();
-        return OwnJvmJobMain.settings(env);
+        return DeployedJob.settings(env);
     }
 
     @Override
