@@ -28,6 +28,6 @@ final class MatchRecordSerializer implements KafkaRecordSerializationSchema<Matc
                 null,
                 null,
                 match.key == null ? null : match.key.getBytes(StandardCharsets.UTF_8),
-                match.json.getBytes(StandardCharsets.UTF_8));
+                match.record);
     }
 }

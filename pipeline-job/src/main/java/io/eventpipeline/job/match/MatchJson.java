@@ -1,12 +1,16 @@
 package io.eventpipeline.job.match;
 
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.eventpipeline.job.event.PipelineEvent;
 import io.eventpipeline.spec.cel.EventJson;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import java.io.OutputStream;
 import java.util.AbstractList;
 import java.util.List;
 import java.util.Map;
@@ -23,10 +27,43 @@ final class MatchJson {
     private static final ObjectWriter VALUES =
             EventJson.mapper().writer().without(SerializationFeature.FLUSH_AFTER_WRITE_VALUE);
 
+    /**
+     * Writes UTF-8 straight to bytes. Characters outside the Basic Multilingual Plane are written
+     * as their four UTF-8 bytes, as text encoded to UTF-8 has them, not as two escapes.
+     */
+    private static final JsonFactory RECORDS =
+            JsonFactory.builder()
+                    .enable(JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8)
+                    .build();
+
+    /** Records grow here, one buffer per thread, kept unless a record made it large. */
+    private static final int KEPT_BUFFER_BYTES = 64 * 1024;
+
+    private static final ThreadLocal<ByteArrayOutputStream> BUFFER =
+            ThreadLocal.withInitial(() -> new ByteArrayOutputStream(4096));
+
     private MatchJson() {}
 
+    /** A generator for one record, writing into a buffer this thread reuses. */
+    static JsonGenerator startRecord() throws IOException {
+        ByteArrayOutputStream buffer = BUFFER.get();
+        buffer.reset();
+        return RECORDS.createGenerator((OutputStream) buffer, JsonEncoding.UTF8);
+    }
+
+    /** Closes the record {@link #startRecord} began and copies its bytes out of the buffer. */
+    static byte[] finishRecord(JsonGenerator json) throws IOException {
+        json.close();
+        ByteArrayOutputStream buffer = BUFFER.get();
+        byte[] record = buffer.toByteArray();
+        if (buffer.size() > KEPT_BUFFER_BYTES) {
+            BUFFER.remove();
+        }
+        return record;
+    }
+
     static void writeEvent(JsonGenerator json, PipelineEvent event) throws IOException {
-        String asRead = oneLineObject(event.raw());
+        RawJsonObject asRead = RawJsonObject.of(event.raw());
         if (asRead != null) {
             json.writeRawValue(asRead);
         } else {
@@ -52,38 +89,5 @@ final class MatchJson {
                 return events.size();
             }
         };
-    }
-
-    /**
-     * The bytes as text when they are one JSON object on one line in UTF-8, else null. The bytes
-     * parsed as a JSON object when the event was accepted, so it is enough to rule out what would
-     * differ in a record: a control byte (a line break, or the zero bytes of UTF-16 and UTF-32) and
-     * anything before the brace (a byte-order mark).
-     */
-    static String oneLineObject(byte[] raw) {
-        if (raw == null) {
-            return null;
-        }
-        int start = 0;
-        int end = raw.length;
-        while (start < end && isBlank(raw[start])) {
-            start++;
-        }
-        while (end > start && isBlank(raw[end - 1])) {
-            end--;
-        }
-        if (start == end || raw[start] != '{' || raw[end - 1] != '}') {
-            return null;
-        }
-        for (int i = start; i < end; i++) {
-            if (raw[i] >= 0 && raw[i] < 0x20 && raw[i] != '\t') {
-                return null;
-            }
-        }
-        return new String(raw, start, end - start, StandardCharsets.UTF_8);
-    }
-
-    private static boolean isBlank(byte b) {
-        return b == ' ' || b == '\t' || b == '\n' || b == '\r';
     }
 }

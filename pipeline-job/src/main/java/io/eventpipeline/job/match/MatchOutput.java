@@ -1,5 +1,7 @@
 package io.eventpipeline.job.match;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Objects;
 
 /**
@@ -14,17 +16,25 @@ public class MatchOutput {
     public String matchId;
     public String key;
 
-    /** The match record, one line of JSON. */
-    public String json;
+    /**
+     * The match record, one line of JSON in UTF-8: the bytes the sink writes, so that a record is
+     * not copied between text and bytes on its way out.
+     */
+    public byte[] record;
 
     public MatchOutput() {}
 
-    public MatchOutput(long end, String pattern, String matchId, String key, String json) {
+    public MatchOutput(long end, String pattern, String matchId, String key, byte[] record) {
         this.end = end;
         this.pattern = pattern;
         this.matchId = matchId;
         this.key = key;
-        this.json = json;
+        this.record = record;
+    }
+
+    /** The match record as text. */
+    public String json() {
+        return new String(record, StandardCharsets.UTF_8);
     }
 
     @Override
@@ -34,7 +44,7 @@ public class MatchOutput {
                 && Objects.equals(pattern, that.pattern)
                 && Objects.equals(matchId, that.matchId)
                 && Objects.equals(key, that.key)
-                && Objects.equals(json, that.json);
+                && Arrays.equals(record, that.record);
     }
 
     @Override
@@ -44,6 +54,6 @@ public class MatchOutput {
 
     @Override
     public String toString() {
-        return json;
+        return json();
     }
 }

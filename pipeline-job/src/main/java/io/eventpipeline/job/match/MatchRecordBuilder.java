@@ -3,11 +3,9 @@ package io.eventpipeline.job.match;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.eventpipeline.job.event.PipelineEvent;
 import io.eventpipeline.spec.cel.CompiledProjection;
-import io.eventpipeline.spec.cel.EventJson;
 import io.eventpipeline.spec.cel.ExpressionEvaluationException;
 import java.io.IOException;
 import java.io.Serializable;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -97,37 +95,53 @@ public final class MatchRecordBuilder implements Serializable {
                 error = e.getMessage();
             }
         }
-        StringWriter text = new StringWriter(512);
-        try (JsonGenerator json = EventJson.mapper().createGenerator(text)) {
-            json.writeStartObject();
-            json.writeStringField("pipeline", pipeline);
-            json.writeStringField("pattern", pattern);
-            json.writeStringField("matchId", matchId);
-            json.writeStringField("key", key);
-            json.writeBooleanField("timedOut", timedOut);
-            json.writeNumberField("start", start);
-            json.writeNumberField("end", end);
-            // The same instants for people and log tools: ISO-8601 in UTC.
-            json.writeStringField("startTime", Instant.ofEpochMilli(start).toString());
-            json.writeStringField("endTime", Instant.ofEpochMilli(end).toString());
-            json.writeObjectFieldStart("events");
-            for (Map.Entry<String, List<PipelineEvent>> step : steps.entrySet()) {
-                json.writeArrayFieldStart(step.getKey());
-                for (PipelineEvent event : step.getValue()) {
-                    MatchJson.writeEvent(json, event);
-                }
-                json.writeEndArray();
-            }
-            json.writeEndObject();
-            json.writeFieldName("fields");
-            MatchJson.writeValue(json, fields);
-            if (error != null) {
-                json.writeStringField("error", error);
-            }
-            json.writeEndObject();
+        byte[] record;
+        try {
+            JsonGenerator json = MatchJson.startRecord();
+            write(json, matchId, key, timedOut, start, end, steps, fields, error);
+            record = MatchJson.finishRecord(json);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return new MatchOutput(end, pattern, matchId, key, text.toString());
+        return new MatchOutput(end, pattern, matchId, key, record);
+    }
+
+    private void write(
+            JsonGenerator json,
+            String matchId,
+            String key,
+            boolean timedOut,
+            long start,
+            long end,
+            Map<String, List<PipelineEvent>> steps,
+            Map<String, Object> fields,
+            String error)
+            throws IOException {
+        json.writeStartObject();
+        json.writeStringField("pipeline", pipeline);
+        json.writeStringField("pattern", pattern);
+        json.writeStringField("matchId", matchId);
+        json.writeStringField("key", key);
+        json.writeBooleanField("timedOut", timedOut);
+        json.writeNumberField("start", start);
+        json.writeNumberField("end", end);
+        // The same instants for people and log tools: ISO-8601 in UTC.
+        json.writeStringField("startTime", Instant.ofEpochMilli(start).toString());
+        json.writeStringField("endTime", Instant.ofEpochMilli(end).toString());
+        json.writeObjectFieldStart("events");
+        for (Map.Entry<String, List<PipelineEvent>> step : steps.entrySet()) {
+            json.writeArrayFieldStart(step.getKey());
+            for (PipelineEvent event : step.getValue()) {
+                MatchJson.writeEvent(json, event);
+            }
+            json.writeEndArray();
+        }
+        json.writeEndObject();
+        json.writeFieldName("fields");
+        MatchJson.writeValue(json, fields);
+        if (error != null) {
+            json.writeStringField("error", error);
+        }
+        json.writeEndObject();
     }
 }

@@ -125,7 +125,7 @@ public final class TestCommand {
     private void print(TestRunOutput result, Summary summary) {
         summary.count(result);
         if (result.match != null) {
-            out.println(result.match.json);
+            out.println(result.match.json());
         } else {
             DeadLetter deadLetter = result.deadLetter;
             err.println("line " + deadLetter.offset + ": " + deadLetter.reason);

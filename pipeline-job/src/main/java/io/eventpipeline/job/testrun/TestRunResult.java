@@ -25,6 +25,6 @@ public record TestRunResult(List<MatchOutput> matches, List<DeadLetter> deadLett
 
     /** The match records, one JSON line each, in output order. */
     public List<String> matchLines() {
-        return matches.stream().map(m -> m.json).toList();
+        return matches.stream().map(MatchOutput::json).toList();
     }
 }

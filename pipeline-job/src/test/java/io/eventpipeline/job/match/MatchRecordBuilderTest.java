@@ -55,7 +55,7 @@ class MatchRecordBuilderTest {
 
         MatchOutput output = builder(Map.of("price", "a[0].price")).build(match, false);
 
-        assertThat(output.json)
+        assertThat(output.json())
                 .doesNotContain("\n")
                 .startsWith(
                         "{\"pipeline\":\"pipe\",\"pattern\":\"p\",\"matchId\":\""
@@ -71,13 +71,44 @@ class MatchRecordBuilderTest {
     }
 
     @Test
+    void textIsWrittenAsUtf8BytesAsEncodingItsCharactersGives() throws Exception {
+        // A key, an emitted value and a re-written (multi-line) event beyond the Basic
+        // Multilingual Plane, and events larger than the generator's own buffer.
+        String emoji = "\uD83D\uDE00 ключ";
+        String large = "x".repeat(20_000);
+        Map<String, List<PipelineEvent>> match =
+                Map.of(
+                        "a",
+                        List.of(read("{\"k\":\"" + emoji + "\",\"big\":\"" + large + "\"}", 1)),
+                        "b",
+                        List.of(read("{\n\"k\":\"" + emoji + "\",\"big\":\"" + large + "\"}", 2)));
+
+        MatchOutput output = builder(Map.of("who", "b[0].k")).build(match, false);
+
+        String oneLine = "{\"k\":\"" + emoji + "\",\"big\":\"" + large + "\"}";
+        assertThat(output.record)
+                .isEqualTo(output.json().getBytes(StandardCharsets.UTF_8))
+                .startsWith(
+                        ("{\"pipeline\":\"pipe\",\"pattern\":\"p\",\"matchId\":\""
+                                        + output.matchId
+                                        + "\",\"key\":\""
+                                        + emoji
+                                        + "\"")
+                                .getBytes(StandardCharsets.UTF_8));
+        assertThat(output.json())
+                .contains("\"events\":{\"a\":[" + oneLine + "],\"b\":[" + oneLine + "]}")
+                .endsWith(",\"fields\":{\"who\":\"" + emoji + "\"}}")
+                .doesNotContain("\\u");
+    }
+
+    @Test
     void aFailedEmitLeavesFieldsNullWithTheErrorAndTimedOutEndsAtTheLimit() throws Exception {
         Map<String, List<PipelineEvent>> match =
                 Map.of("a", List.of(read("{\"k\":\"u1\",\"n\":\"text\"}", 4)));
 
         MatchOutput output = builder(Map.of("n", "a[0].n + 1")).build(match, true);
 
-        JsonNode record = EventJson.mapper().readTree(output.json);
+        JsonNode record = EventJson.mapper().readTree(output.json());
         assertThat(record.get("timedOut").asBoolean()).isTrue();
         assertThat(record.get("start").asLong()).isEqualTo(4000);
         assertThat(record.get("end").asLong()).isEqualTo(64_000);
@@ -91,8 +122,8 @@ class MatchRecordBuilderTest {
     void theSameMatchGivesTheSameBytes() throws Exception {
         MatchRecordBuilder builder = builder(Map.of("z", "b[0].n", "y", "a[0].k"));
         // Fresh events each time, the steps in either order in the map CEP hands over.
-        String first = builder.build(freshMatch(false), false).json;
-        String second = builder.build(freshMatch(true), false).json;
+        String first = builder.build(freshMatch(false), false).json();
+        String second = builder.build(freshMatch(true), false).json();
         assertThat(second).isEqualTo(first).contains("\"fields\":{\"y\":\"u1\",\"z\":2}");
     }
 

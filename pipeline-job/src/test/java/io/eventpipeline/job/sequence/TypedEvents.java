@@ -38,7 +38,7 @@ final class TypedEvents {
             KeyedOneInputStreamOperatorTestHarness<String, PipelineEvent, MatchOutput> harness) {
         List<String> found = new ArrayList<>();
         for (MatchOutput match : harness.extractOutputValues()) {
-            found.add(match.key + ":" + match.json.replaceAll(".*\"events\":", ""));
+            found.add(match.key + ":" + match.json().replaceAll(".*\"events\":", ""));
         }
         return found;
     }

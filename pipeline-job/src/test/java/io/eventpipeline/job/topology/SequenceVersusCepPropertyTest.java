@@ -121,7 +121,7 @@ class SequenceVersusCepPropertyTest {
             harness.processWatermark(Long.MAX_VALUE);
             Map<String, List<String>> byKey = new LinkedHashMap<>();
             for (MatchOutput match : harness.extractOutputValues()) {
-                byKey.computeIfAbsent(match.key, k -> new ArrayList<>()).add(match.json);
+                byKey.computeIfAbsent(match.key, k -> new ArrayList<>()).add(match.json());
             }
             return byKey;
         }
