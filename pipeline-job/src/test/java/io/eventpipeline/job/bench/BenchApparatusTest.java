@@ -82,4 +82,27 @@ class BenchApparatusTest {
                 ("{\"matchId\":\"" + id + "\",\"events\":{\"s\":[" + events + "]}}")
                         .getBytes(StandardCharsets.UTF_8));
     }
+
+    @Test
+    void theTimelineGivesEachSlicesCountMedianAndMaximum() {
+        long start = 1_000_000;
+        long[] latencies = {30, 10, 20, 400, 5};
+        long[] appended = {start + 10, start + 99, start + 50, start + 250, start + 299};
+        MatchTimes.Window window =
+                new MatchTimes.Window(
+                        new MatchTimes.Percentiles(latencies),
+                        new MatchTimes.Percentiles(latencies),
+                        new MatchTimes.Percentiles(latencies),
+                        new MatchTimes.Percentiles(latencies),
+                        new MatchTimes.Percentiles(latencies),
+                        latencies,
+                        appended,
+                        0);
+
+        assertThat(window.timeline(start, 100))
+                .containsExactly(
+                        "ms since the job started,matches,p50 ms,max ms",
+                        "0,3,20,30",
+                        "200,2,5,400");
+    }
 }

@@ -42,7 +42,8 @@ import org.apache.flink.util.TimeUtils;
  * flink} (more Flink settings, {@code key=value;key=value}), {@code producerLinger} (the producer's
  * linger.ms, 5), {@code jobJvm} ({@code own}, or {@code shared}: in this JVM), {@code jobJvmArgs}
  * (the job's JVM's options; by default that TaskManager's heap), {@code taskManagerMemory} (2g, the
- * operator's default TaskManager memory).
+ * operator's default TaskManager memory), {@code timeline} (a file for the measured matches per 100
+ * ms: count, p50 and max latency; none by default).
  */
 public final class DetectionLatencyBenchmark {
     /** Event time of the capacity run's events advances at this many events per second. */
@@ -135,7 +136,17 @@ public final class DetectionLatencyBenchmark {
             throw new IllegalArgumentException("give a rate, or at least one capacity round");
         }
         LatencyRun run =
-                new LatencyRun(setup, job, within, matchFraction, rate, warmupSeconds, seconds);
+                new LatencyRun(
+                        setup,
+                        job,
+                        within,
+                        matchFraction,
+                        rate,
+                        warmupSeconds,
+                        seconds,
+                        option(options, "timeline", "").isBlank()
+                                ? null
+                                : Path.of(options.get("timeline")));
         System.out.printf(Locale.ROOT, "%n== latency at %,.0f events/s (%s)%n", rate, rateFrom);
         run.run();
     }

@@ -2,6 +2,10 @@ package io.eventpipeline.job.bench;
 
 import io.eventpipeline.spec.PipelineDefinition;
 import io.eventpipeline.spec.resolved.ResolvedPipeline;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Locale;
 
 /**
@@ -17,6 +21,9 @@ final class LatencyRun {
     /** The target: the seconds with the most matches slower than this are printed. */
     private static final long SLOW_MILLIS = 50;
 
+    /** The slices of the timeline: short enough to show one collection's pause. */
+    private static final long TIMELINE_MILLIS = 100;
+
     private final DetectionLatencyBenchmark.Setup setup;
     private final LatencyJob job;
     private final String within;
@@ -24,6 +31,7 @@ final class LatencyRun {
     private final double rate;
     private final int warmupSeconds;
     private final int seconds;
+    private final Path timeline;
 
     LatencyRun(
             DetectionLatencyBenchmark.Setup setup,
@@ -32,7 +40,8 @@ final class LatencyRun {
             double matchFraction,
             double rate,
             int warmupSeconds,
-            int seconds) {
+            int seconds,
+            Path timeline) {
         this.setup = setup;
         this.job = job;
         this.within = within;
@@ -40,6 +49,7 @@ final class LatencyRun {
         this.rate = rate;
         this.warmupSeconds = warmupSeconds;
         this.seconds = seconds;
+        this.timeline = timeline;
     }
 
     void run() throws Exception {
@@ -175,6 +185,18 @@ final class LatencyRun {
                 SLOW_MILLIS,
                 checkpointInterval,
                 window.slowestSeconds(jobStarted, SLOW_MILLIS, 8));
+        if (timeline != null) {
+            try {
+                Files.write(timeline, window.timeline(jobStarted, TIMELINE_MILLIS));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            System.out.printf(
+                    Locale.ROOT,
+                    "matches per %d ms since the job started written to %s%n",
+                    TIMELINE_MILLIS,
+                    timeline);
+        }
     }
 
     private static String summary(MatchTimes.Percentiles values) {

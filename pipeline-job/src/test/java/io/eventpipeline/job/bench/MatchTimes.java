@@ -1,6 +1,8 @@
 package io.eventpipeline.job.bench;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.stream.Collectors;
 
 /**
@@ -179,6 +181,35 @@ final class MatchTimes {
                     .limit(limit)
                     .map(e -> e.getKey() + " s: " + e.getValue())
                     .collect(Collectors.joining(", "));
+        }
+
+        /**
+         * The matches by when their records were appended, in {@code bucketMillis} slices since
+         * {@code start}: one line per slice that has any, "ms since start, matches, p50, max" (ms
+         * of latency), to lay beside a GC log or the job's checkpoints.
+         */
+        List<String> timeline(long start, long bucketMillis) {
+            java.util.TreeMap<Long, List<Long>> slices = new java.util.TreeMap<>();
+            for (int i = 0; i < eachLatency.length; i++) {
+                slices.computeIfAbsent(
+                                (eachAppended[i] - start) / bucketMillis, s -> new ArrayList<>())
+                        .add(eachLatency[i]);
+            }
+            List<String> lines = new ArrayList<>();
+            lines.add("ms since the job started,matches,p50 ms,max ms");
+            slices.forEach(
+                    (slice, latencies) -> {
+                        latencies.sort(null);
+                        lines.add(
+                                slice * bucketMillis
+                                        + ","
+                                        + latencies.size()
+                                        + ","
+                                        + latencies.get((latencies.size() - 1) / 2)
+                                        + ","
+                                        + latencies.get(latencies.size() - 1));
+                    });
+            return lines;
         }
     }
 
