@@ -17,7 +17,8 @@ interface LatencyJob extends AutoCloseable {
     /**
      * Cancels the running job.
      *
-     * @return the garbage collections in the job's JVM since it started ({@link GcPauses#since})
+     * @return the collections and the busy cores of the job's JVM since it started ({@link
+     *     JvmActivity#since})
      */
     String cancel() throws Exception;
 

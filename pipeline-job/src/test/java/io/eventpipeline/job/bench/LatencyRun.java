@@ -61,7 +61,7 @@ final class LatencyRun {
                 ResolvedPipeline.resolve(pipeline).input().maxOutOfOrderness().toMillis();
         LatencyJob.Settings settings = job.start(pipeline);
         long jobStarted = System.currentTimeMillis();
-        GcPauses gc = GcPauses.start();
+        JvmActivity gc = JvmActivity.start();
         System.out.printf(
                 Locale.ROOT,
                 "deployed job, delivery at-least-once, parallelism %d, %d input partitions;"
@@ -98,13 +98,13 @@ final class LatencyRun {
             String benchmarkGc = gc.since();
             System.out.printf(
                     Locale.ROOT,
-                    "job started at %s; garbage collection since, in the job's JVM: %s%n",
+                    "job started at %s; since then, the job's JVM: %s%n",
                     java.time.Instant.ofEpochMilli(jobStarted),
                     jobGc);
             if (job instanceof OwnJvmJob) {
                 System.out.printf(
                         Locale.ROOT,
-                        "  in the benchmark's JVM (broker, producer, match reader): %s%n",
+                        "  the benchmark's JVM (broker, producer, match reader): %s%n",
                         benchmarkGc);
             }
             report(

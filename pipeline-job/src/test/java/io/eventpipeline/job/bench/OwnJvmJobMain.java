@@ -36,13 +36,13 @@ public final class OwnJvmJobMain {
         BufferedReader commands =
                 new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         JobClient job = null;
-        GcPauses gc = null;
+        JvmActivity gc = null;
         try {
             for (String line; (line = commands.readLine()) != null; ) {
                 if (line.startsWith("start ")) {
                     StreamExecutionEnvironment env = DeployedJob.environment(flink, parallelism);
                     job = DeployedJob.start(env, decode(line.substring("start ".length())));
-                    gc = GcPauses.start();
+                    gc = JvmActivity.start();
                     answer("running " + DeployedJob.settings(env).encode());
                 } else if (line.equals("cancel") && job != null) {
                     job.cancel().get();

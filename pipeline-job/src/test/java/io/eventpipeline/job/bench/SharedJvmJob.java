@@ -13,7 +13,7 @@ final class SharedJvmJob implements LatencyJob {
     private final Configuration flink;
     private final int parallelism;
     private JobClient job;
-    private GcPauses gc;
+    private JvmActivity gc;
 
     SharedJvmJob(Configuration flink, int parallelism) {
         this.flink = flink;
@@ -24,7 +24,7 @@ final class SharedJvmJob implements LatencyJob {
     public Settings start(PipelineDefinition pipeline) throws Exception {
         StreamExecutionEnvironment env = DeployedJob.environment(flink, parallelism);
         job = DeployedJob.start(env, pipeline);
-        gc = GcPauses.start();
+        gc = JvmActivity.start();
         return DeployedJob.settings(env);
     }
 

@@ -9,22 +9,43 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * Collections and their time, per collector, since a start: with the broker, the producer and the
- * job in one JVM, a stop-the-world pause stops all three, so it shows in every latency.
+ * A JVM's collections and their time, per collector, and the cores it kept busy, since a start. A
+ * stop-the-world pause stops everything in the JVM, so it shows in every latency; and the cores
+ * both JVMs keep busy tell how much of the machine a rate leaves free.
  */
-final class GcPauses {
+final class JvmActivity {
     private final Map<String, long[]> atStart;
+    private final long cpuNanosAtStart;
+    private final long startNanos;
 
-    private GcPauses(Map<String, long[]> atStart) {
+    private JvmActivity(Map<String, long[]> atStart, long cpuNanosAtStart, long startNanos) {
         this.atStart = atStart;
+        this.cpuNanosAtStart = cpuNanosAtStart;
+        this.startNanos = startNanos;
     }
 
-    static GcPauses start() {
-        return new GcPauses(now());
+    static JvmActivity start() {
+        return new JvmActivity(now(), cpuNanos(), System.nanoTime());
     }
 
-    /** E.g. "G1 Young Generation 120 in 3,400 ms, G1 Old Generation 0 in 0 ms". */
+    /**
+     * E.g. "G1 Young Generation 120 in 3,400 ms, G1 Old Generation 0 in 0 ms; 1.21 cores busy over
+     * 81.0 s".
+     */
     String since() {
+        double seconds = (System.nanoTime() - startNanos) / 1e9;
+        double cores = (cpuNanos() - cpuNanosAtStart) / 1e9 / seconds;
+        return collections()
+                + String.format(Locale.ROOT, "; %.2f cores busy over %.1f s", cores, seconds);
+    }
+
+    private static long cpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean)
+                        ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
+    }
+
+    private String collections() {
         Map<String, long[]> end = now();
         return end.entrySet().stream()
                 .map(
