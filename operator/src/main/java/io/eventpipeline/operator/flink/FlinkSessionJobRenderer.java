@@ -30,6 +30,8 @@ public final class FlinkSessionJobRenderer {
             List.of(
                     "taskmanager.",
                     "jobmanager.",
+                    // The JVM options of the cluster's processes.
+                    "env.",
                     "metrics.",
                     FlinkConfiguration.HA_TYPE_DEPRECATED,
                     FlinkConfiguration.ROLLBACK_ENABLED);

@@ -310,6 +310,43 @@ class FlinkDeploymentRendererTest {
         assertThat(ownSplit).containsEntry("taskmanager.memory.managed.fraction", "0.2");
     }
 
+    private static final Map<String, String> DIRS =
+            Map.of(
+                    "EP_SAVEPOINT_DIR", "s3://flink-state/savepoints",
+                    "EP_CHECKPOINT_DIR", "s3://flink-state/checkpoints");
+
+    @Test
+    void theTaskManagerRunsG1UnlessThePipelineGivesItsOwnJvmOptions() throws Exception {
+        Map<String, String> defaults = render(DIRS, example()).getSpec().getFlinkConfiguration();
+        // Keys the platform team may allow: Flink joins them, so one collector choice only.
+        Map<String, String> allowed = new java.util.HashMap<>(DIRS);
+        allowed.put("EP_ALLOWED_FLINK_CONFIGURATION", "env.java.opts.*");
+        Map<String, String> all =
+                render(
+                                allowed,
+                                withFlink(
+                                        "  flink:\n"
+                                                + "    flinkConfiguration:\n"
+                                                + "      env.java.opts.all: -XX:+UseParallelGC\n"))
+                        .getSpec()
+                        .getFlinkConfiguration();
+        Map<String, String> own =
+                render(
+                                allowed,
+                                withFlink(
+                                        "  flink:\n"
+                                                + "    flinkConfiguration:\n"
+                                                + "      env.java.opts.taskmanager: -Xss2m\n"))
+                        .getSpec()
+                        .getFlinkConfiguration();
+
+        assertThat(defaults).containsEntry("env.java.opts.taskmanager", "-XX:+UseG1GC");
+        assertThat(all)
+                .containsEntry("env.java.opts.all", "-XX:+UseParallelGC")
+                .doesNotContainKey("env.java.opts.taskmanager");
+        assertThat(own).containsEntry("env.java.opts.taskmanager", "-Xss2m");
+    }
+
     /**
      * Validation refuses these keys; rendering is the second line: even a pipeline that reached it
      * with them (an operator-owned key is never widened) gets the operator's values, or none.

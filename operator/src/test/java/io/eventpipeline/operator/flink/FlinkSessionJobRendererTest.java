@@ -99,7 +99,8 @@ class FlinkSessionJobRendererTest {
                         "high-availability.type",
                         "high-availability.storageDir",
                         "metrics.reporter.prom.port",
-                        "metrics.reporter.prom.factory.class");
+                        "metrics.reporter.prom.factory.class",
+                        "env.java.opts.taskmanager");
     }
 
     @Test
