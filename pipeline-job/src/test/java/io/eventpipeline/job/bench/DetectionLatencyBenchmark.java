@@ -42,8 +42,10 @@ import org.apache.flink.util.TimeUtils;
  * flink} (more Flink settings, {@code key=value;key=value}), {@code producerLinger} (the producer's
  * linger.ms, 5), {@code jobJvm} ({@code own}, or {@code shared}: in this JVM), {@code jobJvmArgs}
  * (the job's JVM's options; by default that TaskManager's heap), {@code taskManagerMemory} (2g, the
- * operator's default TaskManager memory), {@code timeline} (a file for the measured matches per 100
- * ms: count, p50 and max latency; none by default).
+ * operator's default TaskManager memory), {@code jobCpus} (the CPUs the job's JVM runs on, {@code
+ * taskset -c}, e.g. 1 with this JVM started under {@code taskset -c 0}; any by default), {@code
+ * timeline} (a file for the measured matches per 100 ms: count, p50 and max latency; none by
+ * default).
  */
 public final class DetectionLatencyBenchmark {
     /** Event time of the capacity run's events advances at this many events per second. */
@@ -163,12 +165,19 @@ public final class DetectionLatencyBenchmark {
         }
         String jvmArgs = option(options, "jobJvmArgs", "");
         if (jvmArgs.isBlank()) {
+            // As the operator renders a TaskManager: its heap, and G1 (a one-CPU TaskManager's
+            // JVM would pick the serial collector).
             jvmArgs =
                     "-Xmx"
                             + TaskManagerHeap.of(flink, option(options, "taskManagerMemory", "2g"))
+                            + " -XX:+UseG1GC"
                             + " -Dlog4j2.configurationFile=bench/log4j2-bench.properties";
         }
-        return new OwnJvmJob(flink, parallelism, java.util.List.of(jvmArgs.trim().split("\\s+")));
+        return new OwnJvmJob(
+                flink,
+                parallelism,
+                java.util.List.of(jvmArgs.trim().split("\\s+")),
+                option(options, "jobCpus", ""));
     }
 
     /**

@@ -31,8 +31,16 @@ final class OwnJvmJob implements LatencyJob {
     private final BlockingQueue<String> answers = new LinkedBlockingQueue<>();
     private final String jvmArgs;
 
-    OwnJvmJob(Configuration flink, int parallelism, List<String> jvmArgs) throws IOException {
+    /**
+     * @param cpus the CPUs the JVM may run on ({@code taskset -c}, Linux), or blank for any: a
+     *     TaskManager has cores of its own, and the broker and the producer run elsewhere
+     */
+    OwnJvmJob(Configuration flink, int parallelism, List<String> jvmArgs, String cpus)
+            throws IOException {
         List<String> command = new ArrayList<>();
+        if (!cpus.isBlank()) {
+            command.addAll(List.of("taskset", "-c", cpus));
+        }
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmArgs);
         command.add("-cp");
@@ -42,7 +50,7 @@ final class OwnJvmJob implements LatencyJob {
         for (Map.Entry<String, String> setting : flink.toMap().entrySet()) {
             command.add(setting.getKey() + "=" + setting.getValue());
         }
-        this.jvmArgs = String.join(" ", jvmArgs);
+        this.jvmArgs = String.join(" ", jvmArgs) + (cpus.isBlank() ? "" : ", on CPUs " + cpus);
         this.process =
                 new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
         this.commands = new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
