@@ -30,12 +30,28 @@ public final class PipelineEvent {
     /** The layout of outcomes that no reader trusts: none, or written before layouts existed. */
     public static final int NO_LAYOUT = 0;
 
+    private static final int NO_RESULTS = -1;
+
     private final String key;
     private final long timestamp;
-    private final EventOrigin origin;
+    // The origin's and the outcomes' parts are held here rather than in objects of their own: an
+    // event in a pattern operator's state lives for seconds, and each young collection copies
+    // every object it is made of (BENCHMARKS.md, what the live heap holds).
+    private final String source;
+    private final int partition;
+    private final long offset;
     private final byte[] raw;
     private final String rejection;
-    private final long[] conditionResults;
+
+    /** How many words of condition outcomes; {@link #NO_RESULTS} when none. */
+    private final int conditionWords;
+
+    /** The only word when there is one (up to 64 conditions, the usual case). */
+    private final long conditionWord;
+
+    /** Every word when there are more than one, else null. */
+    private final long[] conditionWordArray;
+
     private final int conditionLayout;
     private final Map<String, Object> fieldsRead;
     private Map<String, Object> body;
@@ -63,14 +79,51 @@ public final class PipelineEvent {
             long[] conditionResults,
             int conditionLayout,
             Map<String, Object> fieldsRead) {
+        this(
+                key,
+                timestamp,
+                Objects.requireNonNull(origin, "origin").source(),
+                origin.partition(),
+                origin.offset(),
+                body,
+                raw,
+                rejection,
+                conditionResults,
+                conditionLayout,
+                fieldsRead);
+    }
+
+    /** From the origin's parts, as the serializer reads them. */
+    PipelineEvent(
+            String key,
+            long timestamp,
+            String source,
+            int partition,
+            long offset,
+            Map<String, Object> body,
+            byte[] raw,
+            String rejection,
+            long[] conditionResults,
+            int conditionLayout,
+            Map<String, Object> fieldsRead) {
         this.fieldsRead = fieldsRead;
         this.key = key;
         this.timestamp = timestamp;
-        this.origin = Objects.requireNonNull(origin, "origin");
+        this.source = Objects.requireNonNull(source, "source");
+        this.partition = partition;
+        this.offset = offset;
         this.body = body;
         this.raw = raw;
         this.rejection = rejection;
-        this.conditionResults = conditionResults;
+        if (conditionResults == null) {
+            this.conditionWords = NO_RESULTS;
+            this.conditionWord = 0;
+            this.conditionWordArray = null;
+        } else {
+            this.conditionWords = conditionResults.length;
+            this.conditionWord = conditionResults.length == 1 ? conditionResults[0] : 0;
+            this.conditionWordArray = conditionResults.length == 1 ? null : conditionResults;
+        }
         this.conditionLayout = conditionLayout;
     }
 
@@ -142,7 +195,9 @@ public final class PipelineEvent {
         return new PipelineEvent(
                 key,
                 timestamp,
-                origin,
+                source,
+                partition,
+                offset,
                 body,
                 raw,
                 rejection,
@@ -166,8 +221,9 @@ public final class PipelineEvent {
         return timestamp;
     }
 
+    /** Where the event was read; a new object each time (the event keeps only its parts). */
     public EventOrigin origin() {
-        return origin;
+        return new EventOrigin(source, partition, offset);
     }
 
     /** The event's JSON object; null when rejected. */
@@ -228,7 +284,7 @@ public final class PipelineEvent {
 
     /** Whether the event carries condition outcomes (in whatever layout). */
     public boolean hasConditionResults() {
-        return conditionResults != null;
+        return conditionWords != NO_RESULTS;
     }
 
     /**
@@ -236,11 +292,11 @@ public final class PipelineEvent {
      * carries outcomes in that very layout, and the slot is within them.
      */
     public boolean hasConditionResult(int layout, int slot) {
-        return conditionResults != null
+        return conditionWords != NO_RESULTS
                 && layout != NO_LAYOUT
                 && conditionLayout == layout
                 && slot >= 0
-                && slot >>> 6 < conditionResults.length;
+                && slot >>> 6 < conditionWords;
     }
 
     /**
@@ -248,7 +304,7 @@ public final class PipelineEvent {
      * #hasConditionResult} first.
      */
     public boolean conditionHolds(int slot) {
-        return (conditionResults[slot >>> 6] & (1L << slot)) != 0;
+        return (conditionWord(slot >>> 6) & (1L << slot)) != 0;
     }
 
     /** The layout the condition outcomes are written in; {@link #NO_LAYOUT} when none. */
@@ -256,8 +312,37 @@ public final class PipelineEvent {
         return conditionLayout;
     }
 
-    long[] conditionResults() {
-        return conditionResults;
+    String originSource() {
+        return source;
+    }
+
+    int originPartition() {
+        return partition;
+    }
+
+    long originOffset() {
+        return offset;
+    }
+
+    /** How many words of outcomes the event carries, or -1 when none. */
+    int conditionWordCount() {
+        return conditionWords;
+    }
+
+    /** Word {@code index} of the outcomes: bits {@code 64 * index} to {@code 64 * index + 63}. */
+    long conditionWord(int index) {
+        return conditionWordArray == null ? conditionWord : conditionWordArray[index];
+    }
+
+    private long[] conditionResults() {
+        if (conditionWords == NO_RESULTS) {
+            return null;
+        }
+        long[] words = new long[conditionWords];
+        for (int i = 0; i < words.length; i++) {
+            words[i] = conditionWord(i);
+        }
+        return words;
     }
 
     @Override
@@ -265,23 +350,25 @@ public final class PipelineEvent {
         return o instanceof PipelineEvent that
                 && timestamp == that.timestamp
                 && Objects.equals(key, that.key)
-                && origin.equals(that.origin)
+                && partition == that.partition
+                && offset == that.offset
+                && source.equals(that.source)
                 && Objects.equals(body(), that.body())
                 && Arrays.equals(raw, that.raw)
                 && Objects.equals(rejection, that.rejection)
-                && Arrays.equals(conditionResults, that.conditionResults)
+                && Arrays.equals(conditionResults(), that.conditionResults())
                 && conditionLayout == that.conditionLayout;
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(key, timestamp, origin, rejection);
+        return Objects.hash(key, timestamp, origin(), rejection);
     }
 
     @Override
     public String toString() {
         return isRejected()
-                ? "Rejected[" + origin + ": " + rejection + "]"
-                : "Event[" + key + " @" + timestamp + " " + origin + " " + body() + "]";
+                ? "Rejected[" + origin() + ": " + rejection + "]"
+                : "Event[" + key + " @" + timestamp + " " + origin() + " " + body() + "]";
     }
 }

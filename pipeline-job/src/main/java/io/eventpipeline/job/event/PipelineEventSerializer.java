@@ -75,15 +75,15 @@ public final class PipelineEventSerializer extends TypeSerializerSingleton<Pipel
         } else if (event.raw() != null) {
             flags |= BODY_IN_RAW;
         }
-        long[] results = event.conditionResults();
-        if (results != null) {
+        int words = event.conditionWordCount();
+        if (words >= 0) {
             flags |= HAS_CONDITION_RESULTS | HAS_CONDITION_LAYOUT;
         }
         out.writeByte(flags);
         out.writeLong(event.timestamp());
-        StringValue.writeString(event.origin().source(), out);
-        out.writeInt(event.origin().partition());
-        out.writeLong(event.origin().offset());
+        StringValue.writeString(event.originSource(), out);
+        out.writeInt(event.originPartition());
+        out.writeLong(event.originOffset());
         if (event.isRejected()) {
             StringValue.writeString(event.rejection(), out);
         } else {
@@ -92,10 +92,10 @@ public final class PipelineEventSerializer extends TypeSerializerSingleton<Pipel
                 EventValueCodec.writeObject(event.body(), out);
             }
         }
-        if (results != null) {
-            out.writeShort(results.length);
-            for (long word : results) {
-                out.writeLong(word);
+        if (words >= 0) {
+            out.writeShort(words);
+            for (int i = 0; i < words; i++) {
+                out.writeLong(event.conditionWord(i));
             }
             out.writeInt(event.conditionLayout());
         }
@@ -109,8 +109,9 @@ public final class PipelineEventSerializer extends TypeSerializerSingleton<Pipel
     public PipelineEvent deserialize(DataInputView in) throws IOException {
         byte flags = in.readByte();
         long timestamp = in.readLong();
-        EventOrigin origin =
-                new EventOrigin(shared(StringValue.readString(in)), in.readInt(), in.readLong());
+        String source = shared(StringValue.readString(in));
+        int partition = in.readInt();
+        long offset = in.readLong();
         String rejection = null;
         String key = null;
         java.util.Map<String, Object> body = null;
@@ -138,7 +139,9 @@ public final class PipelineEventSerializer extends TypeSerializerSingleton<Pipel
             raw = new byte[in.readInt()];
             in.readFully(raw);
         }
-        return new PipelineEvent(key, timestamp, origin, body, raw, rejection, results, layout);
+        return new PipelineEvent(
+                key, timestamp, source, partition, offset, body, raw, rejection, results, layout,
+                null);
     }
 
     private static String shared(String source) {

@@ -87,6 +87,30 @@ class PipelineEventSerializerTest {
     }
 
     @Test
+    void keepsOneWordOfOutcomesAndNoneAsWritten() throws Exception {
+        // Up to 64 conditions the event holds its one word itself; the format is the same.
+        byte[] json = "{\"a\":1}".getBytes(StandardCharsets.UTF_8);
+        PipelineEvent accepted =
+                PipelineEvent.accepted("k", 1, EventOrigin.line(1), EventJson.parse(json), json);
+        PipelineEvent oneWord =
+                roundTrip(accepted.withConditionResults(new long[] {1L | 1L << 63}, 7));
+        PipelineEvent noWord = roundTrip(accepted.withConditionResults(new long[0], 7));
+
+        assertThat(oneWord.hasConditionResult(7, 63)).isTrue();
+        assertThat(oneWord.hasConditionResult(7, 64)).isFalse();
+        assertThat(oneWord.conditionHolds(0)).isTrue();
+        assertThat(oneWord.conditionHolds(1)).isFalse();
+        assertThat(oneWord.conditionHolds(63)).isTrue();
+        assertThat(oneWord)
+                .isEqualTo(accepted.withConditionResults(new long[] {1L | 1L << 63}, 7))
+                .isNotEqualTo(accepted.withConditionResults(new long[] {1L}, 7))
+                .isNotEqualTo(accepted.withConditionResults(new long[] {1L | 1L << 63, 0}, 7));
+        assertThat(noWord.hasConditionResults()).isTrue();
+        assertThat(noWord.hasConditionResult(7, 0)).isFalse();
+        assertThat(noWord).isNotEqualTo(accepted);
+    }
+
+    @Test
     void readsRecordsWrittenBeforeBodiesTravelledAsBytes() throws Exception {
         // The earlier format: flags 0 (no original bytes), then the body in the value codec.
         DataOutputSerializer out = new DataOutputSerializer(64);
