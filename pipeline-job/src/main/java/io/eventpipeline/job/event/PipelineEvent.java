@@ -66,19 +66,6 @@ public final class PipelineEvent {
             String rejection,
             long[] conditionResults,
             int conditionLayout) {
-        this(key, timestamp, origin, body, raw, rejection, conditionResults, conditionLayout, null);
-    }
-
-    private PipelineEvent(
-            String key,
-            long timestamp,
-            EventOrigin origin,
-            Map<String, Object> body,
-            byte[] raw,
-            String rejection,
-            long[] conditionResults,
-            int conditionLayout,
-            Map<String, Object> fieldsRead) {
         this(
                 key,
                 timestamp,
@@ -90,7 +77,7 @@ public final class PipelineEvent {
                 rejection,
                 conditionResults,
                 conditionLayout,
-                fieldsRead);
+                null);
     }
 
     /** From the origin's parts, as the serializer reads them. */
@@ -158,7 +145,9 @@ public final class PipelineEvent {
         return new PipelineEvent(
                 Objects.requireNonNull(key, "key"),
                 timestamp,
-                origin,
+                Objects.requireNonNull(origin, "origin").source(),
+                origin.partition(),
+                origin.offset(),
                 null,
                 Objects.requireNonNull(raw, "raw"),
                 null,
