@@ -351,7 +351,7 @@ public final class PipelineEvent {
 
     @Override
     public int hashCode() {
-        return Objects.hash(key, timestamp, origin(), rejection);
+        return Objects.hash(key, timestamp, source, partition, offset, rejection);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.eventpipeline.job.match;
 
+import io.eventpipeline.job.event.EventOrigin;
 import io.eventpipeline.job.event.PipelineEvent;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -46,9 +47,10 @@ public final class MatchId {
             }
             hashing.field(step);
             for (PipelineEvent event : events) {
-                hashing.field(event.origin().source());
-                hashing.field(event.origin().partition());
-                hashing.field(event.origin().offset());
+                EventOrigin origin = event.origin();
+                hashing.field(origin.source());
+                hashing.field(origin.partition());
+                hashing.field(origin.offset());
                 hashing.field(event.timestamp());
             }
         }
