@@ -17,6 +17,8 @@ import java.util.Optional;
  * @param jobManagerMemory memory of the JobManager pod
  * @param taskManagerCpu CPU of each TaskManager pod
  * @param taskManagerMemory memory of each TaskManager pod
+ * @param taskManagerJvmOptions env.java.opts.taskmanager of pipelines that run {@code image} and
+ *     set no JVM options of their own: the collector for that image's Java
  * @param checkpointInterval checkpoint interval, as a duration
  * @param checkpointDir state.checkpoints.dir, when the operator provides one
  * @param savepointDir state.savepoints.dir, when the operator provides one
@@ -37,6 +39,7 @@ public record JobDefaults(
         String jobManagerMemory,
         double taskManagerCpu,
         String taskManagerMemory,
+        String taskManagerJvmOptions,
         String checkpointInterval,
         Optional<String> checkpointDir,
         Optional<String> savepointDir,
@@ -57,6 +60,14 @@ public record JobDefaults(
 
     /** The image tag follows the operator's own version, so the two are released together. */
     public static final String DEFAULT_IMAGE = "ghcr.io/eventpipeline/pipeline-job:0.1.0";
+
+    /**
+     * The default job image runs Java 21, whose generational ZGC collects beside the job: a
+     * TaskManager's pauses stay under a millisecond while its state lives on the heap, where G1's
+     * young collections copy that state and stop the job for about 100 ms each (BENCHMARKS.md of
+     * the job). ZGenerational is not a Java 17 option: a JVM of 17 refuses to start with it.
+     */
+    public static final String DEFAULT_TASK_MANAGER_JVM_OPTIONS = "-XX:+UseZGC -XX:+ZGenerational";
 
     public static final String DEFAULT_JAR_URI = "local:///opt/flink/usrlib/pipeline-job.jar";
 
@@ -106,12 +117,34 @@ public record JobDefaults(
                 read.string("EP_JOBMANAGER_MEMORY", "1Gi"),
                 read.decimal("EP_TASKMANAGER_CPU", 1.0),
                 read.string("EP_TASKMANAGER_MEMORY", "2Gi"),
+                jvmOptions(
+                        read.string(
+                                "EP_TASKMANAGER_JVM_OPTIONS", DEFAULT_TASK_MANAGER_JVM_OPTIONS)),
                 checkpointInterval,
                 read.optional("EP_CHECKPOINT_DIR"),
                 read.optional("EP_SAVEPOINT_DIR"),
                 read.optional("EP_HA_STORAGE_DIR"),
                 savepointPolicy(read),
                 read.optional("EP_FLINK_CREDENTIALS_SECRET"));
+    }
+
+    /**
+     * Options separated by spaces, each starting with a dash, on one line: Flink passes the value
+     * to the TaskManager's java command as it is, where anything else would be read as the main
+     * class or break the start script.
+     */
+    private static String jvmOptions(String value) {
+        String trimmed = value.trim();
+        for (String option : trimmed.split(" +")) {
+            if (!option.startsWith("-") || !option.chars().allMatch(c -> c > ' ' && c != 0x7f)) {
+                throw new IllegalArgumentException(
+                        "EP_TASKMANAGER_JVM_OPTIONS: '"
+                                + option.replaceAll("\\p{Cntrl}", "?")
+                                + "' is not a JVM option: give options separated by spaces, each"
+                                + " starting with -");
+            }
+        }
+        return trimmed;
     }
 
     private static SavepointPolicy savepointPolicy(OperatorConfig.EnvReader read) {

@@ -29,6 +29,9 @@ public final class FlinkConfiguration {
     public static final String STATE_BACKEND = "state.backend.type";
     public static final String TASK_MANAGER_JVM_OPTIONS = "env.java.opts.taskmanager";
 
+    /** The collector for a TaskManager image whose Java is not known. */
+    static final String G1 = "-XX:+UseG1GC";
+
     /** Flink joins these into a TaskManager's JVM options, so only one may choose a collector. */
     private static final Set<String> JVM_OPTIONS =
             Set.of("env.java.opts", "env.java.opts.all", TASK_MANAGER_JVM_OPTIONS);
@@ -82,11 +85,7 @@ public final class FlinkConfiguration {
             conf.put(MANAGED_MEMORY_FRACTION, "0");
         }
         if (setsNoJvmOptions(given)) {
-            // A TaskManager of one CPU (the default) is a small machine to the JVM, which then
-            // picks the serial collector: its full collections stop the job for the whole heap,
-            // state included (seconds, measured in BENCHMARKS.md). G1 collects the old generation
-            // beside the job and keeps each pause to the young one.
-            conf.put(TASK_MANAGER_JVM_OPTIONS, "-XX:+UseG1GC");
+            conf.put(TASK_MANAGER_JVM_OPTIONS, taskManagerCollector(flink, defaults));
         }
         given.forEach(
                 (key, value) -> {
@@ -143,6 +142,21 @@ public final class FlinkConfiguration {
             }
         }
         return true;
+    }
+
+    /**
+     * The job image's own options (its Java's collector) where the pipeline runs that image;
+     * anywhere else G1, which every Java since 9 has: an image the operator did not ship (an older
+     * tag of the job image, say) may run a Java the image's options would not start. Either way not
+     * the JVM's own choice: a TaskManager of one CPU (the default) is a small machine to it, and it
+     * picks the serial collector, whose full collections stop the job for the whole heap, state
+     * included (seconds, measured in the job's BENCHMARKS.md).
+     */
+    private static String taskManagerCollector(FlinkSpec flink, JobDefaults defaults) {
+        String image = flink == null ? null : flink.getImage();
+        return image == null || image.equals(defaults.image())
+                ? defaults.taskManagerJvmOptions()
+                : G1;
     }
 
     /** Whether the pipeline leaves the TaskManager's JVM options to the operator. */

@@ -70,7 +70,7 @@ class HelmChartTest {
               parallelism: 4
               maxParallelism: 256
               jobManager: {cpu: 2, memory: 3Gi}
-              taskManager: {cpu: 1.5, memory: 6Gi}
+              taskManager: {cpu: 1.5, memory: 6Gi, jvmOptions: "-XX:+UseG1GC"}
               checkpointInterval: 1m
               checkpointDir: s3://state/checkpoints
               savepointDir: s3://state/savepoints
@@ -209,6 +209,7 @@ class HelmChartTest {
                                         "3Gi",
                                         1.5,
                                         "6Gi",
+                                        "-XX:+UseG1GC",
                                         "1m",
                                         Optional.of("s3://state/checkpoints"),
                                         Optional.of("s3://state/savepoints"),
@@ -515,6 +516,8 @@ class HelmChartTest {
         assertThatThrownBy(
                         () -> HelmChart.template("job: {savepoints: {periodicInterval: hourly}}\n"))
                 .hasMessageContaining("periodicInterval");
+        assertThatThrownBy(() -> HelmChart.template("job: {taskManager: {jvmOptions: UseZGC}}\n"))
+                .hasMessageContaining("jvmOptions");
         assertThat(
                         HelmChart.template("job: {savepoints: {periodicInterval: \"off\"}}\n")
                                 .operatorConfig()

@@ -4,6 +4,7 @@ import static io.eventpipeline.operator.chart.HelmChart.FULLNAME;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.eventpipeline.operator.config.JobDefaults;
 import io.eventpipeline.operator.config.SessionJobDefaults;
 import io.eventpipeline.operator.testing.CrdSchema;
 import io.fabric8.kubernetes.api.model.HasMetadata;
@@ -104,6 +105,10 @@ class SessionJobsChartTest {
             assertThat(cluster.getSpec().getJob()).as("a session cluster has no job").isNull();
             assertThat(cluster.getSpec().getFlinkConfiguration())
                     .containsEntry("taskmanager.numberOfTaskSlots", "16")
+                    // It runs the job image: its TaskManagers get that image's collector.
+                    .containsEntry(
+                            "env.java.opts.taskmanager",
+                            JobDefaults.DEFAULT_TASK_MANAGER_JVM_OPTIONS)
                     .containsEntry("high-availability.type", "kubernetes")
                     .containsEntry(
                             "high-availability.storageDir",

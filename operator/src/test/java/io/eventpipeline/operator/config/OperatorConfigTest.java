@@ -100,6 +100,7 @@ class OperatorConfigTest {
                                 Map.entry("EP_JOB_IMAGE", "registry.local/job:1"),
                                 Map.entry("EP_JOB_PARALLELISM", "4"),
                                 Map.entry("EP_TASKMANAGER_CPU", "2.5"),
+                                Map.entry("EP_TASKMANAGER_JVM_OPTIONS", " -XX:+UseG1GC  -Xss2m "),
                                 Map.entry("EP_SAVEPOINT_DIR", "s3://sp"),
                                 Map.entry("EP_WATCH_NAMESPACES", " team-a, team-b ,,"),
                                 Map.entry("EP_LEADER_ELECTION_ENABLED", "true"),
@@ -112,6 +113,7 @@ class OperatorConfigTest {
         assertThat(config.jobDefaults().image()).isEqualTo("registry.local/job:1");
         assertThat(config.jobDefaults().parallelism()).isEqualTo(4);
         assertThat(config.jobDefaults().taskManagerCpu()).isEqualTo(2.5);
+        assertThat(config.jobDefaults().taskManagerJvmOptions()).isEqualTo("-XX:+UseG1GC  -Xss2m");
         assertThat(config.jobDefaults().savepointDir()).contains("s3://sp");
         assertThat(config.watchNamespaces()).isEqualTo(List.of("team-a", "team-b"));
         assertThat(config.leaderElection())
@@ -140,6 +142,24 @@ class OperatorConfigTest {
                                 OperatorConfig.fromEnvironment(
                                         Map.of("EP_LEADER_ELECTION_ENABLED", "yes")))
                 .hasMessageContaining("EP_LEADER_ELECTION_ENABLED");
+        assertThatThrownBy(
+                        () ->
+                                OperatorConfig.fromEnvironment(
+                                        Map.of(
+                                                "EP_TASKMANAGER_JVM_OPTIONS",
+                                                "-XX:+UseZGC UseG1GC")))
+                .hasMessage(
+                        "EP_TASKMANAGER_JVM_OPTIONS: 'UseG1GC' is not a JVM option: give options"
+                                + " separated by spaces, each starting with -");
+        assertThatThrownBy(
+                        () ->
+                                OperatorConfig.fromEnvironment(
+                                        Map.of(
+                                                "EP_TASKMANAGER_JVM_OPTIONS",
+                                                "-XX:+UseZGC\n-Xss2m")))
+                .hasMessageStartingWith("EP_TASKMANAGER_JVM_OPTIONS: '-XX:+UseZGC?-Xss2m'");
+        assertThat(OperatorConfig.fromEnvironment(Map.of()).jobDefaults().taskManagerJvmOptions())
+                .isEqualTo(JobDefaults.DEFAULT_TASK_MANAGER_JVM_OPTIONS);
         assertThatThrownBy(
                         () ->
                                 OperatorConfig.fromEnvironment(

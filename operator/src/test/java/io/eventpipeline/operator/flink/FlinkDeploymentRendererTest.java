@@ -2,6 +2,7 @@ package io.eventpipeline.operator.flink;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.eventpipeline.operator.config.JobDefaults;
 import io.eventpipeline.operator.config.OperatorConfig;
 import io.eventpipeline.operator.reconciler.PipelineResolver;
 import io.eventpipeline.operator.testing.CrdSchema;
@@ -315,9 +316,38 @@ class FlinkDeploymentRendererTest {
                     "EP_SAVEPOINT_DIR", "s3://flink-state/savepoints",
                     "EP_CHECKPOINT_DIR", "s3://flink-state/checkpoints");
 
+    /**
+     * The job image's collector (its Java's, set by the platform team with the image) where the
+     * pipeline runs that image; G1 on any other (an older tag of the job image runs Java 17, which
+     * refuses ZGenerational); nothing of the operator's where the pipeline gives JVM options.
+     */
     @Test
-    void theTaskManagerRunsG1UnlessThePipelineGivesItsOwnJvmOptions() throws Exception {
+    void theTaskManagerRunsTheJobImagesCollectorG1OnOtherImagesOrThePipelinesOwnOptions()
+            throws Exception {
         Map<String, String> defaults = render(DIRS, example()).getSpec().getFlinkConfiguration();
+        Map<String, String> olderTag =
+                render(
+                                DIRS,
+                                withFlink(
+                                        "  flink:\n"
+                                                + "    image:"
+                                                + " ghcr.io/eventpipeline/pipeline-job:0.0.9\n"))
+                        .getSpec()
+                        .getFlinkConfiguration();
+        Map<String, String> sameImageNamed =
+                render(
+                                DIRS,
+                                withFlink(
+                                        "  flink:\n"
+                                                + "    image: "
+                                                + JobDefaults.DEFAULT_IMAGE
+                                                + "\n"))
+                        .getSpec()
+                        .getFlinkConfiguration();
+        Map<String, String> platformOptions = new java.util.HashMap<>(DIRS);
+        platformOptions.put("EP_TASKMANAGER_JVM_OPTIONS", "-XX:+UseG1GC -XX:MaxGCPauseMillis=50");
+        Map<String, String> platformChosen =
+                render(platformOptions, example()).getSpec().getFlinkConfiguration();
         // Keys the platform team may allow: Flink joins them, so one collector choice only.
         Map<String, String> allowed = new java.util.HashMap<>(DIRS);
         allowed.put("EP_ALLOWED_FLINK_CONFIGURATION", "env.java.opts.*");
@@ -340,7 +370,13 @@ class FlinkDeploymentRendererTest {
                         .getSpec()
                         .getFlinkConfiguration();
 
-        assertThat(defaults).containsEntry("env.java.opts.taskmanager", "-XX:+UseG1GC");
+        assertThat(defaults)
+                .containsEntry("env.java.opts.taskmanager", "-XX:+UseZGC -XX:+ZGenerational");
+        assertThat(sameImageNamed)
+                .containsEntry("env.java.opts.taskmanager", "-XX:+UseZGC -XX:+ZGenerational");
+        assertThat(olderTag).containsEntry("env.java.opts.taskmanager", "-XX:+UseG1GC");
+        assertThat(platformChosen)
+                .containsEntry("env.java.opts.taskmanager", "-XX:+UseG1GC -XX:MaxGCPauseMillis=50");
         assertThat(all)
                 .containsEntry("env.java.opts.all", "-XX:+UseParallelGC")
                 .doesNotContainKey("env.java.opts.taskmanager");
