@@ -3,13 +3,17 @@ package io.eventpipeline.job.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Locale;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The latency benchmark's own cheap paths (they run beside the job on the same cores) give what the
- * plain ones gave: the event generator's amounts, and what is read from a match record.
+ * plain ones gave: the event generator's amounts, and what is read from a match record; and the
+ * job's JVM runs as the operator renders a TaskManager.
  */
 class BenchApparatusTest {
     @Test
@@ -104,5 +108,39 @@ class BenchApparatusTest {
                         "ms since the job started,matches,p50 ms,max ms",
                         "0,3,20,30",
                         "200,2,5,400");
+    }
+
+    @Test
+    void theJobsJvmGetsTheCollectorTheOperatorRendersForItsJava(@TempDir Path homes)
+            throws Exception {
+        Path java21 = Files.createDirectories(homes.resolve("21"));
+        Files.writeString(
+                java21.resolve("release"),
+                "IMPLEMENTOR=\"Debian\"\nJAVA_VERSION=\"21.0.13\"\nOS_NAME=\"Linux\"\n");
+        Path java17 = Files.createDirectories(homes.resolve("17"));
+        Files.writeString(java17.resolve("release"), "JAVA_VERSION=\"17.0.15\"\n");
+        Path java8 = Files.createDirectories(homes.resolve("8"));
+        Files.writeString(java8.resolve("release"), "JAVA_VERSION=\"1.8.0_402\"\n");
+        Path unknown = Files.createDirectories(homes.resolve("none"));
+
+        assertThat(TaskManagerCollector.of(java21)).isEqualTo("-XX:+UseZGC -XX:+ZGenerational");
+        assertThat(TaskManagerCollector.of(java17)).isEqualTo("-XX:+UseG1GC");
+        assertThat(TaskManagerCollector.javaFeatureVersion(java8)).isEqualTo(8);
+        assertThat(TaskManagerCollector.of(unknown)).isEqualTo("-XX:+UseG1GC");
+    }
+
+    @Test
+    void theJobsJvmGetsACpuOfItsOwnUnlessToldOtherwise() {
+        assertThat(CpuLayout.plan("own", 2)).isEqualTo(new CpuLayout("1", "0"));
+        assertThat(CpuLayout.plan("own", 8)).isEqualTo(new CpuLayout("7", "0-6"));
+        // One CPU cannot be split: both JVMs share it.
+        assertThat(CpuLayout.plan("own", 1)).isEqualTo(new CpuLayout("", ""));
+        assertThat(CpuLayout.plan("any", 8)).isEqualTo(new CpuLayout("", ""));
+        // A list is the job's; this JVM stays where it was started (under taskset, say).
+        assertThat(CpuLayout.plan("2-3", 8)).isEqualTo(new CpuLayout("2-3", ""));
+        assertThat(CpuLayout.plan("own", 2).describe())
+                .isEqualTo(
+                        "the job's JVM on CPU 1, this one (broker, producer, match reader) on CPU"
+                                + " 0");
     }
 }

@@ -41,11 +41,13 @@ import org.apache.flink.util.TimeUtils;
  * and {@code execution.buffer-timeout.interval}; by default what the deployed job sets), {@code
  * flink} (more Flink settings, {@code key=value;key=value}), {@code producerLinger} (the producer's
  * linger.ms, 5), {@code jobJvm} ({@code own}, or {@code shared}: in this JVM), {@code jobJvmArgs}
- * (the job's JVM's options; by default that TaskManager's heap), {@code taskManagerMemory} (2g, the
- * operator's default TaskManager memory), {@code jobCpus} (the CPUs the job's JVM runs on, {@code
- * taskset -c}, e.g. 1 with this JVM started under {@code taskset -c 0}; any by default), {@code
- * timeline} (a file for the measured matches per 100 ms: count, p50 and max latency; none by
- * default).
+ * (the job's JVM's options; by default that TaskManager's heap and the collector the operator
+ * renders for the job's Java, {@link TaskManagerCollector}), {@code taskManagerMemory} (2g, the
+ * operator's default TaskManager memory), {@code jobCpus} ({@link CpuLayout}: {@code own}, the
+ * default, a CPU of its own for the job's JVM, as a TaskManager of one CPU has, and the others for
+ * this one; {@code any}; or a CPU list for the job's JVM, {@code taskset -c}), {@code jobJava} (the
+ * Java installation the job's JVM runs on; this one by default), {@code timeline} (a file for the
+ * measured matches per 100 ms: count, p50 and max latency; none by default).
  */
 public final class DetectionLatencyBenchmark {
     /** Event time of the capacity run's events advances at this many events per second. */
@@ -79,8 +81,17 @@ public final class DetectionLatencyBenchmark {
         int seconds = Integer.parseInt(option(options, "seconds", "60"));
         int warmupSeconds = Integer.parseInt(option(options, "warmupSeconds", "15"));
         Configuration flink = flinkConfiguration(options, parallelism);
+        // A job in this JVM shares its CPUs.
+        CpuLayout cpus =
+                CpuLayout.plan(
+                        option(options, "jobJvm", "own").equals("shared")
+                                ? CpuLayout.ANY
+                                : option(options, "jobCpus", CpuLayout.OWN),
+                        Runtime.getRuntime().availableProcessors());
+        cpus.pinThisJvm();
 
         System.out.printf(Locale.ROOT, "load average at start: %s%n", loadAverage());
+        System.out.printf(Locale.ROOT, "%s%n", cpus.describe());
         EmbeddedKafkaBroker broker = SharedKafka.broker();
         KafkaTopics topics = SharedKafka.topics();
         Map<String, Object> client = broker.clientConfig();
@@ -93,7 +104,7 @@ public final class DetectionLatencyBenchmark {
                         keys,
                         Integer.parseInt(option(options, "producerLinger", "5")));
 
-        try (LatencyJob job = latencyJob(options, flink, parallelism)) {
+        try (LatencyJob job = latencyJob(options, flink, parallelism, cpus.jobCpus())) {
             System.out.printf(Locale.ROOT, "the job runs in %s%n", job.where());
             run(options, setup, job, flink, within, matchFraction, seconds, warmupSeconds);
         }
@@ -159,25 +170,37 @@ public final class DetectionLatencyBenchmark {
      * benchmark's Flink settings; {@code jobJvm=shared} runs it in this JVM instead.
      */
     private static LatencyJob latencyJob(
-            Map<String, String> options, Configuration flink, int parallelism) throws IOException {
+            Map<String, String> options, Configuration flink, int parallelism, String jobCpus)
+            throws IOException {
         if (option(options, "jobJvm", "own").equals("shared")) {
             return new SharedJvmJob(flink, parallelism);
         }
+        String javaHome = option(options, "jobJava", System.getProperty("java.home"));
         String jvmArgs = option(options, "jobJvmArgs", "");
         if (jvmArgs.isBlank()) {
-            // As the operator renders a TaskManager: its heap, and G1 (a one-CPU TaskManager's
-            // JVM would pick the serial collector).
+            // As the operator renders a TaskManager: its heap, and the collector for its Java.
+            String collector = TaskManagerCollector.of(Path.of(javaHome));
+            if (collector.equals(TaskManagerCollector.OTHER_JAVA)) {
+                System.out.printf(
+                        Locale.ROOT,
+                        "the job's JVM runs Java %d: G1, as the operator renders for an image not"
+                                + " on Java 21 or later; the job image runs Java 21 with"
+                                + " generational ZGC (bench.jobJava names a Java 21)%n",
+                        TaskManagerCollector.javaFeatureVersion(Path.of(javaHome)));
+            }
             jvmArgs =
                     "-Xmx"
                             + TaskManagerHeap.of(flink, option(options, "taskManagerMemory", "2g"))
-                            + " -XX:+UseG1GC"
+                            + " "
+                            + collector
                             + " -Dlog4j2.configurationFile=bench/log4j2-bench.properties";
         }
         return new OwnJvmJob(
                 flink,
                 parallelism,
                 java.util.List.of(jvmArgs.trim().split("\\s+")),
-                option(options, "jobCpus", ""));
+                jobCpus,
+                javaHome);
     }
 
     /**

@@ -34,14 +34,20 @@ final class OwnJvmJob implements LatencyJob {
     /**
      * @param cpus the CPUs the JVM may run on ({@code taskset -c}, Linux), or blank for any: a
      *     TaskManager has cores of its own, and the broker and the producer run elsewhere
+     * @param javaHome the Java installation the JVM runs on
      */
-    OwnJvmJob(Configuration flink, int parallelism, List<String> jvmArgs, String cpus)
+    OwnJvmJob(
+            Configuration flink,
+            int parallelism,
+            List<String> jvmArgs,
+            String cpus,
+            String javaHome)
             throws IOException {
         List<String> command = new ArrayList<>();
         if (!cpus.isBlank()) {
             command.addAll(List.of("taskset", "-c", cpus));
         }
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add(Path.of(javaHome, "bin", "java").toString());
         command.addAll(jvmArgs);
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
@@ -50,7 +56,12 @@ final class OwnJvmJob implements LatencyJob {
         for (Map.Entry<String, String> setting : flink.toMap().entrySet()) {
             command.add(setting.getKey() + "=" + setting.getValue());
         }
-        this.jvmArgs = String.join(" ", jvmArgs) + (cpus.isBlank() ? "" : ", on CPUs " + cpus);
+        this.jvmArgs =
+                String.join(" ", jvmArgs)
+                        + (cpus.isBlank() ? "" : ", on CPUs " + cpus)
+                        + (javaHome.equals(System.getProperty("java.home"))
+                                ? ""
+                                : ", Java from " + javaHome);
         this.process =
                 new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
         this.commands = new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
