@@ -147,6 +147,7 @@ public final class EventPipelineOperator implements AutoCloseable {
                                                         new FlinkDeploymentRenderer(
                                                                 config.jobDefaults()),
                                                         uri)),
+                        config.sessionJobs().defaultCluster(),
                         status);
         EventPipelineReconciler reconciler =
                 new EventPipelineReconciler(

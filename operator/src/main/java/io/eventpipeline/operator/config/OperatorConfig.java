@@ -30,7 +30,7 @@ import java.util.Optional;
  * @param defaultTopics how the topics of pipelines on the default cluster are made
  *     (EP_KAFKA_TOPIC_MANAGEMENT, EP_KAFKA_STRIMZI_CLUSTER)
  * @param sessionJobs where session jobs get the job jar (EP_SESSION_JOB_JAR_URI,
- *     EP_SESSION_JOB_JAR_FILE)
+ *     EP_SESSION_JOB_JAR_FILE), and the default session cluster (EP_DEFAULT_SESSION_CLUSTER)
  */
 public record OperatorConfig(
         Optional<String> defaultBootstrapServers,

@@ -1,5 +1,6 @@
 package io.eventpipeline.operator.config;
 
+import io.eventpipeline.spec.model.FlinkSpec;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
@@ -16,8 +17,12 @@ import java.util.Set;
  *     pipeline can run in session mode, and one that asks is told so
  * @param jarFile the job jar this operator serves at {@link #JAR_PATH} of its HTTP port
  *     (EP_SESSION_JOB_JAR_FILE); empty: none served
+ * @param defaultCluster the session cluster (a FlinkDeployment in the pipeline's namespace) a new
+ *     pipeline runs on when its spec names none and asks for nothing of a cluster of its own
+ *     (EP_DEFAULT_SESSION_CLUSTER); empty: such a pipeline gets a cluster of its own
  */
-public record SessionJobDefaults(Optional<String> jarUri, Optional<Path> jarFile) {
+public record SessionJobDefaults(
+        Optional<String> jarUri, Optional<Path> jarFile, Optional<String> defaultCluster) {
     /** Where the HTTP port serves the job jar. */
     public static final String JAR_PATH = "/jobs/pipeline-job.jar";
 
@@ -31,13 +36,29 @@ public record SessionJobDefaults(Optional<String> jarUri, Optional<Path> jarFile
                     "oss", "hdfs");
 
     public static SessionJobDefaults none() {
-        return new SessionJobDefaults(Optional.empty(), Optional.empty());
+        return new SessionJobDefaults(Optional.empty(), Optional.empty(), Optional.empty());
     }
 
     static SessionJobDefaults fromEnvironment(OperatorConfig.EnvReader read) {
         Optional<String> uri = read.optional("EP_SESSION_JOB_JAR_URI");
         uri.ifPresent(SessionJobDefaults::checkFetchable);
-        return new SessionJobDefaults(uri, read.optional("EP_SESSION_JOB_JAR_FILE").map(Path::of));
+        Optional<String> defaultCluster = read.optional("EP_DEFAULT_SESSION_CLUSTER");
+        defaultCluster.ifPresent(
+                name -> {
+                    if (!name.matches(FlinkSpec.SESSION_CLUSTER_SYNTAX)) {
+                        throw new IllegalArgumentException(
+                                "EP_DEFAULT_SESSION_CLUSTER: must be the name of a FlinkDeployment"
+                                        + " (lowercase letters, digits, '-' and '.'), got "
+                                        + name);
+                    }
+                    if (uri.isEmpty()) {
+                        throw new IllegalArgumentException(
+                                "EP_DEFAULT_SESSION_CLUSTER: this operator runs no session jobs:"
+                                        + " it has no EP_SESSION_JOB_JAR_URI");
+                    }
+                });
+        return new SessionJobDefaults(
+                uri, read.optional("EP_SESSION_JOB_JAR_FILE").map(Path::of), defaultCluster);
     }
 
     private static void checkFetchable(String value) {

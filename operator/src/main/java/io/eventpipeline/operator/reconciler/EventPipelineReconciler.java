@@ -90,7 +90,9 @@ public class EventPipelineReconciler implements Reconciler<EventPipeline> {
         EventPipeline pipeline = deletion.keepFinalizerFor(observed, context);
         ResolvedPipeline resolved;
         try {
-            resolved = resolver.resolve(pipeline);
+            // A job running in a FlinkDeployment of its own stays there, default session cluster
+            // or not.
+            resolved = resolver.resolve(pipeline, deployments.of(context).found().isPresent());
         } catch (InvalidPipelineException e) {
             // Nothing is created or changed: a job running from an earlier spec keeps running.
             status.invalid(pipeline, e, context);

@@ -48,6 +48,7 @@ public class FlinkSessionJobs {
 
     private final KubernetesClient client;
     private final Optional<FlinkSessionJobRenderer> renderer;
+    private final Optional<String> defaultCluster;
     private final StatusRecorder status;
     private volatile InformerEventSource<FlinkSessionJob, EventPipeline> informer;
     private volatile IndexerResourceCache<EventPipeline> pipelines;
@@ -55,24 +56,30 @@ public class FlinkSessionJobs {
     /**
      * @param renderer empty where the operator has no job jar for session jobs (the resolver then
      *     refuses every session pipeline)
+     * @param defaultCluster the operator's default session cluster, which a pipeline naming none
+     *     may run on
      */
     public FlinkSessionJobs(
             KubernetesClient client,
             Optional<FlinkSessionJobRenderer> renderer,
+            Optional<String> defaultCluster,
             StatusRecorder status) {
         this.client = client;
         this.renderer = renderer;
+        this.defaultCluster = defaultCluster;
         this.status = status;
     }
 
     /**
      * The FlinkSessionJob informer (mapped to the pipeline by owner reference), and an index of
-     * pipelines by the session cluster they name, which {@link #pipelinesOn} reads.
+     * pipelines by the session cluster they name or may run on (the default's appearance reconciles
+     * those naming none; the ones in a cluster of their own only look again), which {@link
+     * #pipelinesOn} reads.
      */
     InformerEventSource<FlinkSessionJob, EventPipeline> eventSource(
             EventSourceContext<EventPipeline> context) {
         pipelines = context.getPrimaryCache();
-        pipelines.addIndexer(SESSION_CLUSTER_INDEX, FlinkSessionJobs::indexKeys);
+        pipelines.addIndexer(SESSION_CLUSTER_INDEX, this::indexKeys);
         informer =
                 new InformerEventSource<>(
                         InformerEventSourceConfiguration.from(
@@ -82,7 +89,7 @@ public class FlinkSessionJobs {
         return informer;
     }
 
-    /** The pipelines that name the FlinkDeployment as their session cluster. */
+    /** The pipelines that name the FlinkDeployment as their session cluster, or may run on it. */
     Set<ResourceID> pipelinesOn(FlinkDeployment deployment) {
         if (pipelines == null) {
             return Set.of();
@@ -113,7 +120,12 @@ public class FlinkSessionJobs {
             FlinkDeployments deployments,
             Context<EventPipeline> context) {
         return JobModeRefusals.refusal(
-                pipeline, resolved, deployments.of(context), of(context), deployments);
+                pipeline,
+                resolved,
+                deployments.of(context),
+                of(context),
+                deployments,
+                defaultCluster.isPresent());
     }
 
     /**
@@ -241,12 +253,14 @@ public class FlinkSessionJobs {
         return deployment;
     }
 
-    private static List<String> indexKeys(EventPipeline pipeline) {
+    private List<String> indexKeys(EventPipeline pipeline) {
         FlinkSpec flink = pipeline.getSpec() == null ? null : pipeline.getSpec().getFlink();
-        if (flink == null || flink.getSessionCluster() == null) {
-            return List.of();
-        }
-        return List.of(key(pipeline.getMetadata().getNamespace(), flink.getSessionCluster()));
+        Optional<String> cluster =
+                flink == null || flink.getSessionCluster() == null
+                        ? defaultCluster
+                        : Optional.of(flink.getSessionCluster());
+        return cluster.map(name -> List.of(key(pipeline.getMetadata().getNamespace(), name)))
+                .orElse(List.of());
     }
 
     private static String key(String namespace, String name) {

@@ -6,6 +6,7 @@ import io.eventpipeline.operator.flink.FlinkSessionJobRenderer;
 import io.eventpipeline.operator.flink.FlinkSessionJobState;
 import io.eventpipeline.spec.resolved.ResolvedPipeline;
 import java.util.Optional;
+import org.apache.flink.kubernetes.operator.api.FlinkSessionJob;
 
 /**
  * Whether a pipeline may run in the mode its spec asks for: as a FlinkSessionJob on the session
@@ -33,17 +34,55 @@ final class JobModeRefusals {
      * @param own what the informer says of the pipeline's own FlinkDeployment
      * @param sessionJob what the informer says of its FlinkSessionJob
      * @param deployments to look up the session cluster it names
+     * @param hasDefaultCluster whether the operator has a default session cluster, which a job
+     *     whose spec names none may run on
      */
     static Optional<Refusal> refusal(
             EventPipeline pipeline,
             ResolvedPipeline resolved,
             FlinkDeployments.Lookup own,
             FlinkSessionJobs.Lookup sessionJob,
-            FlinkDeployments deployments) {
+            FlinkDeployments deployments,
+            boolean hasDefaultCluster) {
         if (!own.known() || !sessionJob.known()) {
             return Optional.empty();
         }
         String cluster = FlinkSessionJobRenderer.sessionCluster(resolved);
+        boolean specNamesOne =
+                pipeline.getSpec() != null
+                        && pipeline.getSpec().getFlink() != null
+                        && pipeline.getSpec().getFlink().getSessionCluster() != null;
+        if (cluster == null
+                && !specNamesOne
+                && hasDefaultCluster
+                && sessionJob.found().isPresent()) {
+            // It ran on the operator's default session cluster, which no longer applies.
+            FlinkSessionJob job = sessionJob.job();
+            return Optional.of(
+                    new Refusal(
+                            MODE_SWITCH,
+                            "the job runs as FlinkSessionJob "
+                                    + job.getMetadata().getName()
+                                    + " on session cluster "
+                                    + job.getSpec().getDeploymentName()
+                                    + ", and the spec now needs a cluster of its own (it asks"
+                                    + " for what a session job cannot have, or the operator's"
+                                    + " default session cluster changed), where the job's state"
+                                    + " cannot follow: name "
+                                    + job.getSpec().getDeploymentName()
+                                    + " in "
+                                    + FIELD
+                                    + " to be told what it cannot have, or delete and recreate"
+                                    + " the pipeline"));
+        }
+        // Named by the spec, or the operator's default where the spec names none.
+        String subject =
+                specNamesOne
+                        ? FIELD
+                        : "the operator's default session cluster (EP_DEFAULT_SESSION_CLUSTER;"
+                                + " "
+                                + FIELD
+                                + " is unset)";
         if (cluster == null) {
             return sessionJob
                     .found()
@@ -98,7 +137,7 @@ final class JobModeRefusals {
             return Optional.of(
                     new Refusal(
                             NOT_FOUND,
-                            FIELD
+                            subject
                                     + ": no FlinkDeployment "
                                     + cluster
                                     + " in namespace "
@@ -111,7 +150,7 @@ final class JobModeRefusals {
             return Optional.of(
                     new Refusal(
                             NOT_A_SESSION_CLUSTER,
-                            FIELD
+                            subject
                                     + ": FlinkDeployment "
                                     + cluster
                                     + " runs a job of its own (spec.job), so it is an"

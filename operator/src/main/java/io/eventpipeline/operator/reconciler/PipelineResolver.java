@@ -1,6 +1,7 @@
 package io.eventpipeline.operator.reconciler;
 
 import io.eventpipeline.operator.api.EventPipeline;
+import io.eventpipeline.operator.api.JobSummary;
 import io.eventpipeline.operator.config.OperatorConfig;
 import io.eventpipeline.operator.flink.FlinkConfigurationPolicy;
 import io.eventpipeline.operator.flink.FlinkDeploymentRenderer;
@@ -8,8 +9,10 @@ import io.eventpipeline.operator.flink.FlinkSettingsRules;
 import io.eventpipeline.operator.flink.JobImagePolicy;
 import io.eventpipeline.operator.flink.SessionJobRules;
 import io.eventpipeline.spec.PipelineDefinition;
+import io.eventpipeline.spec.PipelineJson;
 import io.eventpipeline.spec.SpecDefaults;
 import io.eventpipeline.spec.model.EventPipelineSpec;
+import io.eventpipeline.spec.model.FlinkSpec;
 import io.eventpipeline.spec.model.KafkaConnectionSpec;
 import io.eventpipeline.spec.model.SecretReference;
 import io.eventpipeline.spec.resolved.ResolvedPipeline;
@@ -48,14 +51,35 @@ public final class PipelineResolver {
     }
 
     public ResolvedPipeline resolve(EventPipeline pipeline) throws InvalidPipelineException {
+        return resolve(pipeline, false);
+    }
+
+    /**
+     * @param ownDeploymentFound whether the pipeline's own FlinkDeployment exists: its job runs in
+     *     a cluster of its own, and the default session cluster never moves it (nor does the status
+     *     saying so, where the informer has not seen the deployment)
+     */
+    public ResolvedPipeline resolve(EventPipeline pipeline, boolean ownDeploymentFound)
+            throws InvalidPipelineException {
+        boolean ranInOwnCluster =
+                pipeline.getStatus() != null
+                        && pipeline.getStatus().getJob() != null
+                        && JobSummary.APPLICATION.equals(pipeline.getStatus().getJob().getMode());
         return resolve(
                 new PipelineDefinition(
                         pipeline.getMetadata().getName(),
                         pipeline.getMetadata().getNamespace(),
-                        pipeline.getSpec()));
+                        pipeline.getSpec()),
+                ownDeploymentFound || ranInOwnCluster);
     }
 
+    /** A pipeline not created yet (admission, {@code render}). */
     public ResolvedPipeline resolve(PipelineDefinition given) throws InvalidPipelineException {
+        return resolve(given, false);
+    }
+
+    private ResolvedPipeline resolve(PipelineDefinition given, boolean runsInOwnCluster)
+            throws InvalidPipelineException {
         if (given.spec() == null) {
             throw new InvalidPipelineException(
                     List.of(new ValidationProblem("spec", "is required")));
@@ -121,6 +145,9 @@ public final class PipelineResolver {
         if (!sessionCredentials.isEmpty()) {
             throw new InvalidPipelineException(sessionCredentials);
         }
+        if (!runsInOwnCluster) {
+            resolved = onDefaultSessionCluster(resolved, verdict).orElse(resolved);
+        }
         if (!known.fitsRendered()) {
             Optional<ValidationProblem> tooBig =
                     RenderedSize.check(renderer.render(resolved, null));
@@ -130,6 +157,35 @@ public final class PipelineResolver {
             known.rendersToAFit();
         }
         return resolved;
+    }
+
+    /**
+     * The pipeline on the operator's default session cluster, where it names none, asks for nothing
+     * a session job cannot have (image, resources, cluster-level keys, its own Kafka Secrets), and
+     * does not already run in a cluster of its own: a running job is never moved, since its state
+     * would stay behind. Decided on a valid pipeline, so the default never makes one invalid.
+     */
+    private Optional<ResolvedPipeline> onDefaultSessionCluster(
+            ResolvedPipeline resolved, PipelineValidator.Validated verdict) {
+        Optional<String> cluster = config.sessionJobs().defaultCluster();
+        EventPipelineSpec spec = resolved.spec();
+        if (cluster.isEmpty()
+                || (spec.getFlink() != null && spec.getFlink().getSessionCluster() != null)) {
+            return Optional.empty();
+        }
+        EventPipelineSpec onCluster = PipelineJson.copy(spec, EventPipelineSpec.class);
+        if (onCluster.getFlink() == null) {
+            onCluster.setFlink(new FlinkSpec());
+        }
+        onCluster.getFlink().setSessionCluster(cluster.get());
+        if (!sessionJobs.problems(onCluster.getFlink()).isEmpty()
+                || !sessionJobs.problems(onCluster.getFlink(), resolved.kafka()).isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(
+                ResolvedPipeline.of(
+                        new PipelineDefinition(resolved.name(), resolved.namespace(), onCluster),
+                        verdict.patterns()));
     }
 
     /** One problem per field: the spec's own validation may have named it already. */

@@ -79,7 +79,9 @@ class HelmChartTest {
               credentialsSecret: flink-s3
               allowedFlinkConfiguration: [s3.endpoint, s3.path.style.access, "kubernetes.operator.job.*"]
               allowedImages: [registry.example.com/team-a/, registry.example.com/tools/job]
-            sessionJobs: {jarURI: "https://jars.example.com/pipeline-job-2.0.1.jar"}
+            sessionJobs:
+              jarURI: "https://jars.example.com/pipeline-job-2.0.1.jar"
+              defaultSessionCluster: eventpipeline-session
             resyncInterval: 90s
             httpPort: 9090
             """;
@@ -141,7 +143,8 @@ class HelmChartTest {
                                                                 + ".svc:8080/jobs/pipeline-job.jar"),
                                                 Optional.of(
                                                         Path.of(
-                                                                "/opt/operator/job/pipeline-job.jar")))));
+                                                                "/opt/operator/job/pipeline-job.jar")),
+                                                Optional.empty())));
         assertThat(rendered.operatorEnvironment())
                 .containsEntry("EP_JOB_IMAGE", JobDefaults.DEFAULT_IMAGE)
                 .doesNotContainKeys(
@@ -237,8 +240,8 @@ class HelmChartTest {
                                 new SessionJobDefaults(
                                         Optional.of(
                                                 "https://jars.example.com/pipeline-job-2.0.1.jar"),
-                                        Optional.of(
-                                                Path.of("/opt/operator/job/pipeline-job.jar")))));
+                                        Optional.of(Path.of("/opt/operator/job/pipeline-job.jar")),
+                                        Optional.of("eventpipeline-session"))));
     }
 
     @Test
@@ -518,6 +521,11 @@ class HelmChartTest {
                 .hasMessageContaining("periodicInterval");
         assertThatThrownBy(() -> HelmChart.template("job: {taskManager: {jvmOptions: UseZGC}}\n"))
                 .hasMessageContaining("jvmOptions");
+        assertThatThrownBy(
+                        () ->
+                                HelmChart.template(
+                                        "sessionJobs: {defaultSessionCluster: Shared_Cluster}\n"))
+                .hasMessageContaining("defaultSessionCluster");
         assertThat(
                         HelmChart.template("job: {savepoints: {periodicInterval: \"off\"}}\n")
                                 .operatorConfig()

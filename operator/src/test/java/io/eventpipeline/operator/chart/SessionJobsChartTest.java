@@ -43,7 +43,8 @@ class SessionJobsChartTest {
                                                 + HelmChart.NAMESPACE
                                                 + ".svc:8080"
                                                 + SessionJobDefaults.JAR_PATH),
-                                Optional.of(Path.of("/opt/operator/job/pipeline-job.jar"))));
+                                Optional.of(Path.of("/opt/operator/job/pipeline-job.jar")),
+                                Optional.empty()));
         assertThat(chart.ofKind("FlinkDeployment")).as("no session cluster unless asked").isEmpty();
     }
 

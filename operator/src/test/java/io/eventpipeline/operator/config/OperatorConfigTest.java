@@ -163,6 +163,30 @@ class OperatorConfigTest {
         assertThatThrownBy(
                         () ->
                                 OperatorConfig.fromEnvironment(
+                                        Map.of(
+                                                "EP_SESSION_JOB_JAR_URI", "http://jobs/job.jar",
+                                                "EP_DEFAULT_SESSION_CLUSTER", "Shared_Cluster")))
+                .hasMessage(
+                        "EP_DEFAULT_SESSION_CLUSTER: must be the name of a FlinkDeployment"
+                                + " (lowercase letters, digits, '-' and '.'), got Shared_Cluster");
+        assertThatThrownBy(
+                        () ->
+                                OperatorConfig.fromEnvironment(
+                                        Map.of("EP_DEFAULT_SESSION_CLUSTER", "shared")))
+                .hasMessage(
+                        "EP_DEFAULT_SESSION_CLUSTER: this operator runs no session jobs: it has no"
+                                + " EP_SESSION_JOB_JAR_URI");
+        assertThat(
+                        OperatorConfig.fromEnvironment(
+                                        Map.of(
+                                                "EP_SESSION_JOB_JAR_URI", "http://jobs/job.jar",
+                                                "EP_DEFAULT_SESSION_CLUSTER", "shared"))
+                                .sessionJobs()
+                                .defaultCluster())
+                .contains("shared");
+        assertThatThrownBy(
+                        () ->
+                                OperatorConfig.fromEnvironment(
                                         Map.of("EP_LEADER_ELECTION_ENABLED", "true")))
                 .hasMessageContaining("EP_LEADER_ELECTION_NAMESPACE");
     }

@@ -22,6 +22,11 @@ public final class OperatorStack implements AutoCloseable {
         return new OperatorStack(Map.of());
     }
 
+    /** With more operator settings (environment variables) than the harness's. */
+    public static OperatorStack with(Map<String, String> environment) {
+        return new OperatorStack(environment);
+    }
+
     /**
      * With no periodic resync within a test's time: every reconcile (or request) a test counts has
      * a cause it can name.
