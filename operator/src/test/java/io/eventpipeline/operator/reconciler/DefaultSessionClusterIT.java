@@ -30,17 +30,6 @@ class DefaultSessionClusterIT {
     static final String NAMESPACE = "shop";
     static final String CLUSTER = "eventpipeline-session";
 
-    /**
-     * The example's own JobManager and TaskManager resources, which only a cluster of its own has.
-     */
-    static final String OWN_RESOURCES =
-            "  flink:\n"
-                    + "    parallelism: 2\n"
-                    + "    jobManager:\n"
-                    + "      resources: {cpu: 0.5, memory: 1Gi}\n"
-                    + "    taskManager:\n"
-                    + "      resources: {cpu: 1, memory: 2Gi}\n";
-
     static OperatorStack stack;
     static OperatorHarness harness;
     static KubernetesClient client;
@@ -60,9 +49,7 @@ class DefaultSessionClusterIT {
 
     /** The example pipeline without resources of its own: it fits a session cluster. */
     static String fitsASession(String namespace, String name) {
-        String yaml = Pipelines.flightDelays(namespace, name);
-        assertThat(yaml).contains(OWN_RESOURCES);
-        return yaml.replace(OWN_RESOURCES, "  flink:\n    parallelism: 2\n");
+        return SessionClusters.withoutOwnResources(Pipelines.flightDelays(namespace, name));
     }
 
     @Test

@@ -7,6 +7,8 @@ import io.eventpipeline.operator.api.EventPipelineStatus;
 import io.eventpipeline.operator.api.JobSummary;
 import io.eventpipeline.operator.config.OperatorConfig;
 import io.eventpipeline.operator.flink.FlinkSessionJobRenderer;
+import io.eventpipeline.operator.testing.Pipelines;
+import io.eventpipeline.operator.testing.SessionClusters;
 import io.eventpipeline.spec.PipelineDefinition;
 import io.eventpipeline.spec.validation.PipelineValidator;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
@@ -33,19 +35,9 @@ class PipelineResolverDefaultSessionTest {
         return new PipelineResolver(OperatorConfig.fromEnvironment(env), new PipelineValidator());
     }
 
-    static String pipeline(String flinkYaml) {
-        return """
-        metadata: {name: orders, namespace: shop}
-        spec:
-          input: {topic: events, key: id}
-          patterns:
-            - name: p
-              steps:
-                - {name: a, where: "event.type == 'A'"}
-          output: {topic: alerts}
-        %s
-        """
-                .formatted(flinkYaml);
+    /** The example pipeline without resources of its own, with these lines under spec.flink. */
+    static String pipeline(String... flink) {
+        return SessionClusters.withoutOwnResources(Pipelines.flightDelays("shop", "orders"), flink);
     }
 
     static String cluster(PipelineResolver resolver, String yaml) throws Exception {
@@ -56,10 +48,15 @@ class PipelineResolverDefaultSessionTest {
     @Test
     void aPipelineNamingNoneRunsOnTheDefaultAndOneNamingItsOwnOnThat() throws Exception {
         PipelineResolver resolver = resolver(Map.of());
-        assertThat(cluster(resolver, pipeline(""))).isEqualTo("shared");
-        assertThat(cluster(resolver, pipeline("  flink: {parallelism: 2}"))).isEqualTo("shared");
-        assertThat(cluster(resolver, pipeline("  flink: {sessionCluster: team}")))
-                .isEqualTo("team");
+        assertThat(cluster(resolver, pipeline())).isEqualTo("shared");
+        assertThat(
+                        cluster(
+                                resolver,
+                                pipeline(
+                                        "flinkConfiguration: {execution.checkpointing.timeout:"
+                                                + " 5m}")))
+                .isEqualTo("shared");
+        assertThat(cluster(resolver, pipeline("sessionCluster: team"))).isEqualTo("team");
         // Without a default, as before.
         Map<String, String> withoutDefault = new HashMap<>(ENV);
         withoutDefault.remove("EP_DEFAULT_SESSION_CLUSTER");
@@ -68,31 +65,26 @@ class PipelineResolverDefaultSessionTest {
                                 new PipelineResolver(
                                         OperatorConfig.fromEnvironment(withoutDefault),
                                         new PipelineValidator()),
-                                pipeline("")))
+                                pipeline()))
                 .isNull();
     }
 
     @Test
     void aPipelineAskingForWhatASessionJobCannotHaveGetsAClusterOfItsOwn() throws Exception {
         PipelineResolver resolver = resolver(Map.of());
-        assertThat(cluster(resolver, pipeline("  flink: {taskManager: {resources: {cpu: 2}}}")))
+        assertThat(cluster(resolver, pipeline("taskManager: {resources: {cpu: 2, memory: 4Gi}}")))
+                .isNull();
+        assertThat(cluster(resolver, pipeline("image: ghcr.io/eventpipeline/pipeline-job:0.0.9")))
                 .isNull();
         assertThat(
                         cluster(
                                 resolver,
                                 pipeline(
-                                        "  flink: {image:"
-                                                + " ghcr.io/eventpipeline/pipeline-job:0.0.9}")))
-                .isNull();
-        assertThat(
-                        cluster(
-                                resolver,
-                                pipeline(
-                                        "  flink: {flinkConfiguration:"
-                                            + " {taskmanager.memory.managed.fraction: '0.2'}}")))
+                                        "flinkConfiguration:"
+                                                + " {taskmanager.memory.managed.fraction: '0.2'}")))
                 .isNull();
         // The operator's default Kafka credentials are a Secret the session cluster's pods lack.
-        assertThat(cluster(resolver(Map.of("EP_KAFKA_AUTH_SECRET", "kafka-client")), pipeline("")))
+        assertThat(cluster(resolver(Map.of("EP_KAFKA_AUTH_SECRET", "kafka-client")), pipeline()))
                 .isNull();
     }
 
@@ -110,11 +102,11 @@ class PipelineResolverDefaultSessionTest {
         assertThat(FlinkSessionJobRenderer.sessionCluster(resolver.resolve(onSession)))
                 .isEqualTo("shared");
         // The stored spec is never changed: the default is resolved, not written.
-        assertThat(fresh.getSpec().getFlink()).isNull();
+        assertThat(fresh.getSpec().getFlink().getSessionCluster()).isNull();
     }
 
     static EventPipeline pipelineResource(String mode) throws Exception {
-        PipelineDefinition definition = PipelineDefinition.parse(pipeline(""));
+        PipelineDefinition definition = PipelineDefinition.parse(pipeline());
         EventPipeline pipeline = new EventPipeline();
         pipeline.setMetadata(
                 new ObjectMetaBuilder()

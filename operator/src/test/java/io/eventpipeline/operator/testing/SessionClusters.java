@@ -29,6 +29,15 @@ public final class SessionClusters {
 
     /** The example pipeline's YAML on session cluster {@code cluster}: no resources of its own. */
     public static String onSessionCluster(String pipelineYaml, String cluster) {
+        return withoutOwnResources(pipelineYaml, "sessionCluster: " + cluster);
+    }
+
+    /**
+     * The example pipeline's YAML without the JobManager and TaskManager resources only a cluster
+     * of its own has, its {@code spec.flink} being {@code settings} (lines under it, e.g. {@code
+     * image: x}) and its parallelism of 2.
+     */
+    public static String withoutOwnResources(String pipelineYaml, String... settings) {
         String own =
                 "  flink:\n"
                         + "    parallelism: 2\n"
@@ -39,8 +48,11 @@ public final class SessionClusters {
         if (!pipelineYaml.contains(own)) {
             throw new IllegalArgumentException("not the example's flink settings");
         }
-        return pipelineYaml.replace(
-                own, "  flink:\n    sessionCluster: " + cluster + "\n    parallelism: 2\n");
+        StringBuilder flink = new StringBuilder("  flink:\n");
+        for (String setting : settings) {
+            flink.append("    ").append(setting).append('\n');
+        }
+        return pipelineYaml.replace(own, flink.append("    parallelism: 2\n").toString());
     }
 
     /** Creates a session cluster: a FlinkDeployment without a job. */
