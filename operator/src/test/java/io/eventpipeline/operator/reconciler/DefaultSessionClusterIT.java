@@ -2,6 +2,7 @@ package io.eventpipeline.operator.reconciler;
 
 import static io.eventpipeline.operator.testing.PipelineStatus.condition;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.eventpipeline.operator.api.EventPipeline;
 import io.eventpipeline.operator.api.JobSummary;
@@ -36,7 +37,10 @@ class DefaultSessionClusterIT {
 
     @BeforeAll
     static void start() {
-        stack = OperatorStack.with(Map.of("EP_DEFAULT_SESSION_CLUSTER", CLUSTER));
+        // No periodic resync: only the default cluster's appearance can deploy a waiting pipeline.
+        stack =
+                OperatorStack.with(
+                        Map.of("EP_DEFAULT_SESSION_CLUSTER", CLUSTER, "EP_RESYNC_INTERVAL", "10m"));
         harness = stack.harness;
         client = harness.client();
         SessionClusters.create(client, NAMESPACE, CLUSTER);
@@ -109,7 +113,7 @@ class DefaultSessionClusterIT {
     }
 
     @Test
-    void aNamespaceWithoutTheDefaultClusterIsToldWhichSettingNamesIt() {
+    void aNamespaceWithoutTheDefaultClusterIsToldWhichSettingNamesItAndDeploysOnceItExists() {
         harness.apply(fitsASession("no-session", "waits"));
 
         EventPipeline refused = harness.awaitPhase("no-session", "waits", Phase.Failed);
@@ -121,6 +125,13 @@ class DefaultSessionClusterIT {
                                 + " spec.flink.sessionCluster is unset): no FlinkDeployment "
                                 + CLUSTER
                                 + " in namespace no-session");
+        assertThat(harness.flinkDeployment("no-session", "waits")).isNull();
+
+        // Only the default cluster's appearance: the pipeline itself is not touched.
+        SessionClusters.create(client, "no-session", CLUSTER);
+        await().atMost(OperatorHarness.WAIT)
+                .until(() -> SessionClusters.sessionJob(client, "no-session", "waits") != null);
+        harness.awaitPhase("no-session", "waits", Phase.Deploying);
         assertThat(harness.flinkDeployment("no-session", "waits")).isNull();
     }
 }
