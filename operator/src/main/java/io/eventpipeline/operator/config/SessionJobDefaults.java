@@ -1,5 +1,6 @@
 package io.eventpipeline.operator.config;
 
+import io.eventpipeline.operator.flink.SessionJobRules;
 import io.eventpipeline.spec.model.FlinkSpec;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -47,8 +48,9 @@ public record SessionJobDefaults(
                 name -> {
                     if (!name.matches(FlinkSpec.SESSION_CLUSTER_SYNTAX)) {
                         throw new IllegalArgumentException(
-                                "EP_DEFAULT_SESSION_CLUSTER: must be the name of a FlinkDeployment"
-                                        + " (lowercase letters, digits, '-' and '.'), got "
+                                "EP_DEFAULT_SESSION_CLUSTER: "
+                                        + SessionJobRules.NAME_RULE
+                                        + ", got "
                                         + name);
                     }
                     if (uri.isEmpty()) {

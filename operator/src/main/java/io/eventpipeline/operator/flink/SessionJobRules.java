@@ -16,6 +16,11 @@ import java.util.TreeSet;
  */
 public final class SessionJobRules {
     static final String FIELD = "spec.flink.sessionCluster";
+
+    /** What a session cluster's name must be, for the spec's field and the operator's default. */
+    public static final String NAME_RULE =
+            "must be the name of a FlinkDeployment (lowercase letters, digits, '-' and '.')";
+
     private static final String OR_OWN_CLUSTER =
             "; remove it, or remove " + FIELD + " to run the pipeline in a cluster of its own";
 
@@ -32,11 +37,7 @@ public final class SessionJobRules {
             return problems;
         }
         if (!flink.getSessionCluster().matches(FlinkSpec.SESSION_CLUSTER_SYNTAX)) {
-            problems.add(
-                    new ValidationProblem(
-                            FIELD,
-                            "must be the name of a FlinkDeployment (lowercase letters, digits,"
-                                    + " '-' and '.')"));
+            problems.add(new ValidationProblem(FIELD, NAME_RULE));
         }
         if (defaults.jarUri().isEmpty()) {
             problems.add(
