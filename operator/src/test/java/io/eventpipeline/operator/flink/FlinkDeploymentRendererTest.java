@@ -268,41 +268,39 @@ class FlinkDeploymentRendererTest {
                 .containsEntry("kubernetes.operator.savepoint.history.max.count", "10");
     }
 
+    private static final Map<String, String> DIRS =
+            Map.of(
+                    "EP_SAVEPOINT_DIR", "s3://flink-state/savepoints",
+                    "EP_CHECKPOINT_DIR", "s3://flink-state/checkpoints");
+
+    /** The flinkConfiguration rendered for the example with its spec.flink block replaced. */
+    private static Map<String, String> flinkConfiguration(
+            Map<String, String> env, String flinkBlock) throws Exception {
+        return render(env, withFlink(flinkBlock)).getSpec().getFlinkConfiguration();
+    }
+
     @Test
     void stateOnTheHeapGetsTheManagedMemoryAsHeapAndRocksDbKeepsIt() throws Exception {
-        Map<String, String> dirs =
-                Map.of(
-                        "EP_SAVEPOINT_DIR", "s3://flink-state/savepoints",
-                        "EP_CHECKPOINT_DIR", "s3://flink-state/checkpoints");
-        Map<String, String> heap = render(dirs, example()).getSpec().getFlinkConfiguration();
+        Map<String, String> heap = render(DIRS, example()).getSpec().getFlinkConfiguration();
         Map<String, String> hashmap =
-                render(
-                                dirs,
-                                withFlink(
-                                        "  flink:\n"
-                                                + "    flinkConfiguration:\n"
-                                                + "      state.backend.type: hashmap\n"))
-                        .getSpec()
-                        .getFlinkConfiguration();
+                flinkConfiguration(
+                        DIRS,
+                        "  flink:\n"
+                                + "    flinkConfiguration:\n"
+                                + "      state.backend.type: hashmap\n");
         Map<String, String> rocksdb =
-                render(
-                                dirs,
-                                withFlink(
-                                        "  flink:\n"
-                                                + "    flinkConfiguration:\n"
-                                                + "      state.backend.type: rocksdb\n"))
-                        .getSpec()
-                        .getFlinkConfiguration();
+                flinkConfiguration(
+                        DIRS,
+                        "  flink:\n"
+                                + "    flinkConfiguration:\n"
+                                + "      state.backend.type: rocksdb\n");
         Map<String, String> ownSplit =
-                render(
-                                dirs,
-                                withFlink(
-                                        "  flink:\n"
-                                                + "    flinkConfiguration:\n"
-                                                + "      taskmanager.memory.managed.fraction:"
-                                                + " \"0.2\"\n"))
-                        .getSpec()
-                        .getFlinkConfiguration();
+                flinkConfiguration(
+                        DIRS,
+                        "  flink:\n"
+                                + "    flinkConfiguration:\n"
+                                + "      taskmanager.memory.managed.fraction:"
+                                + " \"0.2\"\n");
 
         assertThat(heap).containsEntry("taskmanager.memory.managed.fraction", "0");
         assertThat(hashmap).containsEntry("taskmanager.memory.managed.fraction", "0");
@@ -310,11 +308,6 @@ class FlinkDeploymentRendererTest {
         assertThat(rocksdb).doesNotContainKey("taskmanager.memory.managed.fraction");
         assertThat(ownSplit).containsEntry("taskmanager.memory.managed.fraction", "0.2");
     }
-
-    private static final Map<String, String> DIRS =
-            Map.of(
-                    "EP_SAVEPOINT_DIR", "s3://flink-state/savepoints",
-                    "EP_CHECKPOINT_DIR", "s3://flink-state/checkpoints");
 
     /**
      * The job image's collector (its Java's, set by the platform team with the image) where the
@@ -326,24 +319,14 @@ class FlinkDeploymentRendererTest {
             throws Exception {
         Map<String, String> defaults = render(DIRS, example()).getSpec().getFlinkConfiguration();
         Map<String, String> olderTag =
-                render(
-                                DIRS,
-                                withFlink(
-                                        "  flink:\n"
-                                                + "    image:"
-                                                + " ghcr.io/eventpipeline/pipeline-job:0.0.9\n"))
-                        .getSpec()
-                        .getFlinkConfiguration();
+                flinkConfiguration(
+                        DIRS,
+                        "  flink:\n"
+                                + "    image:"
+                                + " ghcr.io/eventpipeline/pipeline-job:0.0.9\n");
         Map<String, String> sameImageNamed =
-                render(
-                                DIRS,
-                                withFlink(
-                                        "  flink:\n"
-                                                + "    image: "
-                                                + JobDefaults.DEFAULT_IMAGE
-                                                + "\n"))
-                        .getSpec()
-                        .getFlinkConfiguration();
+                flinkConfiguration(
+                        DIRS, "  flink:\n    image: " + JobDefaults.DEFAULT_IMAGE + "\n");
         Map<String, String> platformOptions = new java.util.HashMap<>(DIRS);
         platformOptions.put("EP_TASKMANAGER_JVM_OPTIONS", "-XX:+UseG1GC -XX:MaxGCPauseMillis=50");
         Map<String, String> platformChosen =
@@ -352,23 +335,17 @@ class FlinkDeploymentRendererTest {
         Map<String, String> allowed = new java.util.HashMap<>(DIRS);
         allowed.put("EP_ALLOWED_FLINK_CONFIGURATION", "env.java.opts.*");
         Map<String, String> all =
-                render(
-                                allowed,
-                                withFlink(
-                                        "  flink:\n"
-                                                + "    flinkConfiguration:\n"
-                                                + "      env.java.opts.all: -XX:+UseParallelGC\n"))
-                        .getSpec()
-                        .getFlinkConfiguration();
+                flinkConfiguration(
+                        allowed,
+                        "  flink:\n"
+                                + "    flinkConfiguration:\n"
+                                + "      env.java.opts.all: -XX:+UseParallelGC\n");
         Map<String, String> own =
-                render(
-                                allowed,
-                                withFlink(
-                                        "  flink:\n"
-                                                + "    flinkConfiguration:\n"
-                                                + "      env.java.opts.taskmanager: -Xss2m\n"))
-                        .getSpec()
-                        .getFlinkConfiguration();
+                flinkConfiguration(
+                        allowed,
+                        "  flink:\n"
+                                + "    flinkConfiguration:\n"
+                                + "      env.java.opts.taskmanager: -Xss2m\n");
 
         assertThat(defaults)
                 .containsEntry("env.java.opts.taskmanager", "-XX:+UseZGC -XX:+ZGenerational");
